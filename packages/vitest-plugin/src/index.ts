@@ -1,0 +1,2 @@
+// Filled by the plugin's own work: matchers, hooks and reporter.
+export {};
