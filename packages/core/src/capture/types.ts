@@ -106,6 +106,12 @@ export interface Capture {
   gcTotals(): GcTotals;
   /** Takes a heap snapshot and returns it as typed arrays. */
   heapGraph(): HeapGraph;
+  /**
+   * Gives every live object an id without building a snapshot, and returns
+   * the highest id assigned: objects allocated later get higher ids. Cheaper
+   * than heapGraph(); optional, callers fall back to a heap graph's max id.
+   */
+  markObjectIds?(): number;
   /** The snapshot id of a live value, 0 when it has none yet (no snapshot saw it). */
   objectId(value: object): number;
   /** Starts the sampling heap profiler; `intervalBytes` is the mean sampling interval. */

@@ -1,0 +1,20 @@
+'use strict';
+// The recorder and capture as the plugins will load them: the built package.
+const path = require('node:path');
+
+const dist = path.resolve(__dirname, '../../packages/core/dist');
+
+function loadCore() {
+  const tasks = require(path.join(dist, 'tasks/index.js'));
+  let capture;
+  try {
+    capture = require(path.join(dist, 'capture/index.js')).getCapture();
+  } catch (error) {
+    // The shared capture entry may not build yet; the pure-JS capture always does.
+    if (process.env.MEMSCOPE_CAPTURE === 'native') throw error;
+    capture = require(path.join(dist, 'capture/js.js')).createJsCapture();
+  }
+  return { tasks, capture };
+}
+
+module.exports = { loadCore, rootDir: path.resolve(__dirname, 'suite'), recordsDir: process.env.MEMSCOPE_BENCH_RECORDS };

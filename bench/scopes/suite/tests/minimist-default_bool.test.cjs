@@ -1,0 +1,1 @@
+require('minimist/test/default_bool.js');

@@ -1,0 +1,1 @@
+require('minimist/test/parse_modified.js');

@@ -1,0 +1,1 @@
+require('object-inspect/test/quoteStyle.js');

@@ -1,0 +1,1 @@
+require('qs/test/stringify.js');

@@ -1,0 +1,33 @@
+// Per-test scopes as the Vitest plugin will drive them: a recorder per file,
+// aroundEach so the test body runs inside its task (AsyncLocalStorage).
+import { afterAll, aroundEach, beforeAll, expect } from 'vitest';
+import core from './load-core.cjs';
+
+const mode = process.env.MEMSCOPE_BENCH_MODE;
+const { tasks, capture } = core.loadCore();
+let recorder;
+
+function names(task) {
+  const list = [];
+  for (let current = task; current && current.type !== 'file' && current.name; current = current.suite) list.unshift(current.name);
+  return list;
+}
+
+beforeAll(() => {
+  // The runner's timeout timer is created under runTest, called from this file: not the test's handle.
+  recorder = tasks.createFileRecorder({ rootDir: core.rootDir, file: expect.getState().testPath, capture, mode, ignoreHandleFrames: [/vitest-setup\.mjs/] });
+});
+
+aroundEach(async (runTest, context) => {
+  const scope = recorder.enter('test', names(context.task));
+  try {
+    await recorder.runInTask(scope, runTest);
+  } finally {
+    await recorder.exit(context.task.result?.errors?.length ? 'failed' : 'passed', undefined, scope);
+  }
+});
+
+afterAll(async () => {
+  const record = await recorder.finish();
+  if (core.recordsDir) await tasks.writeFileRecord(core.recordsDir, record);
+});

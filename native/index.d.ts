@@ -1,0 +1,119 @@
+/**
+ * @memscope/native: V8 and allocator figures that Node's public API does not
+ * offer, or offers only through slow paths (JSON heap snapshots over the
+ * inspector). Built from source at install for one Node ABI.
+ *
+ * @example
+ * const native = require('@memscope/native');
+ * native.collectGarbage('fast');
+ * const { usedHeapSize } = native.heapStatistics();
+ */
+
+// Types live in a namespace merged with the value so that `export =` (the
+// module is CommonJS) and named type imports both work.
+declare namespace memscopeNative {
+  type NativeGcMode = 'fast' | 'thorough';
+
+  /** v8::Isolate::GetHeapStatistics, in bytes (counts for contexts). */
+  interface NativeHeapStatistics {
+    usedHeapSize: number;
+    totalHeapSize: number;
+    heapSizeLimit: number;
+    totalPhysicalSize: number;
+    totalAvailableSize: number;
+    /** Memory outside the V8 heap reported by embedders (Buffers, ArrayBuffers included). */
+    externalMemory: number;
+    /** V8's own malloc'ed memory. */
+    mallocedMemory: number;
+    peakMallocedMemory: number;
+    numberOfNativeContexts: number;
+    numberOfDetachedContexts: number;
+    totalGlobalHandlesSize: number;
+    usedGlobalHandlesSize: number;
+    /** glibc mallinfo2 uordblks + hblkhd: all C heap bytes in use; null off glibc. */
+    mallocBytes: number | null;
+  }
+
+  interface NativeHeapSpaceStatistics {
+    name: string;
+    size: number;
+    used: number;
+    available: number;
+    physical: number;
+  }
+
+  interface NativeGcTotals {
+    /** Collections of any kind (scavenges included) since the callbacks were installed. */
+    count: number;
+    timeMs: number;
+    /** Sum over collections of used heap before minus after (may dip below zero for one scavenge). */
+    freedBytes: number;
+  }
+
+  /** Same layout as HeapGraph in @memscope/core (capture/types.ts). */
+  interface NativeHeapGraph {
+    nodeCount: number;
+    edgeCount: number;
+    nodeIds: Uint32Array;
+    nodeTypes: Uint8Array;
+    nodeNames: Uint32Array;
+    nodeSelfSizes: Float64Array;
+    edgeStart: Uint32Array;
+    edgeTypes: Uint8Array;
+    edgeNames: Uint32Array;
+    edgeTargets: Uint32Array;
+    strings: string[];
+  }
+
+  interface NativeAllocationFrame {
+    functionName: string;
+    url: string;
+    /** 1-based line of the function's start; 0 when unknown. */
+    line: number;
+    /** 1-based column of the function's start; 0 when unknown. */
+    column: number;
+  }
+
+  interface NativeAllocationSample {
+    size: number;
+    count: number;
+    /** Leaf first. Frame objects are shared between samples: treat them as read-only. */
+    stack: NativeAllocationFrame[];
+  }
+
+  interface NativeBinding {
+    /**
+     * A full, synchronous collection without `--expose-gc`. 'fast' (default) is
+     * one mark-compact; 'thorough' is Isolate::LowMemoryNotification.
+     * `keepExposeGcFlag`: leave V8's --expose-gc flag on afterwards (pass true
+     * when the process was started with it, so new contexts keep `gc`).
+     */
+    collectGarbage(mode?: NativeGcMode, keepExposeGcFlag?: boolean): void;
+    heapStatistics(): NativeHeapStatistics;
+    heapSpaceStatistics(): NativeHeapSpaceStatistics[];
+    /** Cumulative since the addon was first loaded in this isolate. */
+    gcTotals(): NativeGcTotals;
+    /** Takes a heap snapshot, converts it in C++ and deletes it. Node 0 is the root. */
+    heapGraph(): NativeHeapGraph;
+    /** V8's snapshot id of a live object or function; 0 until a snapshot has seen it. */
+    objectId(value: object): number;
+    /**
+     * Gives every live object an id without a snapshot (one full GC plus a
+     * heap walk) and returns the highest id assigned: later objects get higher ids.
+     */
+    markObjectIds(): number;
+    /** Starts (or restarts, emptying the profile) the sampling heap profiler. */
+    startSampling(intervalBytes?: number, stackDepth?: number): void;
+    /** Samples still alive; throws when the profiler is not running. */
+    readSampling(): NativeAllocationSample[];
+    /** Stops and discards the profile; a no-op when not running. */
+    stopSampling(): void;
+    /** NODE_MODULE_VERSION the file was compiled for. */
+    readonly abi: number;
+    /** Node version whose headers it was compiled against. */
+    readonly nodeVersion: string;
+  }
+}
+
+declare const memscopeNative: memscopeNative.NativeBinding;
+export = memscopeNative;

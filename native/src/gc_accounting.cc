@@ -1,0 +1,100 @@
+#include "gc_accounting.h"
+
+#include <chrono>
+#include <cstdint>
+#include <mutex>
+#include <unordered_map>
+
+#include "common.h"
+
+namespace memscope {
+
+namespace {
+
+struct GcLedger {
+  int references = 0;
+  // Written only on the isolate's thread, inside GC callbacks.
+  uint64_t count = 0;
+  double time_ms = 0;
+  // Signed: a scavenge that promotes while allocating can end slightly above
+  // where it began; clamping would bias "allocated = delta + freed".
+  double freed_bytes = 0;
+  int depth = 0;
+  std::chrono::steady_clock::time_point started;
+  size_t used_before = 0;
+};
+
+std::mutex ledgers_mutex;
+std::unordered_map<v8::Isolate*, GcLedger*> ledgers;
+
+size_t UsedHeap(v8::Isolate* isolate) {
+  v8::HeapStatistics stats;
+  isolate->GetHeapStatistics(&stats);
+  return stats.used_heap_size();
+}
+
+void OnGcStart(v8::Isolate* isolate, v8::GCType, v8::GCCallbackFlags, void* data) {
+  GcLedger* ledger = static_cast<GcLedger*>(data);
+  // A collection requested from inside another's callbacks is accounted as
+  // part of the outer one.
+  if (ledger->depth++ > 0) return;
+  ledger->used_before = UsedHeap(isolate);
+  ledger->started = std::chrono::steady_clock::now();
+}
+
+void OnGcEnd(v8::Isolate* isolate, v8::GCType, v8::GCCallbackFlags, void* data) {
+  GcLedger* ledger = static_cast<GcLedger*>(data);
+  if (ledger->depth == 0 || --ledger->depth > 0) return;
+  std::chrono::duration<double, std::milli> elapsed =
+      std::chrono::steady_clock::now() - ledger->started;
+  ledger->count += 1;
+  ledger->time_ms += elapsed.count();
+  ledger->freed_bytes += double(ledger->used_before) - double(UsedHeap(isolate));
+}
+
+void Release(v8::Isolate* isolate) {
+  std::lock_guard<std::mutex> lock(ledgers_mutex);
+  auto found = ledgers.find(isolate);
+  if (found == ledgers.end() || --found->second->references > 0) return;
+  isolate->RemoveGCPrologueCallback(OnGcStart, found->second);
+  isolate->RemoveGCEpilogueCallback(OnGcEnd, found->second);
+  delete found->second;
+  ledgers.erase(found);
+}
+
+}  // namespace
+
+void AttachGcAccounting(Napi::Env env) {
+  v8::Isolate* isolate = CurrentIsolate();
+  {
+    std::lock_guard<std::mutex> lock(ledgers_mutex);
+    GcLedger*& ledger = ledgers[isolate];
+    if (ledger == nullptr) {
+      ledger = new GcLedger();
+      isolate->AddGCPrologueCallback(OnGcStart, ledger, v8::kGCTypeAll);
+      isolate->AddGCEpilogueCallback(OnGcEnd, ledger, v8::kGCTypeAll);
+    }
+    ledger->references += 1;
+  }
+  env.AddCleanupHook(Release, isolate);
+}
+
+Napi::Value GcTotals(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  GcLedger snapshot;
+  {
+    std::lock_guard<std::mutex> lock(ledgers_mutex);
+    auto found = ledgers.find(CurrentIsolate());
+    if (found == ledgers.end()) {
+      throw Napi::Error::New(env, "gcTotals: GC accounting is not installed in this isolate");
+    }
+    snapshot = *found->second;
+  }
+  Napi::Object out = Napi::Object::New(env);
+  out.Set("count", double(snapshot.count));
+  out.Set("timeMs", snapshot.time_ms);
+  out.Set("freedBytes", snapshot.freed_bytes);
+  return out;
+}
+
+}  // namespace memscope

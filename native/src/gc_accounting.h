@@ -1,0 +1,21 @@
+// GC accounting: prologue/epilogue callbacks that count collections, time
+// spent in them and heap bytes they freed.
+//
+// Callbacks are installed once per isolate, however often the module is
+// initialised in it (a test runner may load the addon again per test file or
+// per vm context); each initialisation holds a reference, released when its
+// Node environment shuts down.
+#pragma once
+
+#include <napi.h>
+
+namespace memscope {
+
+// Called from module init: installs the callbacks on first use in this isolate.
+void AttachGcAccounting(Napi::Env env);
+
+// gcTotals(): cumulative { count, timeMs, freedBytes } since the callbacks
+// were installed in this isolate.
+Napi::Value GcTotals(const Napi::CallbackInfo& info);
+
+}  // namespace memscope

@@ -1,0 +1,18 @@
+// The heap-snapshot id of a live value.
+#pragma once
+
+#include <napi.h>
+
+namespace memscope {
+
+// objectId(value): HeapProfiler::GetObjectId; 0 when no snapshot has seen
+// the value yet. The same id a later heapGraph() gives its node.
+Napi::Value ObjectId(const Napi::CallbackInfo& info);
+
+// markObjectIds(): gives every live object an id without building a
+// snapshot (HeapProfiler::GetHeapStats, which runs a full GC and walks the
+// heap) and returns the highest id assigned so far. Objects that get ids
+// later get higher ones, so "id > mark" means "allocated after the mark".
+Napi::Value MarkObjectIds(const Napi::CallbackInfo& info);
+
+}  // namespace memscope

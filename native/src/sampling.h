@@ -1,0 +1,19 @@
+// The sampling heap profiler: allocations sampled every ~N bytes with their
+// JS stacks; reading it returns the samples still alive.
+#pragma once
+
+#include <napi.h>
+
+namespace memscope {
+
+// startSampling(intervalBytes = 32768, stackDepth = 32)
+Napi::Value StartSampling(const Napi::CallbackInfo& info);
+
+// readSampling(): [{ size, count, stack: [{ functionName, url, line, column }] }],
+// stacks leaf first, 1-based line and column. Throws when not sampling.
+Napi::Value ReadSampling(const Napi::CallbackInfo& info);
+
+// stopSampling(): stops and discards the profile; a no-op when not sampling.
+Napi::Value StopSampling(const Napi::CallbackInfo& info);
+
+}  // namespace memscope

@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { AllocationSample, AllocationFrame } from '../capture/types.js';
+import type { AllocationSite } from '../verdict/types.js';
+import { isInternalUrl } from './stack-frames.js';
+
+interface SiteCandidate {
+  frame: AllocationFrame;
+  stack: AllocationFrame[];
+  bytes: number;
+}
+
+function toPath(url: string): string {
+  return url.startsWith('file://') ? fileURLToPath(url) : url;
+}
+
+function formatFrame(frame: AllocationFrame): string {
+  return `${frame.functionName || '(anonymous)'} (${toPath(frame.url)}:${frame.line}:${frame.column})`;
+}
+
+/** Live samples grouped by their innermost user frame, most bytes first. */
+export function allocationCandidates(samples: readonly AllocationSample[]): SiteCandidate[] {
+  const byFrame = new Map<string, SiteCandidate>();
+  for (const sample of samples) {
+    const frame = sample.stack.find((f) => !isInternalUrl(f.url));
+    if (!frame) continue;
+    const key = `${frame.url}:${frame.line}:${frame.column}:${frame.functionName}`;
+    const entry = byFrame.get(key) ?? { frame, stack: sample.stack, bytes: 0 };
+    entry.bytes += sample.size * sample.count;
+    byFrame.set(key, entry);
+  }
+  return [...byFrame.values()].sort((a, b) => b.bytes - a.bytes);
+}
+
+const sourceCache = new Map<string, string[] | null>();
+function sourceLines(url: string): string[] | null {
+  if (!sourceCache.has(url)) {
+    try {
+      sourceCache.set(url, readFileSync(toPath(url), 'utf8').split('\n'));
+    } catch {
+      sourceCache.set(url, null);
+    }
+  }
+  return sourceCache.get(url) ?? null;
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Patterns that allocate an object of this group, strongest evidence first. */
+function allocationPatterns(groupName: string, nodeType: 'object' | 'closure' | 'other'): RegExp[] {
+  const name = escape(groupName);
+  if (nodeType === 'closure') return [new RegExp(`function\\s+${name}\\b|\\b${name}\\s*=\\s*(async\\s*)?\\(|=>`), /=>|function\s*\(/];
+  if (groupName === 'Object') return [/[=(,:]\s*\{|return\s*\{|push\(\s*\{|set\([^)]*,\s*\{/];
+  if (groupName === 'Array') return [/\[\s*[^\]]|Array\(|Array\.from/];
+  if (/^(Buffer|Uint8Array|ArrayBuffer)$/.test(groupName)) return [/Buffer\.(alloc|from|concat|allocUnsafe)|new (Uint8Array|ArrayBuffer)/];
+  if (groupName === '(string)') return [/[`'"+]/];
+  return [new RegExp(`new\\s+${name}\\s*\\(|\\b${name}\\s*\\(`)];
+}
+
+/**
+ * Finds the line inside the sampled function where the group's objects are
+ * made. V8's sampling profiler knows functions, not statements, so the line
+ * is read from the source (`inferred`); without a match the function's own
+ * position stays (`sampled`).
+ */
+function refineLine(frame: AllocationFrame, patterns: RegExp[]): { line: number; column: number; found: boolean } {
+  const lines = sourceLines(frame.url);
+  if (!lines) return { line: frame.line, column: frame.column, found: false };
+  for (const pattern of patterns) {
+    // The header line is the function itself; its body follows.
+    for (let i = frame.line - 1; i < Math.min(lines.length, frame.line + 80); i++) {
+      const text = lines[i]!;
+      const from = i === frame.line - 1 ? Math.max(0, frame.column - 1) : 0;
+      const match = pattern.exec(text.slice(from));
+      if (match && !(i === frame.line - 1 && pattern.source.includes('=>') && i + 1 < lines.length && match.index === 0)) {
+        return { line: i + 1, column: from + match.index + 1, found: true };
+      }
+    }
+  }
+  return { line: frame.line, column: frame.column, found: false };
+}
+
+export function siteForGroup(
+  candidates: readonly SiteCandidate[],
+  groupName: string,
+  kind: 'object' | 'closure' | 'other',
+): AllocationSite | undefined {
+  if (candidates.length === 0) return undefined;
+  const patterns = allocationPatterns(groupName, kind);
+  let chosen = candidates[0]!;
+  let refined = refineLine(chosen.frame, patterns);
+  if (!refined.found) {
+    for (const candidate of candidates.slice(1, 8)) {
+      const attempt = refineLine(candidate.frame, patterns.slice(0, 1));
+      if (attempt.found) {
+        chosen = candidate;
+        refined = attempt;
+        break;
+      }
+    }
+  }
+  const user = chosen.stack.filter((f) => !isInternalUrl(f.url));
+  const rest = chosen.stack.filter((f) => isInternalUrl(f.url));
+  return {
+    file: toPath(chosen.frame.url),
+    line: refined.line,
+    column: refined.column,
+    functionName: chosen.frame.functionName || '(anonymous)',
+    stack: [...user, ...rest].slice(0, 6).map(formatFrame),
+    source: refined.found ? 'inferred' : 'sampled',
+  };
+}

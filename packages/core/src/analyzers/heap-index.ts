@@ -1,0 +1,141 @@
+import type { HeapGraph } from '../capture/types.js';
+
+/** v8::HeapGraphNode::Type */
+export const NodeType = {
+  hidden: 0,
+  array: 1,
+  string: 2,
+  object: 3,
+  code: 4,
+  closure: 5,
+  regexp: 6,
+  number: 7,
+  native: 8,
+  synthetic: 9,
+  consString: 10,
+  slicedString: 11,
+  symbol: 12,
+  bigint: 13,
+  objectShape: 14,
+} as const;
+
+/** v8::HeapGraphEdge::Type */
+export const EdgeType = { context: 0, element: 1, property: 2, internal: 3, hidden: 4, shortcut: 5, weak: 6 } as const;
+
+const OWN_HOLDERS = /^(CallRunner|HandleTracker|Memscope[A-Z]\w*)$/;
+
+/**
+ * Read access to a HeapGraph: names, edge labels, id lookup, and the
+ * shortest-path tree from the root that retainer paths are read from.
+ */
+export class HeapIndex {
+  private idToIndex: Map<number, number> | undefined;
+  private parents: Int32Array | undefined;
+  private parentEdges: Int32Array | undefined;
+  private order: Int32Array | undefined;
+
+  constructor(readonly graph: HeapGraph) {}
+
+  name(node: number): string {
+    return this.graph.strings[this.graph.nodeNames[node]!] ?? '';
+  }
+
+  type(node: number): number {
+    return this.graph.nodeTypes[node]!;
+  }
+
+  id(node: number): number {
+    return this.graph.nodeIds[node]!;
+  }
+
+  selfSize(node: number): number {
+    return this.graph.nodeSelfSizes[node]!;
+  }
+
+  indexOfId(id: number): number {
+    if (!this.idToIndex) {
+      this.idToIndex = new Map();
+      const { nodeIds, nodeCount } = this.graph;
+      for (let i = 0; i < nodeCount; i++) this.idToIndex.set(nodeIds[i]!, i);
+    }
+    return this.idToIndex.get(id) ?? -1;
+  }
+
+  edgeLabel(edge: number): string {
+    const { edgeTypes, edgeNames, strings } = this.graph;
+    const type = edgeTypes[edge]!;
+    const name = edgeNames[edge]!;
+    if (type === EdgeType.element || type === EdgeType.hidden) return `[${name}]`;
+    return strings[name] ?? '';
+  }
+
+  /** A display name for a node: constructor for objects, `name()` for functions, kind for internals. */
+  label(node: number): string {
+    const name = this.name(node);
+    switch (this.type(node)) {
+      case NodeType.closure:
+        return `${name || 'anonymous'}()`;
+      case NodeType.string:
+      case NodeType.consString:
+      case NodeType.slicedString:
+        return 'string';
+      case NodeType.array:
+        return name ? `(${name.replace(/^\(|\)$/g, '')})` : '(array)';
+      default:
+        return name.startsWith('system / Context') ? '(scope)' : name;
+    }
+  }
+
+  /**
+   * Breadth-first tree from the root over strong edges: the parent of every
+   * reachable node on one of its shortest retainer paths. Edges into code,
+   * hidden classes and weak slots never hold user data alive, so the walk
+   * skips them to keep paths meaningful.
+   */
+  shortestPathTree(): { parents: Int32Array; parentEdges: Int32Array; order: Int32Array } {
+    if (this.parents && this.parentEdges && this.order) return { parents: this.parents, parentEdges: this.parentEdges, order: this.order };
+    const { nodeCount, edgeStart, edgeTypes, edgeTargets, nodeTypes } = this.graph;
+    const parents = new Int32Array(nodeCount).fill(-1);
+    const parentEdges = new Int32Array(nodeCount).fill(-1);
+    const queue = new Int32Array(nodeCount);
+    let head = 0;
+    let tail = 0;
+    queue[tail++] = 0;
+    parents[0] = 0;
+    while (head < tail) {
+      const node = queue[head++]!;
+      // memscope's own objects reach the function under test; a path through
+      // them would explain nothing to the user.
+      if (node !== 0 && OWN_HOLDERS.test(this.name(node))) continue;
+      for (let e = edgeStart[node]!; e < edgeStart[node + 1]!; e++) {
+        if (edgeTypes[e] === EdgeType.weak || edgeTypes[e] === EdgeType.shortcut) continue;
+        const target = edgeTargets[e]!;
+        if (parents[target] !== -1) continue;
+        const targetType = nodeTypes[target];
+        if (targetType === NodeType.code || targetType === NodeType.objectShape) continue;
+        parents[target] = node;
+        parentEdges[target] = e;
+        queue[tail++] = target;
+      }
+    }
+    this.parents = parents;
+    this.parentEdges = parentEdges;
+    // Breadth-first order: every node comes after its parent.
+    this.order = queue.subarray(0, tail);
+    return { parents, parentEdges, order: this.order };
+  }
+
+  /** Node indexes from the root to `node` (inclusive), or [] when unreachable. */
+  pathTo(node: number): { nodes: number[]; edges: number[] } {
+    const { parents, parentEdges } = this.shortestPathTree();
+    if (parents[node] === -1) return { nodes: [], edges: [] };
+    const nodes: number[] = [];
+    const edges: number[] = [];
+    for (let at = node; at !== 0; at = parents[at]!) {
+      nodes.push(at);
+      edges.push(parentEdges[at]!);
+    }
+    nodes.push(0);
+    return { nodes: nodes.reverse(), edges: edges.reverse() };
+  }
+}

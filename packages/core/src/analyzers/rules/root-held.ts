@@ -1,0 +1,9 @@
+import type { LeakFilterRule } from './types.js';
+
+export const heldOnlyByRoots: LeakFilterRule = {
+  name: 'held-only-by-roots',
+  why: "Objects hanging straight off V8's synthetic roots (internalized strings, global handles, the compilation cache) belong to the engine, not to user code.",
+  excludesGroup(group) {
+    return !group.pathText.includes('→');
+  },
+};

@@ -1,0 +1,143 @@
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import { MemscopeError } from '../errors.js';
+import { connectSyncSession, type SyncSession } from './inspector-session.js';
+import { GcAccounting, collect, flagFreeGc } from './js-gc.js';
+import { samplesFromProfile, type InspectorSamplingProfile } from './js-sampling.js';
+import { SnapshotStreamParser } from './snapshot-parser.js';
+import type { Capture, HeapFigures, HeapGraph, HeapSpaceFigures } from './types.js';
+
+/** Global key a value sits on while the inspector is asked for its id. */
+const PROBE_KEY = '__memscopeObjectIdProbe';
+const PROBE_GROUP = 'memscope-object-id';
+
+export function readHeapFigures(): HeapFigures {
+  const heap = v8.getHeapStatistics();
+  const usage = process.memoryUsage();
+  return {
+    heapUsed: heap.used_heap_size,
+    heapTotal: heap.total_heap_size,
+    heapLimit: heap.heap_size_limit,
+    external: heap.external_memory,
+    arrayBuffers: usage.arrayBuffers,
+    // Neither node:v8 nor process expose malloc statistics; only the addon can.
+    malloc: null,
+    nativeContexts: heap.number_of_native_contexts,
+    detachedContexts: heap.number_of_detached_contexts,
+  };
+}
+
+export function readHeapSpaces(): HeapSpaceFigures[] {
+  return v8.getHeapSpaceStatistics().map((space) => ({
+    name: space.space_name,
+    size: space.space_size,
+    used: space.space_used_size,
+    available: space.space_available_size,
+    physical: space.physical_space_size,
+  }));
+}
+
+/**
+ * The pure-JS capture: node:v8, node:inspector and vm only, no Node flags.
+ * It needs the inspector of its own thread (commands answer synchronously
+ * there), so create it on the thread it measures.
+ *
+ * @example
+ * const capture = createJsCapture();
+ * capture.gc('thorough');
+ * const { heapUsed } = capture.heapFigures();
+ */
+export function createJsCapture(): Capture {
+  const gc = flagFreeGc();
+  const gcAccounting = new GcAccounting();
+  let session: SyncSession | null = null;
+  // Evaluated in the main context: inside a Jest vm context `globalThis` is
+  // the sandbox, which Runtime.evaluate (default context) would not see.
+  let mainGlobal: Record<string, unknown> | null = null;
+  let samplingInterval = 0;
+
+  // The session stays connected for the life of the process: when any
+  // inspector session disconnects, V8 disables its heap profiler agent,
+  // which calls HeapProfiler::ClearObjectIds and resets every object id
+  // in the isolate (measured on Node 20), for the native path too.
+  const inspector = (): SyncSession => {
+    session ??= connectSyncSession();
+    return session;
+  };
+
+  return {
+    path: 'js',
+    gc(mode = 'fast') {
+      collect(gc, mode);
+      // GCProfiler keeps ~2 KB of JSON per collection until read; folding
+      // here bounds that between gcTotals() calls in GC-heavy runs.
+      gcAccounting.read();
+    },
+    heapFigures: readHeapFigures,
+    heapSpaces: readHeapSpaces,
+    gcTotals: () => gcAccounting.read(),
+    heapGraph(): HeapGraph {
+      const active = inspector();
+      const parser = new SnapshotStreamParser();
+      const onChunk = (message: { params: unknown }): void => {
+        parser.write((message.params as { chunk: string }).chunk);
+      };
+      active.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+      try {
+        active.post('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+      } finally {
+        active.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+      }
+      return parser.finish();
+    },
+    objectId(value: object): number {
+      if ((typeof value !== 'object' && typeof value !== 'function') || value === null) {
+        throw new MemscopeError(
+          'ERR_MEMSCOPE_NOT_TRACKABLE',
+          `objectId(value) expects an object or function, received ${value === null ? 'null' : typeof value}`,
+        );
+      }
+      const active = inspector();
+      mainGlobal ??= vm.runInThisContext('globalThis') as Record<string, unknown>;
+      mainGlobal[PROBE_KEY] = value;
+      try {
+        const { result } = active.post<{ result: { objectId?: string } }>('Runtime.evaluate', {
+          expression: `globalThis.${PROBE_KEY}`,
+          objectGroup: PROBE_GROUP,
+          silent: true,
+        });
+        if (!result.objectId) throw new Error('the inspector returned no remote object for the probed value');
+        const { heapSnapshotObjectId } = active.post<{ heapSnapshotObjectId: string }>(
+          'HeapProfiler.getHeapObjectId',
+          { objectId: result.objectId },
+        );
+        // V8 answers '0' for an object no snapshot has seen yet.
+        return Number(heapSnapshotObjectId);
+      } finally {
+        delete mainGlobal[PROBE_KEY];
+        // The remote object is a strong reference; never leave one behind.
+        active.post('Runtime.releaseObjectGroup', { objectGroup: PROBE_GROUP });
+      }
+    },
+    startSampling(intervalBytes: number) {
+      if (!Number.isFinite(intervalBytes) || intervalBytes < 1) {
+        throw new MemscopeError(
+          'ERR_MEMSCOPE_INVALID_OPTION',
+          `startSampling(intervalBytes) expects a positive number of bytes, received ${String(intervalBytes)}`,
+        );
+      }
+      inspector().post('HeapProfiler.startSampling', { samplingInterval: Math.round(intervalBytes) });
+      samplingInterval = Math.round(intervalBytes);
+    },
+    readSampling() {
+      if (samplingInterval === 0) return [];
+      const { profile } = inspector().post<{ profile: InspectorSamplingProfile }>('HeapProfiler.getSamplingProfile');
+      return samplesFromProfile(profile, samplingInterval);
+    },
+    stopSampling() {
+      if (samplingInterval === 0) return;
+      inspector().post('HeapProfiler.stopSampling');
+      samplingInterval = 0;
+    },
+  };
+}

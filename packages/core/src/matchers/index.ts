@@ -1,0 +1,32 @@
+import { createToAllocateAtMost } from './to-allocate-at-most.js';
+import { createToBeCollected } from './to-be-collected.js';
+import { createToLeak } from './to-leak.js';
+import { createToRetainAtMost } from './to-retain-at-most.js';
+import type { MatcherDeps } from './types.js';
+
+/** The names every plugin installs; each returns a promise and must be awaited. */
+export const MATCHER_NAMES = ['toLeak', 'toAllocateAtMost', 'toRetainAtMost', 'toBeCollected'] as const;
+export type MatcherName = (typeof MATCHER_NAMES)[number];
+
+/**
+ * The memscope matchers bound to their dependencies, ready for a
+ * framework's `expect.extend`.
+ *
+ * @example
+ * expect.extend(createMatchers(defaultMatcherDeps()));
+ */
+export function createMatchers(deps: MatcherDeps) {
+  return {
+    toLeak: createToLeak(deps),
+    toAllocateAtMost: createToAllocateAtMost(deps),
+    toRetainAtMost: createToRetainAtMost(deps),
+    toBeCollected: createToBeCollected(deps),
+  } satisfies Record<MatcherName, unknown>;
+}
+
+export { defaultMatcherDeps } from './default-deps.js';
+export { formatLeakDiagnosis, formatStatistics } from './diagnosis.js';
+export { measureAllocation, measureRetention } from './measure.js';
+export type { AllocationMeasurement, AllocationOptions, RetentionMeasurement, RetentionOptions } from './measure.js';
+export type { MatcherContextLike, MatcherDeps, MatcherResult, MatcherUtilsLike, MemscopeMatchers } from './types.js';
+export { matcherColors } from './colors.js';

@@ -1,0 +1,31 @@
+import { formatBytes } from '../report/format.js';
+import { assertByteBudget } from './budget.js';
+import { matcherColors } from './colors.js';
+import { measureRetention, type RetentionOptions } from './measure.js';
+import type { MatcherContextLike, MatcherDeps, MatcherResult } from './types.js';
+
+/** `await expect(fn).toRetainAtMost(bytes, options?)`; see MemscopeMatchers for the definition. */
+export function createToRetainAtMost(deps: MatcherDeps) {
+  return async function toRetainAtMost(
+    this: MatcherContextLike, received: unknown, bytes: unknown, options?: RetentionOptions,
+  ): Promise<MatcherResult> {
+    assertByteBudget(bytes, 'toRetainAtMost', 'bytes');
+    const m = await measureRetention(received, deps.capture(), options);
+    const isNot = this.isNot === true;
+    return {
+      pass: m.retainedBytes <= bytes,
+      message: () => {
+        const c = matcherColors(this.utils);
+        const hint = this.utils.matcherHint('toRetainAtMost', 'fn', 'bytes', { isNot, promise: this.promise ?? '' });
+        const calls = `${m.calls} call${m.calls === 1 ? '' : 's'}`;
+        const split = `heap ${formatBytes(m.heapBytes)}, external ${formatBytes(m.externalBytes)}`;
+        return [
+          hint,
+          '',
+          `Expected: ${isNot ? 'more than ' : 'at most '}${c.green(formatBytes(bytes))} retained`,
+          `Received: ${c.red(formatBytes(m.retainedBytes))} retained after ${calls} and a settled GC ${c.dim(`(${split})`)}`,
+        ].join('\n');
+      },
+    };
+  };
+}

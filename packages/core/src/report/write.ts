@@ -1,0 +1,64 @@
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { MemscopeError } from '../errors.js';
+import { writeFileAtomic } from './atomic.js';
+import { Checker, parseJson } from './validate/check.js';
+import { renderDashboard } from './html/render.js';
+import type { RunReport } from './schema.js';
+import { validateRunReport } from './validate/report.js';
+
+export const DEFAULT_REPORT_DIR = 'memscope-report';
+
+export interface WriteReportsOptions {
+  /** Directory for `report.json` and `index.html`; created when missing. Default `memscope-report`. */
+  outDir?: string;
+  /** Also write the HTML dashboard. Default true. */
+  html?: boolean;
+  /** File name of the JSON report inside `outDir`. Default `report.json`. */
+  jsonName?: string;
+}
+
+export interface WrittenReports {
+  json: string;
+  html?: string;
+}
+
+/**
+ * Writes the JSON report and, unless `html: false`, the dashboard. Each file
+ * is written atomically. Returns the absolute paths written.
+ */
+export async function writeReports(report: RunReport, options: WriteReportsOptions = {}): Promise<WrittenReports> {
+  const outDir = resolve(options.outDir ?? DEFAULT_REPORT_DIR);
+  const jsonName = options.jsonName ?? 'report.json';
+  if (!/^[^/\\]+\.json$/.test(jsonName)) {
+    throw new MemscopeError('ERR_MEMSCOPE_INVALID_OPTION', `jsonName should be a file name ending in .json, got ${JSON.stringify(jsonName)}`);
+  }
+  const json = join(outDir, jsonName);
+  await writeFileAtomic(json, serializeRunReport(report));
+  if (options.html === false) return { json };
+  const html = join(outDir, 'index.html');
+  await writeFileAtomic(html, renderDashboard(report));
+  return { json, html };
+}
+
+/** Compact JSON: indentation would make a 10,000-test report several times larger. */
+export function serializeRunReport(report: RunReport): string {
+  return JSON.stringify(report);
+}
+
+/** Parses report text; `source` names the file in errors. */
+export function parseRunReport(text: string, source: string): RunReport {
+  return validateRunReport(parseJson(text, new Checker('ERR_MEMSCOPE_REPORT_INVALID', source)), source);
+}
+
+/** Reads and validates a report written by `writeReports`. */
+export async function readRunReport(path: string): Promise<RunReport> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    throw new MemscopeError('ERR_MEMSCOPE_REPORT_INVALID', `${path}: cannot read the report (${reason})`, { cause: error });
+  }
+  return parseRunReport(text, path);
+}

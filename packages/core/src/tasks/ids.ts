@@ -1,0 +1,52 @@
+import path from 'node:path';
+import { MemscopeError } from '../errors.js';
+import type { HookName, TaskKind } from './types.js';
+
+/**
+ * Task ids: readable and stable across runs. A file's id is its path
+ * relative to the project root with POSIX separators; a describe or test
+ * adds its full name, `src/cache.test.ts > Cache > evicts`; a hook adds its
+ * kind in parentheses under its owner, `… > evicts > (beforeEach)`. A name
+ * seen twice in one file gets `#2`, `#3`… in the order the tasks start, so
+ * the ids of a file that did not change do not change.
+ */
+
+export const ID_SEPARATOR = ' > ';
+
+export function relativeFile(rootDir: string, file: string): string {
+  if (typeof rootDir !== 'string' || rootDir === '') {
+    throw new MemscopeError('ERR_MEMSCOPE_INVALID_OPTION', `rootDir must be a non-empty path, received ${String(rootDir)}`);
+  }
+  if (typeof file !== 'string' || file === '') {
+    throw new MemscopeError('ERR_MEMSCOPE_INVALID_OPTION', `file must be a non-empty path, received ${String(file)}`);
+  }
+  const absolute = path.resolve(rootDir, file);
+  return path.relative(path.resolve(rootDir), absolute).split(path.sep).join('/');
+}
+
+export class TaskIdRegistry {
+  private readonly seen = new Map<string, number>();
+
+  constructor(readonly file: string) {}
+
+  /** Base id before de-duplication. */
+  baseId(kind: TaskKind, names: readonly string[], hook?: HookName, ownerId?: string): string {
+    if (kind === 'file') return this.file;
+    if (kind === 'hook') return `${ownerId ?? this.file}${ID_SEPARATOR}(${hook ?? 'hook'})`;
+    return [this.file, ...names].join(ID_SEPARATOR);
+  }
+
+  /** Registers one more task with this base id and returns its unique id. */
+  claim(base: string): string {
+    const count = (this.seen.get(base) ?? 0) + 1;
+    this.seen.set(base, count);
+    return count === 1 ? base : `${base} #${count}`;
+  }
+}
+
+export function validateNames(names: unknown, what: string): string[] {
+  if (!Array.isArray(names) || names.some((name) => typeof name !== 'string')) {
+    throw new MemscopeError('ERR_MEMSCOPE_INVALID_OPTION', `${what} expects an array of names (strings), received ${JSON.stringify(names)}`);
+  }
+  return names as string[];
+}

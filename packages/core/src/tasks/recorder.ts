@@ -1,0 +1,255 @@
+import type { Capture, GcMode } from '../capture/types.js';
+import { MemscopeError } from '../errors.js';
+import { checkTrackedEntries } from '../track/check.js';
+import { forgetCollected } from '../track/registry.js';
+import { addForced, emptyTotals, figuresBetween, takeReading } from './figures.js';
+import { handlesLeftOpen, letClosesFinish, retainHandleTracking } from './handles.js';
+import { relativeFile, TaskIdRegistry, validateNames } from './ids.js';
+import { TaskScope } from './scope.js';
+import { asMemscope, isActiveScopeSource, setActiveScopeSource, taskStorage } from './storage.js';
+import type { FileRecord, HookName, MeasureMode, TaskKind, TaskNode, TaskState } from './types.js';
+
+export type FinalState = Exclude<TaskState, 'running'>;
+
+export interface FileRecorderOptions {
+  /** Project root; task ids use the file path relative to it. */
+  rootDir: string;
+  /** The test file, absolute or relative to rootDir. */
+  file: string;
+  capture: Capture;
+  /** 'sampled' (default): no forced GC. 'settled': a full GC after each test, for `retained`. */
+  mode?: MeasureMode;
+  /** How hard the settled GC tries; default 'fast' (one full mark-compact). */
+  settleGc?: GcMode;
+  /** Open handles whose first user frame matches are not reported (a runner's own timers). */
+  ignoreHandleFrames?: RegExp[];
+}
+
+const FINAL_STATES: readonly FinalState[] = ['passed', 'failed', 'skipped', 'todo'];
+const MODES: readonly MeasureMode[] = ['sampled', 'settled'];
+
+function formatError(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return typeof error === 'string' ? error : String(error);
+}
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((name, i) => name === b[i]);
+}
+
+function isPrefix(prefix: readonly string[], names: readonly string[]): boolean {
+  return prefix.length <= names.length && prefix.every((name, i) => name === names[i]);
+}
+
+/**
+ * Records the tasks of one test file in one worker and their memory figures.
+ * A plugin maps its runner's lifecycle onto enter/exit and, where it can wrap
+ * the test function, runInTask; see `createFileRecorder`.
+ */
+export class FileRecorder {
+  readonly file: string;
+  readonly mode: MeasureMode;
+  readonly capture: Capture;
+  private readonly settleGc: GcMode;
+  private readonly ignoreHandleFrames: RegExp[];
+  private readonly ids: TaskIdRegistry;
+  private readonly nodes: TaskNode[] = [];
+  private readonly openScopes: TaskScope[] = [];
+  private readonly forced = emptyTotals();
+  private readonly fileScope: TaskScope;
+  private readonly releaseHandles: () => void;
+  /** Heap used after the last settled GC (settled mode). */
+  private lastSettled = 0;
+
+  constructor(options: FileRecorderOptions) {
+    const { rootDir, file, capture, mode = 'sampled', settleGc = 'fast', ignoreHandleFrames = [] } = options ?? ({} as FileRecorderOptions);
+    if (!MODES.includes(mode)) {
+      throw new MemscopeError('ERR_MEMSCOPE_INVALID_OPTION', `mode must be 'sampled' or 'settled', received ${JSON.stringify(mode)}`);
+    }
+    if (!capture || typeof capture.heapFigures !== 'function' || typeof capture.gcTotals !== 'function') {
+      throw new MemscopeError('ERR_MEMSCOPE_INVALID_OPTION', 'capture must be a Capture (from getCapture()), received ' + typeof capture);
+    }
+    this.file = relativeFile(rootDir, file);
+    this.mode = mode;
+    this.capture = capture;
+    this.settleGc = settleGc;
+    this.ignoreHandleFrames = ignoreHandleFrames;
+    this.ids = new TaskIdRegistry(this.file);
+    this.releaseHandles = retainHandleTracking();
+    if (mode === 'settled') this.settle();
+    const node = this.newNode('file', this.file, [], null);
+    this.fileScope = new TaskScope(node, null, takeReading(capture, this.forced), capture);
+    this.openScopes.push(this.fileScope);
+    setActiveScopeSource(this);
+  }
+
+  /** Starts a describe block or a test; `names` run from the outermost describe to this task. */
+  enter(kind: 'describe' | 'test', names: readonly string[]): TaskScope {
+    validateNames(names, `enter('${kind}', names)`);
+    if (kind !== 'describe' && kind !== 'test') {
+      throw new MemscopeError('ERR_MEMSCOPE_INVALID_OPTION', `enter(kind) expects 'describe' or 'test', received ${JSON.stringify(kind)}`);
+    }
+    if (names.length === 0) throw new MemscopeError('ERR_MEMSCOPE_INVALID_OPTION', `enter('${kind}', names) needs at least one name`);
+    const parent = this.findOwner(names.slice(0, -1), false);
+    return this.open(kind, names[names.length - 1]!, [...names], parent);
+  }
+
+  /** Starts a hook; `ownerNames` name the test (for *Each hooks) or describe it belongs to, [] for the file. */
+  enterHook(hook: HookName, ownerNames: readonly string[]): TaskScope {
+    validateNames(ownerNames, `enterHook('${hook}', ownerNames)`);
+    if (!['beforeAll', 'beforeEach', 'afterEach', 'afterAll'].includes(hook)) {
+      throw new MemscopeError('ERR_MEMSCOPE_INVALID_OPTION', `enterHook(hook) expects beforeAll, beforeEach, afterEach or afterAll, received ${JSON.stringify(hook)}`);
+    }
+    const parent = this.findOwner(ownerNames, hook === 'beforeEach' || hook === 'afterEach');
+    const scope = this.open('hook', hook, [...parent.node.path, `(${hook})`], parent, hook);
+    return scope;
+  }
+
+  /**
+   * Ends a task (the innermost open one unless `scope` is given) and computes
+   * its figures. Tasks still open inside it are ended first, as failed.
+   */
+  exit(state: FinalState, error?: unknown, scope?: TaskScope): Promise<TaskNode> {
+    if (!FINAL_STATES.includes(state)) {
+      throw new MemscopeError('ERR_MEMSCOPE_INVALID_OPTION', `exit(state) expects passed, failed, skipped or todo, received ${JSON.stringify(state)}`);
+    }
+    const target = scope ?? this.innermostOpen();
+    if (!target || target === this.fileScope) {
+      throw new MemscopeError('ERR_MEMSCOPE_USAGE', `exit('${state}') with no open task in ${this.file}; end the file with finish()`);
+    }
+    return this.close(target, state, error);
+  }
+
+  /** Runs `fn` as part of `scope`: everything it starts, now or later, is charged to that task. */
+  runInTask<T>(scope: TaskScope, fn: () => T): T {
+    return taskStorage.run(scope, fn);
+  }
+
+  /** enter + runInTask + exit, with the state taken from how `fn` ended. */
+  async runTask<T>(kind: 'describe' | 'test', names: readonly string[], fn: () => T | Promise<T>): Promise<T> {
+    const scope = this.enter(kind, names);
+    let result: T;
+    try {
+      result = await this.runInTask(scope, fn);
+    } catch (error) {
+      await this.close(scope, 'failed', error);
+      throw error;
+    }
+    await this.close(scope, 'passed', undefined);
+    return result;
+  }
+
+  innermostOpen(): TaskScope | undefined {
+    return this.openScopes[this.openScopes.length - 1];
+  }
+
+  /** Ends the file (and anything still open in it) and returns its record. */
+  async finish(state: FinalState = 'passed', error?: unknown): Promise<FileRecord> {
+    if (this.fileScope.open) await this.close(this.fileScope, state, error);
+    return this.toFileRecord();
+  }
+
+  /** The record so far; `incomplete` while the file has not finished. */
+  toFileRecord(): FileRecord {
+    const record: FileRecord = { schemaVersion: 1, file: this.file, capture: this.capture.path, mode: this.mode, tasks: [...this.nodes] };
+    if (this.fileScope.open) record.incomplete = true;
+    return record;
+  }
+
+  private newNode(kind: TaskKind, name: string, path: string[], parent: TaskScope | null, hook?: HookName): TaskNode {
+    const id = this.ids.claim(this.ids.baseId(kind, path, hook, parent?.node.id));
+    const node: TaskNode = { id, kind, name, path, file: this.file, parentId: parent?.node.id ?? null, state: 'running', figures: {}, handles: [], findings: [], tracked: [] };
+    if (hook) node.hook = hook;
+    this.nodes.push(node);
+    return node;
+  }
+
+  private open(kind: TaskKind, name: string, path: string[], parent: TaskScope, hook?: HookName): TaskScope {
+    if (!this.fileScope.open) throw new MemscopeError('ERR_MEMSCOPE_USAGE', `enter() after finish() in ${this.file}`);
+    const node = this.newNode(kind, name, path, parent, hook);
+    // Tasks open at once that do not contain each other share the heap: their figures mix.
+    for (const other of this.openScopes) {
+      if (!parent.isWithin(other)) {
+        other.node.shared = true;
+        node.shared = true;
+      }
+    }
+    const scope = new TaskScope(node, parent, takeReading(this.capture, this.forced), this.capture);
+    this.openScopes.push(scope);
+    return scope;
+  }
+
+  /** The open describe (or test, for *Each hooks) with these names; else the nearest open ancestor. */
+  private findOwner(names: readonly string[], testsToo: boolean): TaskScope {
+    let best: TaskScope = this.fileScope;
+    for (let i = this.openScopes.length - 1; i >= 0; i--) {
+      const scope = this.openScopes[i]!;
+      const kind = scope.node.kind;
+      if (kind === 'hook' || (kind === 'test' && !testsToo)) continue;
+      if (sameNames(scope.node.path, names)) return scope;
+      if (isPrefix(scope.node.path, names) && scope.node.path.length > best.node.path.length) best = scope;
+    }
+    return best;
+  }
+
+  private async close(scope: TaskScope, state: FinalState, error: unknown): Promise<TaskNode> {
+    if (!scope.open) {
+      throw new MemscopeError('ERR_MEMSCOPE_USAGE', `exit() of '${scope.node.id}', which has already ended`);
+    }
+    const end = takeReading(this.capture, this.forced);
+    const nested = this.openScopes.filter((other) => other !== scope && other.isWithin(scope));
+    scope.open = false;
+    this.openScopes.splice(this.openScopes.indexOf(scope), 1);
+    for (const inner of nested.reverse()) {
+      await this.close(inner, 'failed', new Error(`'${inner.node.name}' was still open when '${scope.node.name}' ended`));
+    }
+    const node = scope.node;
+    node.state = state;
+    if (error !== undefined) node.error = formatError(error);
+    node.figures = figuresBetween(scope.start, end, scope.peakSeen);
+    if (scope.parent) scope.parent.peakSeen = Math.max(scope.parent.peakSeen, node.figures.peak!.value);
+    await letClosesFinish(scope.handles);
+    node.handles = handlesLeftOpen(scope.handles, this.ignoreHandleFrames);
+    node.figures.handlesOpened = { value: scope.handlesOpened, source: 'measured' };
+    node.figures.handlesLeftOpen = { value: node.handles.length, source: 'measured' };
+    scope.handles.length = 0;
+    if (this.mode === 'settled' && (node.kind === 'test' || node.kind === 'file')) {
+      const before = this.lastSettled;
+      const after = this.settle();
+      const baseline = node.kind === 'file' ? scope.start.heapUsed : before;
+      node.figures.retained = { value: after - baseline, source: 'measured' };
+    }
+    if (scope.tracked.length > 0) {
+      node.tracked = await checkTrackedEntries(scope.tracked, this.capture);
+      forgetCollected(scope.tracked);
+    }
+    if (scope === this.fileScope) this.dispose();
+    return node;
+  }
+
+  /** A forced GC kept out of every task's GC figures; returns heap used after it. */
+  private settle(): number {
+    const before = this.capture.gcTotals();
+    asMemscope(() => this.capture.gc(this.settleGc));
+    addForced(this.forced, before, this.capture.gcTotals());
+    this.lastSettled = this.capture.heapFigures().heapUsed;
+    return this.lastSettled;
+  }
+
+  private dispose(): void {
+    this.releaseHandles();
+    if (isActiveScopeSource(this)) setActiveScopeSource(null);
+  }
+}
+
+/**
+ * @example
+ * const recorder = createFileRecorder({ rootDir, file: 'src/cache.test.ts', capture: getCapture() });
+ * const test = recorder.enter('test', ['Cache', 'evicts']);
+ * await recorder.runInTask(test, () => runTheTest());
+ * const node = await recorder.exit('passed');
+ * await writeFileRecord(dir, await recorder.finish());
+ */
+export function createFileRecorder(options: FileRecorderOptions): FileRecorder {
+  return new FileRecorder(options);
+}

@@ -1,0 +1,87 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { MemscopeError } from '../errors.js';
+import { asMemscope } from './storage.js';
+import type { FileRecord } from './types.js';
+
+/**
+ * Carrying figures from workers to the reporter through files: one JSON file
+ * per test file, written whole (temp file + rename, atomic on one file
+ * system) so a reader never sees half a record. A worker that crashes loses
+ * only the files it had not written; the reader names them.
+ */
+
+const SUFFIX = '.memscope.json';
+
+/** `src/a.test.ts` → `src_a.test.ts.1f2e3d4c.memscope.json`: readable, and unique per path. */
+export function recordFileName(file: string): string {
+  const readable = file.replace(/[^A-Za-z0-9._-]+/g, '_').slice(-80);
+  const hash = createHash('sha1').update(file).digest('hex').slice(0, 8);
+  return `${readable}.${hash}${SUFFIX}`;
+}
+
+export async function writeFileRecord(dir: string, record: FileRecord): Promise<string> {
+  if (typeof dir !== 'string' || dir === '') {
+    throw new MemscopeError('ERR_MEMSCOPE_INVALID_OPTION', `writeFileRecord(dir) expects a directory path, received ${String(dir)}`);
+  }
+  const target = path.join(dir, recordFileName(record.file));
+  const temp = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  await asMemscope(() => mkdir(dir, { recursive: true }));
+  try {
+    await asMemscope(() => writeFile(temp, JSON.stringify(record)));
+    await asMemscope(() => rename(temp, target));
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+  return target;
+}
+
+export interface ReadRecordsResult {
+  records: FileRecord[];
+  /** Expected files with no record, or only an incomplete one: their figures are missing. */
+  missing: string[];
+  /** Record files that could not be read, with why. */
+  invalid: { path: string; reason: string }[];
+}
+
+function checkRecord(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null) return 'not a JSON object';
+  const record = value as Partial<FileRecord>;
+  if (record.schemaVersion !== 1) return `schemaVersion ${JSON.stringify(record.schemaVersion)}, expected 1`;
+  if (typeof record.file !== 'string') return 'no "file" string';
+  if (!Array.isArray(record.tasks)) return 'no "tasks" array';
+  return null;
+}
+
+/**
+ * Reads every record in `dir`. `expectedFiles` (paths relative to the root,
+ * as in the records) are the test files the run had: those without a
+ * complete record are returned in `missing`.
+ */
+export async function readFileRecords(dir: string, expectedFiles: readonly string[] = []): Promise<ReadRecordsResult> {
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((name) => name.endsWith(SUFFIX)).sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    names = [];
+  }
+  const records: FileRecord[] = [];
+  const invalid: ReadRecordsResult['invalid'] = [];
+  for (const name of names) {
+    const file = path.join(dir, name);
+    try {
+      const value: unknown = JSON.parse(await readFile(file, 'utf8'));
+      const problem = checkRecord(value);
+      if (problem) invalid.push({ path: file, reason: problem });
+      else records.push(value as FileRecord);
+    } catch (error) {
+      invalid.push({ path: file, reason: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  const complete = new Set(records.filter((record) => !record.incomplete).map((record) => record.file));
+  const missing = expectedFiles.filter((file) => !complete.has(file));
+  return { records, missing, invalid };
+}

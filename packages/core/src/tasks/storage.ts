@@ -1,0 +1,77 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { setImmediate } from 'node:timers';
+import vm from 'node:vm';
+import type { TaskScope } from './scope.js';
+
+/**
+ * The current task, carried by AsyncLocalStorage across awaits, timers and
+ * promise callbacks: a timer a test leaves running still runs "inside" that
+ * test, so whatever it opens is charged to it.
+ *
+ * When no scope was entered through `runInTask` (a plugin that can only call
+ * hooks before and after a test), the innermost open scope of the active
+ * recorder stands in: right for tests that run one at a time, and tests that
+ * overlap are marked `shared` anyway.
+ *
+ * The state lives once per process on the main context's global: Jest loads
+ * a fresh copy of this module for every test file, and every extra
+ * AsyncLocalStorage would add its own cost to every promise.
+ */
+
+interface ScopeSource {
+  innermostOpen(): TaskScope | undefined;
+}
+
+interface StorageState {
+  storage: AsyncLocalStorage<TaskScope>;
+  activeSource: ScopeSource | null;
+  internalDepth: number;
+}
+
+const STATE_KEY = Symbol.for('memscope.tasks.storage');
+
+function processState(): StorageState {
+  const global = vm.runInThisContext('globalThis') as Record<symbol, StorageState | undefined>;
+  let state = global[STATE_KEY];
+  if (!state) {
+    state = { storage: new AsyncLocalStorage<TaskScope>(), activeSource: null, internalDepth: 0 };
+    global[STATE_KEY] = state;
+  }
+  return state;
+}
+
+const state = processState();
+
+export const taskStorage: AsyncLocalStorage<TaskScope> = state.storage;
+
+export function setActiveScopeSource(source: ScopeSource | null): void {
+  state.activeSource = source;
+}
+
+export function isActiveScopeSource(source: ScopeSource): boolean {
+  return state.activeSource === source;
+}
+
+/** The task code runs in right now, open or already ended. */
+export function currentScope(): TaskScope | undefined {
+  return state.storage.getStore() ?? state.activeSource?.innermostOpen();
+}
+
+/** Resources memscope creates for itself (an await, a file write) are not the test's. */
+export function isInternal(): boolean {
+  return state.internalDepth > 0;
+}
+
+export function asMemscope<T>(fn: () => T): T {
+  state.internalDepth++;
+  try {
+    return fn();
+  } finally {
+    state.internalDepth--;
+  }
+}
+
+/** One macrotask later, created as memscope's own resource; node:timers' setImmediate is never faked. */
+export function nextMacrotask(): Promise<void> {
+  return asMemscope(() => new Promise<void>((resolve) => setImmediate(resolve)));
+}

@@ -1,0 +1,3 @@
+export { track } from './registry.js';
+export { checkTracked, checkTrackedEntries } from './check.js';
+export type { CheckTrackedOptions } from './check.js';

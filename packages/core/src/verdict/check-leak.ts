@@ -1,0 +1,167 @@
+import { MemscopeError } from '../errors.js';
+import { getCapture } from '../capture/index.js';
+import { assertSnapshotFits } from '../capture/snapshot-guard.js';
+import type { Capture } from '../capture/types.js';
+import { resolveLeakOptions, isIgnored, type LeakOptions, type ResolvedLeakOptions } from './options.js';
+import { CallRunner, type LeakTarget } from './call-runner.js';
+import { HandleTracker } from './handle-tracker.js';
+import { screen, judgeAll, type ScreenResult, type ScreenedFigure, type Measurement } from './screen.js';
+import { explainGrowth, isSteadyGrowth } from './explain.js';
+import { findingKindOf, groupFinding, handleFindings, nativeFinding } from './findings.js';
+import { serialized } from './serialize.js';
+import type { FigureGrowth, Finding, LeakResult } from './types.js';
+import type { GrowthJudgement } from './stats.js';
+
+const HANDLE_HEAP_NAMES = /^(Timeout|Immediate|Socket|Server|TCP|Pipe|FSWatcher|StatWatcher|ChildProcess|Worker|MessagePort|TimersList)$/;
+const HANDLE_PATH = /Timeout|TimersList|_onTimeout|_idlePrev|_idleNext|Socket|Server|FSWatcher|ChildProcess/;
+
+export interface CheckLeakDeps {
+  capture?: Capture;
+}
+
+/**
+ * Calls `fn` many times and decides whether memory grows with every call.
+ *
+ * @example
+ * ```js
+ * const { checkLeak } = require('@memscope/core');
+ * const cache = new Map();
+ * const result = await checkLeak(() => cache.set(Math.random(), { big: 'x'.repeat(100) }));
+ * result.leaked; // true
+ * result.findings[0].retainerPathText; // "(scope) cache → Map → table[…] → Object"
+ * ```
+ */
+export function checkLeak(fn: LeakTarget, options?: LeakOptions, deps: CheckLeakDeps = {}): Promise<LeakResult> {
+  if (typeof fn !== 'function') {
+    const got = fn === null ? 'null' : typeof fn;
+    return Promise.reject(new MemscopeError('ERR_MEMSCOPE_NOT_A_FUNCTION', `checkLeak: expected a function to call repeatedly, got ${got}.`));
+  }
+  let resolved: ResolvedLeakOptions;
+  try {
+    resolved = resolveLeakOptions(options);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  return serialized(() => runVerdict(fn, resolved, deps.capture ?? getCapture()));
+}
+
+async function warmUp(runner: CallRunner, opts: ResolvedLeakOptions): Promise<number> {
+  const started = performance.now();
+  if (opts.warmup !== undefined) {
+    await runner.run(opts.warmup);
+  } else {
+    // At least 20 calls and 50 ms, so that lazy singletons, caches filled on
+    // first use and the JIT's first tiers are behind us.
+    let batch = 10;
+    while (runner.calls < 20 || (performance.now() - started < 50 && runner.calls < 5000)) {
+      await runner.run(batch);
+      batch = Math.min(batch * 2, 500);
+    }
+  }
+  const elapsed = performance.now() - started;
+  return runner.calls > 0 ? elapsed / runner.calls : 0;
+}
+
+function growthStats(judgements: Map<ScreenedFigure, GrowthJudgement>, callsPerRound: number): FigureGrowth[] {
+  return [...judgements].map(([figure, j]) => ({
+    figure,
+    perCall: j.slopePerRound / callsPerRound,
+    medianPerCall: j.perRound / callsPerRound,
+    fit: j.r2,
+    noise: j.noise,
+    grew: j.call !== 'flat',
+  }));
+}
+
+const grew = (screenResult: ScreenResult, figure: ScreenedFigure) => screenResult.judgements.get(figure)?.call === 'grows';
+const notFlat = (screenResult: ScreenResult, figure: ScreenedFigure) => {
+  const call = screenResult.judgements.get(figure)?.call;
+  return call === 'grows' || call === 'ambiguous';
+};
+
+async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Capture): Promise<LeakResult> {
+  const started = performance.now();
+  const tracker = new HandleTracker();
+  const runner = new CallRunner(tracker.wrap(fn), opts.timeout);
+  const timeMs = { warmup: 0, screen: 0, explain: 0, total: 0 };
+  let snapshots = 0;
+  tracker.start();
+  try {
+    const msPerCall = await warmUp(runner, opts);
+    const warmupCalls = runner.calls;
+    timeMs.warmup = performance.now() - started;
+    const callsPerRound = opts.callsPerRound ?? Math.min(2000, Math.max(30, Math.ceil(25 / Math.max(msPerCall, 0.001))));
+    const screenInput = { capture, runner, tracker, gcMode: opts.gc, callsPerRound, rounds: opts.rounds, maxRounds: opts.maxRounds, threshold: opts.threshold };
+    let result = await screen(screenInput);
+    // Growth that levels off (pools, agents, caches that fill slowly) is not a
+    // leak: a growing figure must keep growing over a second window.
+    if ([...result.judgements.values()].some((j) => j.call !== 'flat')) {
+      const second = await screen({ ...screenInput, rounds: opts.rounds, maxRounds: opts.rounds });
+      const measurements: Measurement[] = [result.measurements[result.measurements.length - 1]!, ...second.measurements.slice(1)];
+      const judgements = judgeAll(measurements, screenInput);
+      for (const [figure, j] of result.judgements) {
+        if (j.call !== 'flat' && judgements.get(figure)?.call === 'flat') result.judgements.set(figure, { ...j, call: 'flat' });
+        else if (j.call !== 'flat') result.judgements.set(figure, judgements.get(figure) ?? j);
+      }
+      result = { ...result, measurements: [...result.measurements, ...second.measurements.slice(1)], rounds: result.rounds + second.rounds };
+    }
+    timeMs.screen = performance.now() - started - timeMs.warmup;
+
+    const findings: Finding[] = [];
+    const screenedCalls = result.rounds * callsPerRound;
+    const handleGrew = grew(result, 'handles') || grew(result, 'fds');
+    if (opts.kinds.has('handle') && handleGrew) findings.push(...handleFindings(tracker.liveHandles(), screenedCalls));
+    const nativeFigures: ScreenedFigure[] = ['arrayBuffers', 'external', 'malloc'];
+    const nativeGrowth = nativeFigures.find((f) => grew(result, f));
+    const nativeBytesPerCall = nativeGrowth ? (result.judgements.get(nativeGrowth)!.perRound / callsPerRound) : 0;
+    const wantsHeap = opts.kinds.has('heap') || opts.kinds.has('storm') || opts.kinds.has('native');
+    let reason: string;
+    if (wantsHeap && (notFlat(result, 'heapUsed') || nativeGrowth)) {
+      const explainStarted = performance.now();
+      assertSnapshotFits(capture);
+      const explanation = await explainGrowth({ capture, runner, tracker, gcMode: opts.gc, callsPerInterval: callsPerRound * 2, threshold: opts.threshold });
+      snapshots = explanation.snapshots;
+      const steady = explanation.groups.filter((g) => isSteadyGrowth(g, explanation.calls) && g.bytes / explanation.calls >= opts.threshold / 4);
+      let explained = 0;
+      for (const group of steady.slice(0, 5)) {
+        if (handleGrew && (HANDLE_HEAP_NAMES.test(group.name) || HANDLE_PATH.test(group.pathText))) continue;
+        const kind = findingKindOf(group, Boolean(nativeGrowth));
+        if (!opts.kinds.has(kind)) continue;
+        const subject = { kind, name: group.name, retainerPath: group.pathText, allocationSite: '' };
+        const finding = groupFinding(group, explanation, kind, nativeBytesPerCall);
+        subject.allocationSite = finding.allocationSite ? `${finding.allocationSite.file}:${finding.allocationSite.line}` : '';
+        if (isIgnored(subject, opts.ignore)) continue;
+        findings.push(finding);
+        explained++;
+      }
+      if (nativeGrowth && opts.kinds.has('native') && !findings.some((f) => f.kind === 'native')) {
+        findings.push(nativeFinding(nativeGrowth, nativeBytesPerCall));
+      }
+      timeMs.explain = performance.now() - explainStarted;
+      reason = explained || findings.length
+        ? `memory grew with every call; ${findings.length} finding(s)`
+        : 'the heap moved between rounds, but no object population grows with the number of calls';
+    } else {
+      reason = handleGrew ? 'handles left open grow with every call' : 'no figure grew beyond the noise floor';
+    }
+    timeMs.total = performance.now() - started;
+    return {
+      leaked: findings.length > 0,
+      findings,
+      capture: capture.path,
+      stats: {
+        warmupCalls,
+        rounds: result.rounds,
+        callsPerRound,
+        totalCalls: runner.calls,
+        growth: growthStats(result.judgements, callsPerRound),
+        threshold: opts.threshold,
+        snapshots,
+        timeMs,
+        reason,
+      },
+    };
+  } finally {
+    tracker.stop();
+  }
+}

@@ -1,0 +1,119 @@
+import type { AllocationSample, Capture, GcMode, HeapGraph } from '../capture/types.js';
+import { HeapIndex, NodeType } from '../analyzers/heap-index.js';
+import { groupSurvivors, type SurvivorGroup } from '../analyzers/survivors.js';
+import { leakFilterRules } from '../analyzers/rule-list.js';
+import type { CallRunner } from './call-runner.js';
+import type { HandleTracker } from './handle-tracker.js';
+import { measureSettled } from './screen.js';
+
+export interface Explanation {
+  index: HeapIndex;
+  boundaries: number[];
+  groups: SurvivorGroup[];
+  samples: AllocationSample[];
+  calls: number;
+  callsPerInterval: number;
+  snapshots: number;
+  /** Our own holder, used to hand a leaked object over for its preview. */
+  previewHolder: { value?: unknown };
+  previewHolderId: number;
+}
+
+/**
+ * The highest id of a JS heap object. Embedder nodes (`Node / …`, type
+ * native) and synthetic roots get ids from hashes, not from the counter, so
+ * they say nothing about allocation order.
+ */
+function maxId(graph: HeapGraph): number {
+  let max = 0;
+  for (let i = 0; i < graph.nodeCount; i++) {
+    const type = graph.nodeTypes[i];
+    if (type === NodeType.native || type === NodeType.synthetic) continue;
+    if (graph.nodeIds[i]! > max) max = graph.nodeIds[i]!;
+  }
+  return max;
+}
+
+/** Sampling interval for the explanation: fine enough that a leak of a few KB in total leaves samples. */
+function samplingInterval(callsPerInterval: number, intervals: number, threshold: number): number {
+  const expectedBytes = Math.max(threshold, 16) * callsPerInterval * intervals;
+  return Math.max(64, Math.min(8192, 2 ** Math.floor(Math.log2(expectedBytes / 64))));
+}
+
+/**
+ * Runs a few more rounds between id marks and ends with one heap snapshot.
+ * Ids are handed out in order, so each survivor's id says in which interval it
+ * was allocated: a leaking population shows up in every interval, a cache that
+ * filled up or a lazy singleton only in the first (or in none).
+ */
+export async function explainGrowth(input: {
+  capture: Capture;
+  runner: CallRunner;
+  tracker: HandleTracker;
+  gcMode: GcMode;
+  callsPerInterval: number;
+  threshold: number;
+}): Promise<Explanation> {
+  const { capture, runner, tracker, gcMode, callsPerInterval } = input;
+  const cheapMarks = typeof capture.markObjectIds === 'function';
+  // With cheap marks, three intervals tell a steady leak from a one-off; with
+  // snapshots as marks, one interval keeps the cost to two snapshots.
+  const intervals = cheapMarks ? 3 : 1;
+  let snapshots = 0;
+  const previewHolder: { value?: unknown } = {};
+  const mark = (): number => {
+    if (cheapMarks) return capture.markObjectIds!();
+    snapshots++;
+    return maxId(capture.heapGraph());
+  };
+  const boundaries: number[] = [];
+  await measureSettled(capture, gcMode, tracker);
+  boundaries.push(mark());
+  capture.startSampling(samplingInterval(callsPerInterval, intervals, input.threshold));
+  let samples: AllocationSample[] = [];
+  try {
+    for (let i = 0; i < intervals; i++) {
+      await runner.run(callsPerInterval);
+      await measureSettled(capture, gcMode, tracker);
+      if (i < intervals - 1) boundaries.push(mark());
+    }
+    samples = capture.readSampling();
+  } finally {
+    capture.stopSampling();
+  }
+  await measureSettled(capture, gcMode, tracker);
+  const graph = capture.heapGraph();
+  snapshots++;
+  const index = new HeapIndex(graph);
+  const groups = groupSurvivors(index, boundaries, leakFilterRules);
+  return {
+    index,
+    boundaries,
+    groups,
+    samples,
+    calls: callsPerInterval * intervals,
+    callsPerInterval,
+    snapshots,
+    previewHolder,
+    previewHolderId: capture.objectId(previewHolder),
+  };
+}
+
+/**
+ * A group leaks when it gained members in every interval at a steady rate
+ * (the smallest count at least a quarter of the largest) and, with a single
+ * interval, when it gained at least two.
+ */
+export function isSteadyGrowth(group: SurvivorGroup, calls: number): boolean {
+  const counts = group.countsPerInterval;
+  if (counts.length === 1) return counts[0]! >= Math.max(2, calls / 50);
+  const min = Math.min(...counts);
+  const max = Math.max(...counts);
+  return min > 0 && min * 4 >= max;
+}
+
+export function groupKind(group: SurvivorGroup): 'object' | 'closure' | 'other' {
+  if (group.nodeType === NodeType.closure) return 'closure';
+  if (group.nodeType === NodeType.object || group.nodeType === NodeType.native) return 'object';
+  return 'other';
+}

@@ -1,0 +1,88 @@
+import type { Finding, FindingKind } from './types.js';
+import { formatBytes } from '../report/format.js';
+import { NodeType } from '../analyzers/heap-index.js';
+import { findCycles, type SurvivorGroup } from '../analyzers/survivors.js';
+import { allocationCandidates, siteForGroup } from '../analyzers/allocation-site.js';
+import { previewObject } from '../analyzers/preview.js';
+import { groupKind, type Explanation } from './explain.js';
+import type { LiveHandle } from './handle-tracker.js';
+
+const perCallText = (count: number) => (count >= 0.95 && count <= 1.05 ? '+1' : `+${count.toFixed(count < 1 ? 2 : 1)}`);
+const NATIVE_BACKED = /^(Buffer|Uint8Array|ArrayBuffer|FastBuffer|Uint16Array|Uint32Array|Float64Array|Float32Array|Int32Array|DataView|SharedArrayBuffer)$/;
+
+export function findingKindOf(group: SurvivorGroup, nativeGrew: boolean): FindingKind {
+  if (NATIVE_BACKED.test(group.name) && nativeGrew) return 'native';
+  if (group.nodeType === NodeType.closure) return 'storm';
+  return 'heap';
+}
+
+/** Turns a steadily growing group into a finding: title, rate, path, site, preview, cycles. */
+export function groupFinding(group: SurvivorGroup, explanation: Explanation, kind: FindingKind, nativeBytesPerCall: number): Finding {
+  const { index, calls } = explanation;
+  const count = group.members.length / calls;
+  const bytes = kind === 'native' ? Math.max(nativeBytesPerCall, group.bytes / calls) : group.bytes / calls;
+  const first = explanation.boundaries[0]!;
+  const candidates = allocationCandidates(explanation.samples);
+  const site = siteForGroup(candidates, group.name, groupKind(group));
+  const holder = group.holder;
+  const label = group.nodeType === NodeType.closure ? `${group.name === '(anonymous)' ? 'anonymous' : group.name} closures` : `${group.name} objects`;
+  let title: string;
+  if (kind === 'storm' && holder) {
+    title = `${holder.label} gains ${holder.edge}: ${perCallText(count)} per call (${formatBytes(bytes)} per call)`;
+  } else if (kind === 'native') {
+    title = `${group.name} memory grows ${formatBytes(bytes)} per call (${perCallText(count)} ${group.name} per call)`;
+  } else {
+    title = `${label}: ${perCallText(count)} per call (${formatBytes(bytes)} per call)${holder ? `, held by ${holder.label} ${holder.edge}` : ''}`;
+  }
+  const finding: Finding = {
+    kind,
+    title,
+    name: group.name,
+    perCall: { count, bytes },
+    retainerPath: group.retainerPath,
+    retainerPathText: group.pathText,
+  };
+  if (site) finding.allocationSite = site;
+  if (holder) {
+    finding.holder = holder.label;
+    finding.growingEdge = holder.edge;
+  }
+  const preview = previewObject(index.id(group.representative), explanation.previewHolderId, explanation.previewHolder);
+  if (preview) finding.preview = preview;
+  const cycles = findCycles(index, group, (n) => index.id(n) > first);
+  if (cycles.length) finding.cycles = cycles;
+  return finding;
+}
+
+/** Handles left open, grouped by type and the user frame that created them. */
+export function handleFindings(handles: readonly LiveHandle[], calls: number): Finding[] {
+  const groups = new Map<string, LiveHandle[]>();
+  for (const handle of handles) {
+    if (handle.round < 1) continue;
+    const key = `${handle.type}\u0000${handle.stack[0] ?? ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), handle]);
+  }
+  return [...groups.values()]
+    .sort((a, b) => b.length - a.length)
+    .map((members) => {
+      const sample = members[0]!;
+      const count = members.length / calls;
+      const where = sample.stack[0]?.replace(/^at\s+/, '') ?? 'an unknown place';
+      return {
+        kind: 'handle' as const,
+        title: `${sample.type} left open: ${perCallText(count)} per call, created at ${where}`,
+        perCall: { count, bytes: 0 },
+        resourceType: sample.type,
+        creationStack: sample.stack,
+      };
+    });
+}
+
+export function nativeFinding(figure: string, bytesPerCall: number): Finding {
+  const what = figure === 'malloc' ? 'Native (malloc) memory' : figure === 'arrayBuffers' ? 'ArrayBuffer memory' : 'External memory';
+  return {
+    kind: 'native',
+    title: `${what} grows ${formatBytes(bytesPerCall)} per call`,
+    perCall: { count: 0, bytes: bytesPerCall },
+  };
+}

@@ -1,0 +1,108 @@
+import type { Capture, GcMode } from '../capture/types.js';
+import { judgeGrowth, type GrowthJudgement } from './stats.js';
+import type { CallRunner } from './call-runner.js';
+import { openFileDescriptors, type HandleTracker } from './handle-tracker.js';
+
+/** The figures read after every round, each a series over rounds. */
+export type ScreenedFigure = 'heapUsed' | 'external' | 'arrayBuffers' | 'malloc' | 'handles' | 'fds';
+
+export interface Measurement {
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
+  malloc: number | null;
+  handles: number;
+  fds: number | null;
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Heap used outside the code spaces: compiled code comes and goes with the
+ * JIT's tiering decisions, never with the user's data.
+ */
+function heapUsedWithoutCode(capture: Capture): number {
+  let used = 0;
+  for (const space of capture.heapSpaces()) if (!space.name.startsWith('code')) used += space.used;
+  return used;
+}
+
+/** One turn of the event loop (WeakRefs kept for the job are released), then a full GC, then the reading. */
+export async function measureSettled(capture: Capture, mode: GcMode, tracker: HandleTracker): Promise<Measurement> {
+  await nextTurn();
+  capture.gc(mode);
+  const figures = capture.heapFigures();
+  return {
+    heapUsed: heapUsedWithoutCode(capture),
+    external: figures.external,
+    arrayBuffers: figures.arrayBuffers,
+    malloc: figures.malloc,
+    handles: tracker.liveCount(),
+    fds: openFileDescriptors(),
+  };
+}
+
+export interface ScreenInput {
+  capture: Capture;
+  runner: CallRunner;
+  tracker: HandleTracker;
+  gcMode: GcMode;
+  callsPerRound: number;
+  rounds: number;
+  maxRounds: number;
+  /** Bytes per call below which growth is not a leak. */
+  threshold: number;
+}
+
+export interface ScreenResult {
+  measurements: Measurement[];
+  judgements: Map<ScreenedFigure, GrowthJudgement>;
+  rounds: number;
+}
+
+/** Per-round floor for each figure: bytes scale with calls; handles and descriptors count one. */
+function floorFor(figure: ScreenedFigure, input: ScreenInput): number {
+  switch (figure) {
+    case 'handles':
+    case 'fds':
+      return 0.5;
+    case 'malloc':
+      // glibc keeps freed chunks in its arenas: allow one page of slack per round.
+      return Math.max(input.threshold * input.callsPerRound, 4096);
+    default:
+      return input.threshold * input.callsPerRound;
+  }
+}
+
+export function judgeAll(measurements: Measurement[], input: ScreenInput): Map<ScreenedFigure, GrowthJudgement> {
+  const judgements = new Map<ScreenedFigure, GrowthJudgement>();
+  const figures: ScreenedFigure[] = ['heapUsed', 'external', 'arrayBuffers', 'malloc', 'handles', 'fds'];
+  for (const figure of figures) {
+    const series = measurements.map((m) => m[figure]);
+    if (series.some((v) => v === null)) continue;
+    judgements.set(figure, judgeGrowth(series as number[], floorFor(figure, input)));
+  }
+  return judgements;
+}
+
+/**
+ * Screens cheaply: rounds of calls with a full GC after each, no snapshot.
+ * Ambiguous figures get more rounds, up to maxRounds; nothing is guessed.
+ */
+export async function screen(input: ScreenInput): Promise<ScreenResult> {
+  const { capture, runner, tracker, gcMode, callsPerRound } = input;
+  const measurements: Measurement[] = [await measureSettled(capture, gcMode, tracker)];
+  let rounds = 0;
+  const runRound = async () => {
+    tracker.round = ++rounds;
+    await runner.run(callsPerRound);
+    measurements.push(await measureSettled(capture, gcMode, tracker));
+  };
+  while (rounds < input.rounds) await runRound();
+  let judgements = judgeAll(measurements, input);
+  while (rounds < input.maxRounds && [...judgements.values()].some((j) => j.call === 'ambiguous')) {
+    await runRound();
+    judgements = judgeAll(measurements, input);
+  }
+  return { measurements, judgements, rounds };
+}

@@ -1,0 +1,94 @@
+import net from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { newRecorder, tick } from './helpers.js';
+
+function leakTimer(): NodeJS.Timeout {
+  return setTimeout(() => undefined, 60_000);
+}
+
+describe('handles opened and left open', () => {
+  it('charges a timer left running to the test that made it, with its creation stack', async () => {
+    const recorder = newRecorder();
+    const timers: NodeJS.Timeout[] = [];
+    await recorder.runTask('test', ['leaks a timer'], async () => {
+      await tick();
+      timers.push(leakTimer());
+    });
+    await recorder.runTask('test', ['clean'], async () => {
+      clearTimeout(setTimeout(() => undefined, 60_000));
+      await tick();
+    });
+    const record = await recorder.finish();
+    timers.forEach(clearTimeout);
+    const [leaky, clean] = record.tasks.filter((task) => task.kind === 'test');
+    expect(leaky!.figures.handlesLeftOpen?.value).toBe(1);
+    expect(leaky!.handles[0]?.type).toBe('Timeout');
+    expect(leaky!.handles[0]?.stack[0]).toMatch(/leakTimer .*handles\.test\.ts/);
+    // The tick() timer fired and the cleared one was closed: opened, not left open.
+    expect(clean!.figures.handlesOpened?.value).toBe(2);
+    expect(clean!.figures.handlesLeftOpen?.value).toBe(0);
+    expect(clean!.handles).toEqual([]);
+  });
+
+  it('charges a timer made later by a timer callback to the test that scheduled it', async () => {
+    const recorder = newRecorder();
+    let late: NodeJS.Timeout | undefined;
+    const test = recorder.enter('test', ['schedules']);
+    const other = recorder.enter('test', ['other']);
+    // Made inside "schedules": its callback, and what that opens, belong there too.
+    recorder.runInTask(test, () => setTimeout(() => (late = leakTimer()), 1));
+    await recorder.runInTask(other, () => tick(10));
+    expect(late).toBeDefined();
+    const [schedulesNode, otherNode] = [await recorder.exit('passed', undefined, test), await recorder.exit('passed', undefined, other)];
+    clearTimeout(late);
+    expect(schedulesNode.figures.handlesOpened?.value).toBe(2);
+    expect(otherNode.figures.handlesOpened?.value).toBe(1);
+    await recorder.finish();
+  });
+
+  it('counts unref’d timers and intervals, and attributes by the open task when no runInTask wraps the test', async () => {
+    const recorder = newRecorder();
+    recorder.enter('test', ['hooks only']);
+    const unrefd = setTimeout(() => undefined, 60_000).unref();
+    const interval = setInterval(() => undefined, 60_000);
+    const node = await recorder.exit('passed');
+    clearTimeout(unrefd);
+    clearInterval(interval);
+    expect(node.handles.map((handle) => handle.type)).toEqual(['Timeout', 'Timeout']);
+    await recorder.finish();
+  });
+
+  it('reports a server left listening, and not one that was closed', async () => {
+    const recorder = newRecorder();
+    const servers: net.Server[] = [];
+    await recorder.runTask('test', ['listens'], async () => {
+      const server = net.createServer();
+      servers.push(server);
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    });
+    await recorder.runTask('test', ['closes'], async () => {
+      const server = net.createServer();
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    });
+    const record = await recorder.finish();
+    await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+    const [listens, closes] = record.tasks.filter((task) => task.kind === 'test');
+    expect(listens!.handles.map((handle) => handle.type)).toContain('TCPSERVERWRAP');
+    expect(closes!.handles.map((handle) => handle.type)).not.toContain('TCPSERVERWRAP');
+  });
+
+  it('leaves out handles whose first user frame matches ignoreHandleFrames', async () => {
+    const recorder = newRecorder({ ignoreHandleFrames: [/leakTimer/] });
+    let timer: NodeJS.Timeout | undefined;
+    const node = await (async () => {
+      recorder.enter('test', ['ignored']);
+      timer = leakTimer();
+      return recorder.exit('passed');
+    })();
+    clearTimeout(timer);
+    expect(node.figures.handlesOpened?.value).toBe(1);
+    expect(node.handles).toEqual([]);
+    await recorder.finish();
+  });
+});

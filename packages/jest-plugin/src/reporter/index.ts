@@ -1,0 +1,98 @@
+import { createRequire } from 'node:module';
+import { relative, sep } from 'node:path';
+import {
+  colorsFor, finishRun, openRunChannel, readFileRecords, resolveReporterOptions,
+  type FileRecord, type ReporterOptions, type ResolvedReporterOptions, type RunChannel,
+} from '@memscope/core';
+import { reconcileWithJest, type JestAssertionResult } from './reconcile.js';
+
+/** The parts of Jest's reporter arguments memscope reads; Jest 29 and 30 both pass these. */
+interface JestGlobalConfigLike {
+  rootDir: string;
+  updateSnapshot?: 'all' | 'new' | 'none';
+  shard?: { shardIndex: number; shardCount: number } | null;
+}
+
+interface JestTestResultLike {
+  testFilePath: string;
+  testResults: JestAssertionResult[];
+}
+
+/** The Jest that started this process (jest 29 or 30, wherever it is installed). */
+function jestVersion(): string {
+  const main = require.main?.filename;
+  for (const name of ['jest/package.json', 'jest-cli/package.json', '@jest/core/package.json']) {
+    try {
+      const version = (createRequire(main ?? __filename)(name) as { version?: unknown }).version;
+      if (typeof version === 'string') return version;
+    } catch {
+      // try the next package
+    }
+  }
+  return 'unknown';
+}
+
+/**
+ * The memscope reporter for Jest: gathers the figures each worker wrote,
+ * builds the JSON and HTML reports, compares with the baseline and prints a
+ * summary. A baseline regression fails the run (Jest asks every reporter for
+ * `getLastError()` once the run is complete).
+ *
+ * @example
+ * reporters: ['default', ['@memscope/jest/reporter', { baseline: 'memscope.baseline.json' }]]
+ */
+export default class MemscopeReporter {
+  private readonly options: ResolvedReporterOptions;
+  private readonly channel: RunChannel;
+  private readonly results = new Map<string, JestAssertionResult[]>();
+  private readonly startedAt = new Date();
+  private lastError: Error | undefined;
+
+  constructor(private readonly globalConfig: JestGlobalConfigLike, options?: ReporterOptions) {
+    this.options = resolveReporterOptions(options);
+    // Opened now: Jest creates reporters before it starts the workers, which inherit the variable.
+    this.channel = openRunChannel({ rootDir: globalConfig.rootDir, mode: this.options.mode });
+  }
+
+  onTestResult(_test: unknown, testResult: JestTestResultLike): void {
+    this.results.set(this.relativePath(testResult.testFilePath), testResult.testResults);
+  }
+
+  async onRunComplete(): Promise<void> {
+    try {
+      const expectedFiles = [...this.results.keys()];
+      const { records } = await readFileRecords(this.channel.dir, expectedFiles);
+      const reconciled: FileRecord[] = records.map((record) => reconcileWithJest(record, this.results.get(record.file) ?? []));
+      const shard = this.globalConfig.shard;
+      const finished = await finishRun({
+        records: reconciled,
+        expectedFiles,
+        options: this.options,
+        runner: { name: 'jest', version: jestVersion() },
+        rootDir: this.globalConfig.rootDir,
+        runnerUpdate: this.globalConfig.updateSnapshot === 'all',
+        ...(shard ? { shard: { index: shard.shardIndex, count: shard.shardCount } } : {}),
+        startedAt: this.startedAt,
+        colors: colorsFor(process.stderr),
+      });
+      if (finished.summary) process.stderr.write(`\n${finished.summary}\n`);
+      this.lastError = finished.failure ? new Error(finished.failure) : undefined;
+    } catch (error) {
+      this.lastError = error instanceof Error ? error : new Error(String(error));
+      process.stderr.write(`\nmemscope: the report could not be completed: ${this.lastError.message}\n`);
+    } finally {
+      this.channel.close();
+    }
+  }
+
+  /** Jest fails the run when a reporter returns an error here. */
+  getLastError(): Error | undefined {
+    return this.lastError;
+  }
+
+  private relativePath(file: string): string {
+    return relative(this.globalConfig.rootDir, file).split(sep).join('/');
+  }
+}
+
+export { MemscopeReporter };

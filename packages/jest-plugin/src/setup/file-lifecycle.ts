@@ -1,0 +1,64 @@
+import { createFileRecorder, getCapture, writeFileRecord, type FileRecorder, type RunSettings, type TaskScope } from '@memscope/core';
+import type { RunningTest } from './circus-state.js';
+
+/**
+ * Handles opened by Jest itself while a test runs (its timeout timer, the
+ * console buffer) are not the test's.
+ */
+const JEST_FRAMES = [/[\\/]node_modules[\\/](?:@jest[\\/]|jest-[a-z-]+[\\/]|expect[\\/]|jest[\\/])/];
+
+/**
+ * Maps one test file's Jest lifecycle onto a file recorder: describes and
+ * tests entered and exited from the setup file's beforeEach and afterEach
+ * hooks, the file finished and its record written in afterAll. The figures
+ * of a test therefore include its beforeEach and afterEach hooks.
+ */
+export class JestFileLifecycle {
+  private readonly recorder: FileRecorder;
+  private readonly describes: { name: string; scope: TaskScope }[] = [];
+  private test: TaskScope | null = null;
+
+  constructor(private readonly run: { dir: string; settings: RunSettings }, testPath: string) {
+    this.recorder = createFileRecorder({
+      rootDir: run.settings.rootDir,
+      file: testPath,
+      capture: getCapture(),
+      mode: run.settings.mode,
+      ignoreHandleFrames: JEST_FRAMES,
+    });
+  }
+
+  async beginTest(test: RunningTest): Promise<void> {
+    if (this.test) await this.endTest({ ...test, failed: true, error: new Error('the previous test did not end') });
+    await this.enterDescribes(test.names.slice(0, -1));
+    this.test = this.recorder.enter('test', test.names);
+  }
+
+  async endTest(test: RunningTest | null, extraFailure?: string): Promise<void> {
+    const scope = this.test;
+    if (!scope) return;
+    this.test = null;
+    const failed = extraFailure !== undefined || test?.failed === true;
+    await this.recorder.exit(failed ? 'failed' : 'passed', extraFailure ?? test?.error, scope);
+  }
+
+  /** Ends the file and writes its record where the reporter reads it. */
+  async finishFile(): Promise<void> {
+    await this.endTest(null);
+    await this.enterDescribes([]);
+    await writeFileRecord(this.run.dir, await this.recorder.finish());
+  }
+
+  /** Leaves describes the next test is not in, enters the ones it is in. */
+  private async enterDescribes(names: readonly string[]): Promise<void> {
+    let common = 0;
+    while (common < this.describes.length && common < names.length && this.describes[common]!.name === names[common]) common++;
+    while (this.describes.length > common) {
+      const { scope } = this.describes.pop()!;
+      await this.recorder.exit('passed', undefined, scope);
+    }
+    for (let depth = common; depth < names.length; depth++) {
+      this.describes.push({ name: names[depth]!, scope: this.recorder.enter('describe', names.slice(0, depth + 1)) });
+    }
+  }
+}

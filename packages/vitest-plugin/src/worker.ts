@@ -1,0 +1,143 @@
+import {
+  createFileRecorder, createMatchers, defaultMatcherDeps, getCapture, MATCHER_NAMES,
+  type FileRecorder, type FinalState, type MeasureMode, type TaskNode, type TaskScope,
+} from '@memscope/core';
+import { guardAsyncMatchers } from './await-guard.js';
+import { META_KEY, type FileMeta, type TestMeta } from './meta.js';
+import type { RunnerTest, RunningVitest } from './runtime.js';
+
+/** What the reporter hands the workers through Vitest's `provide`/`inject`. */
+export const SETTINGS_KEY = 'memscope:settings';
+
+export interface WorkerSettings {
+  mode: MeasureMode;
+}
+
+interface WorkerState {
+  /** One recorder per test file; a worker without isolation runs several files. */
+  recorders: Map<string, FileRecorder>;
+  scopes: WeakMap<RunnerTest, TaskScope>;
+  matchersInstalled: boolean;
+  /** Test files whose hooks are registered (one registration per file). */
+  hookedFiles: Set<string>;
+}
+
+// Per Vitest instance: a worker that runs files without isolation keeps one
+// state, and each isolated file gets a fresh expect and a fresh state.
+const STATE = Symbol.for('memscope.vitest.worker');
+
+function stateOf(vitest: RunningVitest): WorkerState {
+  const holder = vitest.expect as unknown as Record<symbol, WorkerState | undefined>;
+  let state = holder[STATE];
+  if (!state) {
+    state = { recorders: new Map(), scopes: new WeakMap(), matchersInstalled: false, hookedFiles: new Set() };
+    Object.defineProperty(holder, STATE, { value: state, enumerable: false });
+  }
+  return state;
+}
+
+/** Names from the outermost describe down to the test (the file task, which has a `filepath`, ends the walk). */
+export function namesOf(test: RunnerTest): string[] {
+  const names = [test.name];
+  for (let suite = test.suite; suite && !('filepath' in suite); suite = suite.suite) names.unshift(suite.name);
+  return names;
+}
+
+/**
+ * Vitest's own timers (each hook's and test's timeout, the batched task
+ * updates) open and close around every test; they are not the test's.
+ */
+const RUNNER_FRAMES = [/[\\/]node_modules[\\/](?:@vitest[\\/]|vitest[\\/]|vite-node[\\/]|tinypool[\\/])/];
+const NODE_FRAME = /\(node:|^at node:|\(internal\/|<anonymous>/;
+
+/**
+ * The recorder skips a handle when its first user frame is the runner's; a
+ * handle created with no user frame at all (only Node's and the runner's,
+ * like the timeout timer around this plugin's own afterEach) is not the
+ * test's either.
+ */
+function withoutRunnerHandles(node: TaskNode): TaskNode {
+  const handles = node.handles.filter((handle) => handle.stack.some((frame) => !NODE_FRAME.test(frame) && !RUNNER_FRAMES.some((p) => p.test(frame))));
+  if (handles.length === node.handles.length) return node;
+  return { ...node, handles, figures: { ...node.figures, handlesLeftOpen: { value: handles.length, source: 'measured' } } };
+}
+
+function settingsOf(vitest: RunningVitest): WorkerSettings {
+  const provided = vitest.inject?.(SETTINGS_KEY) as Partial<WorkerSettings> | undefined;
+  return { mode: provided?.mode === 'settled' ? 'settled' : 'sampled' };
+}
+
+interface WorkerGlobal {
+  __vitest_worker__?: { config?: { root?: string }; filepath?: string };
+}
+
+function rootDir(): string {
+  return (globalThis as WorkerGlobal).__vitest_worker__?.config?.root ?? process.cwd();
+}
+
+/** The test file Vitest is collecting now. */
+function collectingFile(): string {
+  return (globalThis as WorkerGlobal).__vitest_worker__?.filepath ?? '';
+}
+
+function recorderFor(vitest: RunningVitest, state: WorkerState, test: RunnerTest): FileRecorder | null {
+  const file = test.file;
+  if (!file) return null;
+  let recorder = state.recorders.get(file.filepath);
+  if (!recorder) {
+    const { mode } = settingsOf(vitest);
+    recorder = createFileRecorder({ rootDir: rootDir(), file: file.filepath, capture: getCapture(), mode, ignoreHandleFrames: RUNNER_FRAMES });
+    state.recorders.set(file.filepath, recorder);
+    const fileMeta: FileMeta = { capture: recorder.capture.path, mode };
+    file.meta[META_KEY] = fileMeta;
+  }
+  return recorder;
+}
+
+function finalState(test: RunnerTest): FinalState {
+  const state = test.result?.state;
+  if (state === 'fail') return 'failed';
+  if (state === 'skip') return 'skipped';
+  if (state === 'todo') return 'todo';
+  return 'passed';
+}
+
+function installMatchers(vitest: RunningVitest, state: WorkerState): void {
+  if (state.matchersInstalled) return;
+  vitest.expect.extend(createMatchers(defaultMatcherDeps()));
+  guardAsyncMatchers(vitest.chai, MATCHER_NAMES);
+  state.matchersInstalled = true;
+}
+
+/**
+ * Installs memscope into the running Vitest for the file being collected:
+ * the matchers once per `expect`, and per-test figures through hooks that
+ * open a task before each test and close it after the test's own hooks,
+ * putting its node on `task.meta` for the reporter. Calling it again while
+ * the same file is collected does nothing.
+ */
+export function installIntoVitest(vitest: RunningVitest): void {
+  const state = stateOf(vitest);
+  installMatchers(vitest, state);
+  const file = collectingFile();
+  if (state.hookedFiles.has(file)) return;
+  state.hookedFiles.add(file);
+  vitest.beforeEach(({ task }) => {
+    const recorder = recorderFor(vitest, state, task);
+    if (recorder) state.scopes.set(task, recorder.enter('test', namesOf(task)));
+  });
+  vitest.afterEach(async ({ task }) => {
+    const scope = state.scopes.get(task);
+    const recorder = task.file ? state.recorders.get(task.file.filepath) : undefined;
+    if (!scope || !recorder || !scope.open) return;
+    const node = await recorder.exit(finalState(task), undefined, scope);
+    const meta: TestMeta = { task: withoutRunnerHandles(node) };
+    task.meta[META_KEY] = meta;
+  });
+  vitest.afterAll(async () => {
+    for (const [file, recorder] of state.recorders) {
+      await recorder.finish();
+      state.recorders.delete(file);
+    }
+  });
+}
