@@ -40,7 +40,8 @@ async function speedCase(sizeMb) {
   const heapUsed = captures.js.heapFigures().heapUsed;
   const paths = Object.keys(captures);
   const perPath = (op) => paths.map((path) => [`${op} ${path}`, () => op === 'heapGraph' ? captures[path].heapGraph() : null]);
-  const graphs = await runGroup({ iterations: 2, time: 0, warmup: false }, perPath('heapGraph'));
+  // A heap graph takes seconds: few iterations, no warm-up (the first snapshot is not special).
+  const graphs = await runGroup({ iterations: sizeMb > 50 ? 1 : 2, time: 0, warmup: false }, perPath('heapGraph'));
   const probe = heap.index.get(0);
   const quick = await runGroup({ time: 300, warmupTime: 50 }, paths.flatMap((path) => [
     [`heapFigures ${path}`, () => captures[path].heapFigures()],
@@ -69,7 +70,9 @@ async function peakCase(sizeMb, path) {
 
 function child(args) {
   const result = spawnSync(process.execPath, [fileURLToPath(import.meta.url), ...args], { encoding: 'utf8', maxBuffer: 64 * MB });
-  if (result.status !== 0) throw new Error(`bench case ${args.join(' ')} failed:\n${result.stderr}`);
+  if (result.status !== 0) {
+    throw new Error(`bench case ${args.join(' ')} failed (${result.signal ?? `exit code ${result.status}`}):\n${result.stderr}${result.error ?? ''}`);
+  }
   return JSON.parse(result.stdout.trim().split('\n').pop());
 }
 

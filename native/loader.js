@@ -55,9 +55,16 @@ function otherBuilds(root, abi) {
     .map((found) => describeNode(found, readJson(buildInfoFile(root, found))?.node));
 }
 
+// The line of a build log most likely to say what went wrong: a compiler
+// error, else make's summary, else node-gyp's own error.
 function lastErrorLine(log) {
-  const lines = log.split('\n').map((line) => line.trim());
-  return lines.reverse().find((line) => /error/i.test(line) && !/^gyp ERR! (stack|cwd|node|System|command|not ok)/.test(line)) ?? lines.find(Boolean) ?? '';
+  const lines = log.split('\n').map((line) => line.trim()).filter(Boolean);
+  const patterns = [/\berror\b:/i, /^make: \*\*\*/, /^gyp ERR! stack Error:/, /error/i];
+  for (const pattern of patterns) {
+    const found = lines.find((line) => pattern.test(line));
+    if (found) return found;
+  }
+  return lines.at(-1) ?? '(empty build log)';
 }
 
 function failure(reason, message, tried) {

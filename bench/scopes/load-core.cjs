@@ -4,6 +4,8 @@ const path = require('node:path');
 
 const dist = path.resolve(__dirname, '../../packages/core/dist');
 
+const FALLBACK_KEY = Symbol.for('memscope.bench.fallbackCapture');
+
 function loadCore() {
   const tasks = require(path.join(dist, 'tasks/index.js'));
   let capture;
@@ -11,8 +13,10 @@ function loadCore() {
     capture = require(path.join(dist, 'capture/index.js')).getCapture();
   } catch (error) {
     // The shared capture entry may not build yet; the pure-JS capture always does.
+    // Like getCapture, keep one per process: Jest reloads this file for every test file.
     if (process.env.MEMSCOPE_CAPTURE === 'native') throw error;
-    capture = require(path.join(dist, 'capture/js.js')).createJsCapture();
+    const processGlobal = require('node:vm').runInThisContext('globalThis');
+    capture = processGlobal[FALLBACK_KEY] ??= require(path.join(dist, 'capture/js.js')).createJsCapture();
   }
   return { tasks, capture };
 }

@@ -14,8 +14,7 @@ function names(task) {
 }
 
 beforeAll(() => {
-  // The runner's timeout timer is created under runTest, called from this file: not the test's handle.
-  recorder = tasks.createFileRecorder({ rootDir: core.rootDir, file: expect.getState().testPath, capture, mode, ignoreHandleFrames: [/vitest-setup\.mjs/] });
+  recorder = tasks.createFileRecorder({ rootDir: core.rootDir, file: expect.getState().testPath, capture, mode });
 });
 
 aroundEach(async (runTest, context) => {

@@ -55,7 +55,8 @@ function runNodeGyp() {
   const result = spawnSync(process.execPath, [nodeGyp, 'rebuild', ...nodedirArgs()], {
     cwd: nativeRoot,
     encoding: 'utf8',
-    stdio: ifPossible ? 'pipe' : 'inherit',
+    // Captured either way: the log is what the loader quotes later.
+    stdio: 'pipe',
     maxBuffer: 64 * 1024 * 1024,
   });
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? String(result.error) : ''}`;
@@ -103,6 +104,7 @@ function main() {
   if (target) fs.rmSync(path.dirname(target), { recursive: true, force: true });
   fs.mkdirSync(path.dirname(failureLog), { recursive: true });
   fs.writeFileSync(failureLog, step.output);
+  if (!ifPossible) process.stderr.write(step.output);
   const notice =
     `@memscope/native: the native addon could not be built for Node ${process.versions.node} ` +
     `(ABI ${process.versions.modules}); memscope will use its pure-JS capture. ` +

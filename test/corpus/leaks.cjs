@@ -150,9 +150,9 @@ module.exports = [
       const servers = [];
       return {
         fn: async () => {
-          const server = net.createServer(); /* @site:server-never-closed */
+          const server = net.createServer();
           servers.push(server);
-          await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+          await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve)); /* @site:server-never-closed */
         },
         cleanup: () => Promise.all(servers.map((s) => new Promise((r) => s.close(r)))),
         calls: 40,
@@ -195,8 +195,8 @@ module.exports = [
       return {
         fn: () => {
           const user = `u${n++ % 1_000_000}`;
-          const list = store.byUser.get(user) ?? [];
-          list.push(new Session(n)); /* @site:nested-module-cache */
+          const list = store.byUser.get(user) ?? []; /* @site:nested-module-cache */
+          list.push(new Session(n));
           store.byUser.set(user, list);
         },
       };

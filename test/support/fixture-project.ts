@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 
 /** A throw-away project on disk: the files a test wrote, under a fresh directory. */
@@ -54,4 +54,13 @@ export async function createFixtureProject(parentDir: string, files: FixtureFile
     await project.write(relativePath, typeof content === 'string' ? content : `${JSON.stringify(content, null, 2)}\n`);
   }
   return project;
+}
+
+/** Reads a committed fixture directory (flat: no sub-folders) into files for createFixtureProject. */
+export async function loadFixtureFiles(dir: string): Promise<FixtureFiles> {
+  const files: FixtureFiles = {};
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.isFile()) files[entry.name] = await readFile(join(dir, entry.name), 'utf8');
+  }
+  return files;
 }

@@ -10,7 +10,7 @@ describe.each(VITEST_VERSIONS)('Vitest %i: the diagnosis of each kind of leak', 
   let run: VitestRun;
 
   beforeAll(async () => {
-    project = await createVitestProject(version, { ...fixtureFiles('diagnosis'), 'vitest.config.mjs': vitestConfig() });
+    project = await createVitestProject(version, { ...fixtureFiles('diagnosis'), 'vitest.config.mjs': vitestConfig({ test: { testTimeout: 60_000 } }) });
     run = await runVitestIn(project, version);
   });
   afterAll(() => project?.cleanup());

@@ -44,11 +44,22 @@ export default class MemscopeReporter {
     assertNoBrowserProjects(vitest.projects);
     const settings: WorkerSettings = { mode: this.options.mode };
     for (const project of vitest.projects) project.provide?.(SETTINGS_KEY, settings);
-    process.once('exit', this.onExit);
+    // First in line: Vitest's own exit listener calls process.exit(), which ends the listeners after it.
+    process.prependOnceListener('exit', this.onExit);
   }
 
+  // Each event may carry a newer view of the module (Vitest 3 replaces the
+  // queued placeholder once the file is collected): keep the latest.
   onTestModuleQueued(module: ReportedModule): void {
     this.modules.set(module.moduleId, module);
+  }
+
+  onTestModuleCollected(module: ReportedModule): void {
+    this.modules.set(module.moduleId, module);
+  }
+
+  onTestCaseResult(testCase: { module: ReportedModule }): void {
+    this.modules.set(testCase.module.moduleId, testCase.module);
   }
 
   async onTestRunEnd(testModules: ReadonlyArray<ReportedModule>): Promise<void> {

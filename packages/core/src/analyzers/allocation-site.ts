@@ -51,7 +51,7 @@ function allocationPatterns(groupName: string, nodeType: 'object' | 'closure' | 
   const name = escape(groupName);
   if (nodeType === 'closure') return [new RegExp(`function\\s+${name}\\b|\\b${name}\\s*=\\s*(async\\s*)?\\(|=>`), /=>|function\s*\(/];
   if (groupName === 'Object') return [/[=(,:]\s*\{|return\s*\{|push\(\s*\{|set\([^)]*,\s*\{/];
-  if (groupName === 'Array') return [/\[\s*[^\]]|Array\(|Array\.from/];
+  if (groupName === 'Array') return [/\[\s*\]|\[\s*[^\]]|Array\(|Array\.from/];
   if (/^(Buffer|Uint8Array|ArrayBuffer)$/.test(groupName)) return [/Buffer\.(alloc|from|concat|allocUnsafe)|new (Uint8Array|ArrayBuffer)/];
   if (groupName === '(string)') return [/[`'"+]/];
   return [new RegExp(`new\\s+${name}\\s*\\(|\\b${name}\\s*\\(`)];
@@ -89,6 +89,18 @@ export function siteForGroup(
   const patterns = allocationPatterns(groupName, kind);
   let chosen = candidates[0]!;
   let refined = refineLine(chosen.frame, patterns);
+  if (!refined.found) {
+    // The constructor's own frame allocates `this`; the `new X(...)` is in a caller.
+    for (const caller of chosen.stack.slice(1, 6)) {
+      if (isInternalUrl(caller.url)) continue;
+      const attempt = refineLine(caller, patterns.slice(0, 1));
+      if (attempt.found) {
+        chosen = { ...chosen, frame: caller, stack: chosen.stack.slice(chosen.stack.indexOf(caller)) };
+        refined = attempt;
+        break;
+      }
+    }
+  }
   if (!refined.found) {
     for (const candidate of candidates.slice(1, 8)) {
       const attempt = refineLine(candidate.frame, patterns.slice(0, 1));

@@ -154,17 +154,30 @@ function shallowestMember(members: number[], index: HeapIndex): number {
  */
 function findHolder(index: HeapIndex, node: number, isNew: (n: number) => boolean): SurvivorGroup['holder'] {
   const { nodes, edges } = index.pathTo(node);
+  // Listeners: report the emitter or event target, whatever list or map
+  // Node keeps them in underneath.
+  const eventsAt = edges.findIndex((e) => /^(_events|Symbol\(kEvents\))$/.test(index.edgeLabel(e)));
+  // Only when the new objects are the listeners themselves (or their list
+  // nodes), not data that a listener's closure happens to reach.
+  const throughScope = nodes.slice(eventsAt + 1).some((n) => index.label(n) === '(scope)');
+  if (index.name(node) === 'Listener' && eventsAt < 0) {
+    // EventTarget keeps its listeners in a linked list of Listener records.
+    for (let i = nodes.length - 2; i > 0; i--) {
+      const label = index.label(nodes[i]!);
+      if (/EventTarget|AbortSignal|MessagePort|Emitter/.test(label)) return { label, edge: 'listeners', node: nodes[i]! };
+    }
+  }
+  if (eventsAt >= 0 && !throughScope && (nodes.length - eventsAt <= 8 || index.name(node) === 'Listener')) {
+    const emitter = nodes[eventsAt]!;
+    const next = edges[eventsAt + 1];
+    const eventName = next !== undefined && index.graph.edgeTypes[next] === EdgeType.property ? `'${index.edgeLabel(next)}' ` : '';
+    return { label: index.label(emitter), edge: `${eventName}listeners`, node: emitter };
+  }
   for (let i = nodes.length - 2; i > 0; i--) {
     const at = nodes[i]!;
     if (isNew(at)) continue;
     const type = index.type(at);
     if (type === NodeType.array || type === NodeType.hidden || type === NodeType.synthetic) continue;
-    const labels = edges.slice(i).map((e) => index.edgeLabel(e));
-    const eventsAt = edges.findIndex((e, j) => j < nodes.length - 1 && /^(_events|Symbol\(kEvents\))$/.test(index.edgeLabel(e)));
-    if (eventsAt > 0 && index.graph.edgeTypes[edges[eventsAt + 1] ?? -1] === EdgeType.property) {
-      const emitter = nodes[eventsAt]!;
-      return { label: index.label(emitter), edge: `'${index.edgeLabel(edges[eventsAt + 1]!)}' listeners`, node: emitter };
-    }
     const label = index.label(at);
     const edge = /^(Map|WeakMap)$/.test(label)
       ? 'Map entries'
@@ -172,7 +185,7 @@ function findHolder(index: HeapIndex, node: number, isNew: (n: number) => boolea
         ? 'Set entries'
         : label === 'Array'
           ? 'array elements'
-          : labels[0] ?? '';
+          : index.edgeLabel(edges[i]!);
     return { label, edge, node: at };
   }
   return undefined;

@@ -5,7 +5,7 @@ import { connectSyncSession, type SyncSession } from './inspector-session.js';
 import { GcAccounting, collect, flagFreeGc } from './js-gc.js';
 import { samplesFromProfile, type InspectorSamplingProfile } from './js-sampling.js';
 import { SnapshotStreamParser } from './snapshot-parser.js';
-import type { Capture, HeapFigures, HeapGraph, HeapSpaceFigures } from './types.js';
+import type { Capture, GcMode, HeapFigures, HeapGraph, HeapSpaceFigures } from './types.js';
 
 /** Global key a value sits on while the inspector is asked for its id. */
 const PROBE_KEY = '__memscopeObjectIdProbe';
@@ -67,7 +67,13 @@ export function createJsCapture(): Capture {
 
   return {
     path: 'js',
-    gc(mode = 'fast') {
+    gc(mode: GcMode = 'fast') {
+      if (mode !== 'fast' && mode !== 'thorough') {
+        throw new MemscopeError(
+          'ERR_MEMSCOPE_INVALID_OPTION',
+          `gc(mode): mode must be 'fast' or 'thorough', received ${JSON.stringify(mode) ?? String(mode)}`,
+        );
+      }
       collect(gc, mode);
       // GCProfiler keeps ~2 KB of JSON per collection until read; folding
       // here bounds that between gcTotals() calls in GC-heavy runs.
@@ -120,14 +126,14 @@ export function createJsCapture(): Capture {
       }
     },
     startSampling(intervalBytes: number) {
-      if (!Number.isFinite(intervalBytes) || intervalBytes < 1) {
+      if (!Number.isInteger(intervalBytes) || intervalBytes < 1) {
         throw new MemscopeError(
           'ERR_MEMSCOPE_INVALID_OPTION',
-          `startSampling(intervalBytes) expects a positive number of bytes, received ${String(intervalBytes)}`,
+          `startSampling(intervalBytes) expects a positive whole number of bytes, received ${String(intervalBytes)}`,
         );
       }
-      inspector().post('HeapProfiler.startSampling', { samplingInterval: Math.round(intervalBytes) });
-      samplingInterval = Math.round(intervalBytes);
+      inspector().post('HeapProfiler.startSampling', { samplingInterval: intervalBytes });
+      samplingInterval = intervalBytes;
     },
     readSampling() {
       if (samplingInterval === 0) return [];

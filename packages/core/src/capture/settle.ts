@@ -1,17 +1,22 @@
 import { setImmediate } from 'node:timers';
 import type { Capture, GcMode } from './types.js';
 
+const nextMacrotask = (): Promise<void> => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
- * A settled heap: collect, let FinalizationRegistry callbacks and other
- * cleanup queued by the first collection run (they run only after a
- * macrotask; a microtask is not enough), then collect what they released.
- * Uses node:timers' setImmediate, which fake timers do not replace.
+ * A settled heap: collect; let the FinalizationRegistry callbacks that the
+ * collection queued run (V8 posts them as a task, so they run only after a
+ * macrotask; a microtask is not enough); collect what they released; and
+ * yield once more so callbacks for objects freed by that second collection
+ * have run too when this resolves. Uses node:timers' setImmediate, which
+ * fake timers do not replace.
  *
  * @example
  * await settle(getCapture(), 'thorough');
  */
 export async function settle(capture: Capture, mode: GcMode = 'fast'): Promise<void> {
   capture.gc(mode);
-  await new Promise<void>((resolve) => setImmediate(resolve));
+  await nextMacrotask();
   capture.gc(mode);
+  await nextMacrotask();
 }

@@ -7,7 +7,8 @@ const milliseconds = (ms: number | null): string => (ms === null ? '–' : `${ms
 function describePath(check: PathCheck, colors: ReturnType<typeof createColors>): string[] {
   const label = `  ${check.path.padEnd(7)}`;
   if (check.failure !== null) return [`${label}${colors.red('unavailable')}: ${check.failure}`];
-  const lines = [`${label}${colors.green('available')}; gc fast ${milliseconds(check.gcFastMs)}, thorough ${milliseconds(check.gcThoroughMs)}`];
+  const from = check.loadedFrom !== null ? ` (${check.loadedFrom})` : '';
+  const lines = [`${label}${colors.green('available')}${from}; gc fast ${milliseconds(check.gcFastMs)}, thorough ${milliseconds(check.gcThoroughMs)}`];
   const fit = check.snapshot;
   if (fit) {
     const headroom = fit.heapHeadroomNeeded > 0 ? `, ${megabytes(fit.heapHeadroomNeeded)} heap headroom` : '';

@@ -1,4 +1,5 @@
 import { defaultLoaders } from '../capture/index.js';
+import { nativeLoadStatus } from '../capture/native.js';
 import { flagFreeGc, collect } from '../capture/js-gc.js';
 import { readHeapFigures } from '../capture/js.js';
 import { selectCapture, type CaptureLoaders } from '../capture/select.js';
@@ -12,6 +13,8 @@ export interface PathCheck {
   path: CapturePath;
   /** Why this path could not be created; null when it works. */
   failure: string | null;
+  /** Where the addon was loaded from (native path only). */
+  loadedFrom: string | null;
   gcFastMs: number | null;
   gcThoroughMs: number | null;
   heapGraphMs: number | null;
@@ -58,7 +61,7 @@ async function checkFlagFreeGc(): Promise<{ works: boolean; ms: number }> {
 
 async function checkPath(path: CapturePath, create: () => Capture): Promise<PathCheck> {
   const check: PathCheck = {
-    path, failure: null, gcFastMs: null, gcThoroughMs: null, heapGraphMs: null, heapGraphNodes: null, snapshot: null,
+    path, failure: null, loadedFrom: null, gcFastMs: null, gcThoroughMs: null, heapGraphMs: null, heapGraphNodes: null, snapshot: null,
   };
   let capture: Capture;
   try {
@@ -93,6 +96,8 @@ export async function collectDoctorReport(
   }
   const flagFree = await checkFlagFreeGc();
   const paths = [await checkPath('native', loaders.loadNative), await checkPath('js', loaders.createJs)];
+  const status = nativeLoadStatus();
+  if (status.loaded) paths[0]!.loadedFrom = status.path;
   return {
     node: process.version,
     v8: process.versions.v8,

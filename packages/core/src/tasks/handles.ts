@@ -107,8 +107,11 @@ export function isStillOpen(entry: HandleEntry): boolean {
  * check phase), while its 'close' event may already have fired. So when a
  * wrap looks open, wait two immediates (into the next iteration) first.
  */
-export async function letClosesFinish(entries: readonly HandleEntry[]): Promise<void> {
-  if (!entries.some((entry) => !TIMER_TYPES.has(entry.type) && isStillOpen(entry))) return;
+export function mayBeClosing(entries: readonly HandleEntry[]): boolean {
+  return entries.some((entry) => !TIMER_TYPES.has(entry.type) && isStillOpen(entry));
+}
+
+export async function letClosesFinish(): Promise<void> {
   await nextMacrotask();
   await nextMacrotask();
 }
@@ -117,19 +120,39 @@ export function describeHandle(entry: HandleEntry): OpenHandle {
   return { type: entry.type, stack: userFramesFirst(entry.creation.stack ?? '') };
 }
 
+/** Node's own frames: what a resource's creation passes through on any caller's behalf. */
+function isNodeFrame(frame: string): boolean {
+  return /\(node:|^at node:|\(<anonymous>\)|^at new Promise /.test(frame);
+}
+
 /**
- * Handles still open. Left out: those created with no user frame on the
- * stack (the runner's own timeout timers, Node's internals, memscope), and
- * those whose first user frame matches one of `ignoreFrames`.
+ * Whether the code that asked for the resource is a test runner's or
+ * memscope's: the first frame past Node's own belongs to them. A resource
+ * Node made with no caller on the stack (a server bound after a DNS lookup)
+ * stays the task's: AsyncLocalStorage put it there.
+ */
+function createdByTooling(stack: string): boolean {
+  for (const line of stack.split('\n').slice(1)) {
+    const frame = line.trim();
+    if (!frame.startsWith('at ') || isNodeFrame(frame)) continue;
+    return isInternalFrame(frame);
+  }
+  return false;
+}
+
+/**
+ * Handles still open, less those a runner or memscope created and those
+ * whose first user frame matches one of `ignoreFrames`.
  */
 export function handlesLeftOpen(entries: readonly HandleEntry[], ignoreFrames: readonly RegExp[]): OpenHandle[] {
   const open: OpenHandle[] = [];
   for (const entry of entries) {
     if (!isStillOpen(entry)) continue;
+    const stack = entry.creation.stack ?? '';
+    if (createdByTooling(stack)) continue;
     const handle = describeHandle(entry);
     const first = handle.stack[0] ?? '';
-    if (first === '' || isInternalFrame(first)) continue;
-    if (ignoreFrames.some((pattern) => pattern.test(first))) continue;
+    if (ignoreFrames.length > 0 && ignoreFrames.some((pattern) => pattern.test(first))) continue;
     open.push(handle);
   }
   return open;

@@ -3,7 +3,7 @@ import { MemscopeError } from '../errors.js';
 import { checkTrackedEntries } from '../track/check.js';
 import { forgetCollected } from '../track/registry.js';
 import { addForced, emptyTotals, figuresBetween, takeReading } from './figures.js';
-import { handlesLeftOpen, letClosesFinish, retainHandleTracking } from './handles.js';
+import { handlesLeftOpen, letClosesFinish, mayBeClosing, retainHandleTracking } from './handles.js';
 import { relativeFile, TaskIdRegistry, validateNames } from './ids.js';
 import { TaskScope } from './scope.js';
 import { asMemscope, isActiveScopeSource, setActiveScopeSource, taskStorage } from './storage.js';
@@ -197,9 +197,11 @@ export class FileRecorder {
       throw new MemscopeError('ERR_MEMSCOPE_USAGE', `exit() of '${scope.node.id}', which has already ended`);
     }
     const end = takeReading(this.capture, this.forced);
-    const nested = this.openScopes.filter((other) => other !== scope && other.isWithin(scope));
     scope.open = false;
-    this.openScopes.splice(this.openScopes.indexOf(scope), 1);
+    const at = this.openScopes.lastIndexOf(scope);
+    this.openScopes.splice(at, 1);
+    // Scopes opened after this one and nested in it were not ended: end them now, innermost first.
+    const nested = this.openScopes.slice(at).filter((other) => other.isWithin(scope));
     for (const inner of nested.reverse()) {
       await this.close(inner, 'failed', new Error(`'${inner.node.name}' was still open when '${scope.node.name}' ended`));
     }
@@ -208,11 +210,11 @@ export class FileRecorder {
     if (error !== undefined) node.error = formatError(error);
     node.figures = figuresBetween(scope.start, end, scope.peakSeen);
     if (scope.parent) scope.parent.peakSeen = Math.max(scope.parent.peakSeen, node.figures.peak!.value);
-    await letClosesFinish(scope.handles);
+    if (mayBeClosing(scope.handles)) await letClosesFinish();
     node.handles = handlesLeftOpen(scope.handles, this.ignoreHandleFrames);
     node.figures.handlesOpened = { value: scope.handlesOpened, source: 'measured' };
     node.figures.handlesLeftOpen = { value: node.handles.length, source: 'measured' };
-    scope.handles.length = 0;
+    if (scope.handles.length > 0) scope.handles.length = 0;
     if (this.mode === 'settled' && (node.kind === 'test' || node.kind === 'file')) {
       const before = this.lastSettled;
       const after = this.settle();
@@ -220,7 +222,9 @@ export class FileRecorder {
       node.figures.retained = { value: after - baseline, source: 'measured' };
     }
     if (scope.tracked.length > 0) {
+      const before = this.capture.gcTotals();
       node.tracked = await checkTrackedEntries(scope.tracked, this.capture);
+      addForced(this.forced, before, this.capture.gcTotals());
       forgetCollected(scope.tracked);
     }
     if (scope === this.fileScope) this.dispose();

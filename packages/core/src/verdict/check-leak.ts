@@ -90,7 +90,7 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
     const msPerCall = await warmUp(runner, opts);
     const warmupCalls = runner.calls;
     timeMs.warmup = performance.now() - started;
-    const callsPerRound = opts.callsPerRound ?? Math.min(2000, Math.max(30, Math.ceil(25 / Math.max(msPerCall, 0.001))));
+    const callsPerRound = opts.callsPerRound ?? Math.min(2000, Math.max(60, Math.ceil(30 / Math.max(msPerCall, 0.001))));
     const screenInput = { capture, runner, tracker, gcMode: opts.gc, callsPerRound, rounds: opts.rounds, maxRounds: opts.maxRounds, threshold: opts.threshold };
     let result = await screen(screenInput);
     // Growth that levels off (pools, agents, caches that fill slowly) is not a

@@ -12,7 +12,7 @@ const NATIVE_BACKED = /^(Buffer|Uint8Array|ArrayBuffer|FastBuffer|Uint16Array|Ui
 
 export function findingKindOf(group: SurvivorGroup, nativeGrew: boolean): FindingKind {
   if (NATIVE_BACKED.test(group.name) && nativeGrew) return 'native';
-  if (group.nodeType === NodeType.closure) return 'storm';
+  if (group.nodeType === NodeType.closure || group.name === 'Listener' || /listeners$/.test(group.holder?.edge ?? '')) return 'storm';
   return 'heap';
 }
 

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage, createHook, type AsyncHook } from 'node:async_hooks';
 import { readdirSync } from 'node:fs';
-import { userFramesFirst } from '../analyzers/stack-frames.js';
+import { isInternalFrame, userFramesFirst } from '../analyzers/stack-frames.js';
 
 /**
  * Resources that finish by themselves or belong to promises and ticks: they
@@ -43,6 +43,7 @@ class MemscopeLiveHandle {
 export type LiveHandle = MemscopeLiveHandle;
 
 class MemscopeHandleRecords extends Map<number, LiveHandle> {}
+class MemscopeHandleOrigins extends Map<number, string> {}
 
 /**
  * Watches the async resources the function under test creates (and only
@@ -55,6 +56,7 @@ export class HandleTracker {
   private readonly scope = new AsyncLocalStorage<symbol>();
   private readonly token = Symbol('memscope.checkLeak');
   private readonly live = new MemscopeHandleRecords();
+  private readonly origins = new MemscopeHandleOrigins();
   private hook: AsyncHook | undefined;
   round = 0;
 
@@ -63,16 +65,35 @@ export class HandleTracker {
   }
 
   start(): void {
-    const { scope, token, live } = this;
+    const { scope, token, live, origins } = this;
     this.hook = createHook({
-      init: (asyncId, type) => {
-        if (SELF_FINISHING.has(type) || scope.getStore() !== token) return;
+      init: (asyncId, type, triggerAsyncId) => {
+        if (scope.getStore() !== token) return;
+        if (SELF_FINISHING.has(type)) {
+          // Remember where ticks and requests came from: a server's handle is
+          // made in a later tick, whose own stack has no user frame.
+          if (type === 'TickObject' || type.endsWith('REQWRAP')) {
+            const origin: { stack?: string } = {};
+            Error.captureStackTrace(origin);
+            origins.set(asyncId, origin.stack ?? '');
+          }
+          return;
+        }
         const holder: { stack?: string } = {};
+        // Sockets and servers are created deep inside Node's net stack: the
+        // default 10 frames often end before the user's own line.
+        const limit = Error.stackTraceLimit;
+        Error.stackTraceLimit = 40;
         Error.captureStackTrace(holder);
-        live.set(asyncId, new MemscopeLiveHandle(type, userFramesFirst(holder.stack ?? ''), this.round));
+        Error.stackTraceLimit = limit;
+        let stack = userFramesFirst(holder.stack ?? '');
+        const origin = origins.get(triggerAsyncId);
+        if (origin && stack.every(isInternalFrame)) stack = userFramesFirst(origin);
+        live.set(asyncId, new MemscopeLiveHandle(type, stack, this.round));
       },
       destroy: (asyncId) => {
         live.delete(asyncId);
+        origins.delete(asyncId);
       },
     });
     this.hook.enable();

@@ -91,6 +91,10 @@ export function judgeAll(measurements: Measurement[], input: ScreenInput): Map<S
  */
 export async function screen(input: ScreenInput): Promise<ScreenResult> {
   const { capture, runner, tracker, gcMode, callsPerRound } = input;
+  // V8 ages bytecode of functions that stopped running and flushes it over
+  // the next few full GCs, which shows as a steady *fall* in heap use. One
+  // thorough collection first flushes it all at once.
+  capture.gc('thorough');
   const measurements: Measurement[] = [await measureSettled(capture, gcMode, tracker)];
   let rounds = 0;
   const runRound = async () => {

@@ -5,6 +5,13 @@ import { describe, expect, it, vi } from 'vitest';
 // this file independent of whether the addon is built.
 process.env.MEMSCOPE_CAPTURE = 'js';
 
+/** Outside the async test, so no suspended frame keeps a stale reference to the target. */
+function registerDropped(finalized: string[]): FinalizationRegistry<string> {
+  const registry = new FinalizationRegistry<string>((token) => finalized.push(token));
+  registry.register({ dropped: true }, 'dropped');
+  return registry;
+}
+
 describe('getCapture', () => {
   it('returns one capture per process, even across fresh module registries', async () => {
     const first = (await import('../../src/capture/index.js')).getCapture();
@@ -23,9 +30,9 @@ describe('getCapture', () => {
   it('settles: a value held only by a FinalizationRegistry target is finalized', async () => {
     const { getCapture, settle } = await import('../../src/capture/index.js');
     const finalized: string[] = [];
-    const registry = new FinalizationRegistry<string>((token) => finalized.push(token));
-    (() => registry.register({ dropped: true }, 'dropped'))();
+    const registry = registerDropped(finalized);
     await settle(getCapture(), 'thorough');
+    expect(registry).toBeInstanceOf(FinalizationRegistry);
     expect(finalized).toEqual(['dropped']);
   });
 });

@@ -75,7 +75,10 @@ export default class MemscopeReporter {
         startedAt: this.startedAt,
         colors: colorsFor(process.stderr),
       });
+      const colors = colorsFor(process.stderr);
       if (finished.summary) process.stderr.write(`\n${finished.summary}\n`);
+      // Jest fails the run on getLastError() but prints nothing about it: say why here.
+      if (finished.failure) process.stderr.write(`\n${colors.red(finished.failure)}\n`);
       this.lastError = finished.failure ? new Error(finished.failure) : undefined;
     } catch (error) {
       this.lastError = error instanceof Error ? error : new Error(String(error));

@@ -36,14 +36,19 @@ export class AwaitGuard {
       const negated = this.isNot === true;
       const frames = userFrames(new Error().stack ?? '');
       const call: PendingCall = { name, negated, callSite: guard.callSite(frames), frames, done: Promise.resolve(), abandoned: false };
+      // Settled calls leave the set inside the handlers themselves, before any code awaiting the result resumes.
       const result = matcher.apply(this, args).then(
-        (value) => (call.abandoned ? { pass: !negated, message: () => '' } : value),
+        (value) => {
+          guard.pending.delete(call);
+          return call.abandoned ? { pass: !negated, message: () => '' } : value;
+        },
         (error: unknown) => {
+          guard.pending.delete(call);
           if (call.abandoned) return { pass: !negated, message: () => '' };
           throw error;
         },
       );
-      call.done = result.then(() => undefined, () => undefined).finally(() => guard.pending.delete(call));
+      call.done = result.then(() => undefined, () => undefined);
       guard.pending.add(call);
       return result;
     };

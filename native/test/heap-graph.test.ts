@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NativeHeapGraph } from '@memscope/native';
+import { native } from './load-native.js';
+
+const PROPERTY_EDGE = 2;
+const ELEMENT_EDGE = 1;
+
+class GraphProbeHolder {
+  constructor(readonly probeField: GraphProbeTarget) {}
+}
+class GraphProbeTarget {
+  readonly items = ['first', 'second'];
+}
+const holder = new GraphProbeHolder(new GraphProbeTarget());
+
+function nodeName(graph: NativeHeapGraph, node: number): string {
+  return graph.strings[graph.nodeNames[node]!]!;
+}
+
+function edgesOf(graph: NativeHeapGraph, node: number): Array<{ type: number; name: number; target: number }> {
+  const edges = [];
+  for (let edge = graph.edgeStart[node]!; edge < graph.edgeStart[node + 1]!; edge++) {
+    edges.push({ type: graph.edgeTypes[edge]!, name: graph.edgeNames[edge]!, target: graph.edgeTargets[edge]! });
+  }
+  return edges;
+}
+
+describe('heapGraph', () => {
+  let first: NativeHeapGraph;
+  let second: NativeHeapGraph;
+
+  beforeAll(() => {
+    first = native.heapGraph();
+    second = native.heapGraph();
+  });
+
+  // Each held graph adds its string table to the next snapshot.
+  afterAll(() => {
+    first = undefined!;
+    second = undefined!;
+  });
+
+  it('starts with the synthetic root and has consistent CSR arrays', () => {
+    expect(first.nodeTypes[0]).toBe(9);
+    expect(first.nodeIds[0]).toBe(1);
+    expect(first.nodeIds.length).toBe(first.nodeCount);
+    expect(first.edgeStart.length).toBe(first.nodeCount + 1);
+    expect(first.edgeStart[first.nodeCount]).toBe(first.edgeCount);
+    expect(first.edgeTargets.length).toBe(first.edgeCount);
+    let decreasing = 0;
+    for (let node = 0; node < first.nodeCount; node++) {
+      if (first.edgeStart[node + 1]! < first.edgeStart[node]!) decreasing++;
+    }
+    expect(decreasing).toBe(0);
+    expect(first.edgeTargets.reduce((max, target) => Math.max(max, target), 0)).toBeLessThan(first.nodeCount);
+    expect(new Set(first.strings).size).toBe(first.strings.length);
+  });
+
+  it('finds an instance of our class, named after it, behind the holder property', () => {
+    const id = native.objectId(holder.probeField);
+    const node = first.nodeIds.indexOf(id);
+    expect(node).toBeGreaterThan(0);
+    expect(nodeName(first, node)).toBe('GraphProbeTarget');
+
+    const holderNode = first.nodeIds.indexOf(native.objectId(holder));
+    expect(nodeName(first, holderNode)).toBe('GraphProbeHolder');
+    const toTarget = edgesOf(first, holderNode).find((edge) => edge.target === node);
+    expect(toTarget?.type).toBe(PROPERTY_EDGE);
+    expect(first.strings[toTarget!.name]).toBe('probeField');
+  });
+
+  it('names element edges by their index', () => {
+    const arrayNode = first.nodeIds.indexOf(native.objectId(holder.probeField.items));
+    const elements = edgesOf(first, arrayNode).filter((edge) => edge.type === ELEMENT_EDGE);
+    expect(elements.map((edge) => edge.name)).toEqual([0, 1]);
+    expect(elements.map((edge) => nodeName(first, edge.target))).toEqual(['first', 'second']);
+  });
+
+  it('keeps object ids stable across graphs', () => {
+    const id = native.objectId(holder.probeField);
+    expect(second.nodeIds.indexOf(id)).toBeGreaterThan(0);
+    expect(nodeName(second, second.nodeIds.indexOf(id))).toBe('GraphProbeTarget');
+    const firstIds = new Set(first.nodeIds);
+    const shared = second.nodeIds.filter((nodeId) => firstIds.has(nodeId)).length;
+    expect(shared / first.nodeCount).toBeGreaterThan(0.9);
+  });
+});
+
+describe('objectId and markObjectIds', () => {
+  it('gives 0 to an object no snapshot has seen, then the id a later graph uses', () => {
+    const fresh = { fresh: true };
+    expect(native.objectId(fresh)).toBe(0);
+    const graph = native.heapGraph();
+    const id = native.objectId(fresh);
+    expect(id).toBeGreaterThan(0);
+    expect(graph.nodeIds).toContain(id);
+  });
+
+  it('marks: objects allocated after a mark get higher ids', () => {
+    const older = { older: true };
+    const mark = native.markObjectIds();
+    expect(native.objectId(older)).toBeGreaterThan(0);
+    expect(native.objectId(older)).toBeLessThanOrEqual(mark);
+    const newer = Array.from({ length: 100 }, (_, index) => ({ index }));
+    native.markObjectIds();
+    for (const value of newer) expect(native.objectId(value)).toBeGreaterThan(mark);
+  });
+
+  it('refuses a primitive with a message naming the argument', () => {
+    expect(() => native.objectId(42 as unknown as object)).toThrow(
+      'objectId: argument `value` must be an object or function, got the number 42',
+    );
+  });
+});

@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunReport } from '../../packages/core/src/report/schema.js';
+import { JEST_VERSIONS, runJestIn, type FixtureProject, type JestRun } from '../support/index.js';
+import { jestFixture } from './fixture.js';
+
+// Three files in two workers: one finishes, one calls process.exit, one is
+// killed with SIGKILL. Only the crashed files lose their figures.
+const runs = new Map<number, { project: FixtureProject; run: JestRun; report: RunReport | null }>();
+
+beforeAll(async () => {
+  await Promise.all(JEST_VERSIONS.map(async (version) => {
+    const project = await jestFixture(version, 'crash');
+    const run = await runJestIn(project, version, { args: ['--maxWorkers=2'] });
+    runs.set(version, { project, run, report: await run.report() });
+  }));
+}, 180_000);
+
+afterAll(async () => {
+  for (const { project } of runs.values()) await project.cleanup();
+});
+
+describe.each(JEST_VERSIONS)('Jest %i: a crashing worker', (version) => {
+  it("keeps the other file's figures and names the files whose figures are missing", () => {
+    const { run, report } = runs.get(version)!;
+    expect(run.exitCode).toBe(1);
+    expect(report).not.toBeNull();
+    const ok = report!.tasks.find((t) => t.id === 'ok.spec.js > finishes normally');
+    expect(ok?.state).toBe('passed');
+    expect(ok?.figures.allocated?.value).toBeGreaterThan(0);
+    expect([...report!.missing].sort((a, b) => a.file.localeCompare(b.file))).toEqual([
+      { file: 'exit.spec.js', reason: 'absent' },
+      { file: 'kill.spec.js', reason: 'absent' },
+    ]);
+    expect(run.output).toMatch(/Figures missing for 2 files \(worker did not finish\):/);
+  });
+});

@@ -1,0 +1,16 @@
+import { join } from 'node:path';
+import { createJestProject, loadFixtureFiles, repoRoot, type FixtureProject, type JestVersion } from '../support/index.js';
+
+/** A fresh project from `test/jest/fixtures/<name>`, placed under the install of Jest `version`. */
+export async function jestFixture(version: JestVersion, name: string): Promise<FixtureProject> {
+  return createJestProject(version, await loadFixtureFiles(join(repoRoot, 'test/jest/fixtures', name)));
+}
+
+/** The lines of Jest's failure block for one test, `● name` up to the next `●` or summary. */
+export function failureOf(output: string, testName: string): string {
+  const start = output.indexOf(`● ${testName}\n`);
+  if (start === -1) return '';
+  const rest = output.slice(start + 2);
+  const end = rest.search(/\n\s*● |\n(PASS|FAIL) |\nmemscope /);
+  return end === -1 ? rest : rest.slice(0, end);
+}
