@@ -11,8 +11,18 @@
 
 namespace memscope {
 
+namespace {
+
+void ForgetIsolate(v8::Isolate* isolate) {
+  ForgetSamplingState(isolate);
+  ForgetObjectIdState(isolate);
+}
+
+}  // namespace
+
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   AttachGcAccounting(env);
+  env.AddCleanupHook(ForgetIsolate, v8::Isolate::GetCurrent());
 
   exports.Set("collectGarbage", Napi::Function::New(env, CollectGarbage, "collectGarbage"));
   exports.Set("heapStatistics", Napi::Function::New(env, HeapStatistics, "heapStatistics"));

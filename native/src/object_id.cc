@@ -47,6 +47,11 @@ Napi::Value ObjectId(const Napi::CallbackInfo& info) {
   return Napi::Number::New(info.Env(), double(id));
 }
 
+void ForgetObjectIdState(v8::Isolate* isolate) {
+  std::lock_guard<std::mutex> lock(tracked_mutex);
+  tracked_isolates.erase(isolate);
+}
+
 Napi::Value MarkObjectIds(const Napi::CallbackInfo& info) {
   v8::Isolate* isolate = CurrentIsolate();
   EnsureMovesTracked(isolate);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <napi.h>
+#include <v8.h>
 
 namespace memscope {
 
@@ -14,5 +15,8 @@ Napi::Value ObjectId(const Napi::CallbackInfo& info);
 // heap) and returns the highest id assigned so far. Objects that get ids
 // later get higher ones, so "id > mark" means "allocated after the mark".
 Napi::Value MarkObjectIds(const Napi::CallbackInfo& info);
+
+// Drops what this file remembers about an isolate that is shutting down.
+void ForgetObjectIdState(v8::Isolate* isolate);
 
 }  // namespace memscope

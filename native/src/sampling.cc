@@ -114,6 +114,8 @@ Napi::Value ReadSampling(const Napi::CallbackInfo& info) {
   return out;
 }
 
+void ForgetSamplingState(v8::Isolate* isolate) { SetSampling(isolate, false); }
+
 Napi::Value StopSampling(const Napi::CallbackInfo& info) {
   v8::Isolate* isolate = CurrentIsolate();
   if (IsSampling(isolate)) isolate->GetHeapProfiler()->StopSamplingHeapProfiler();

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <napi.h>
+#include <v8.h>
 
 namespace memscope {
 
@@ -15,5 +16,9 @@ Napi::Value ReadSampling(const Napi::CallbackInfo& info);
 
 // stopSampling(): stops and discards the profile; a no-op when not sampling.
 Napi::Value StopSampling(const Napi::CallbackInfo& info);
+
+// Drops what this file remembers about an isolate that is shutting down (a
+// worker thread's), so a later isolate at the same address starts clean.
+void ForgetSamplingState(v8::Isolate* isolate);
 
 }  // namespace memscope

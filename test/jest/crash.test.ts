@@ -3,15 +3,16 @@ import type { RunReport } from '../../packages/core/src/report/schema.js';
 import { JEST_VERSIONS, runJestIn, type FixtureProject, type JestRun } from '../support/index.js';
 import { jestFixture } from './fixture.js';
 
-// Three files in two workers: one finishes, one calls process.exit, one is
-// killed with SIGKILL. Only the crashed files lose their figures.
+// Two files in two workers: one finishes, the other's worker is killed with
+// SIGKILL (process.exit behaves the same for memscope, but Jest retries that
+// file three times, which only costs time). Only the killed file loses its figures.
 const runs = new Map<number, { project: FixtureProject; run: JestRun; report: RunReport | null }>();
 
 beforeAll(async () => {
   await Promise.all(JEST_VERSIONS.map(async (version) => {
     const project = await jestFixture(version, 'crash');
     const run = await runJestIn(project, version, { args: ['--maxWorkers=2'] });
-    runs.set(version, { project, run, report: await run.report() });
+    runs.set(version, { project, run, report: run.report });
   }));
 }, 180_000);
 
@@ -27,10 +28,7 @@ describe.each(JEST_VERSIONS)('Jest %i: a crashing worker', (version) => {
     const ok = report!.tasks.find((t) => t.id === 'ok.spec.js > finishes normally');
     expect(ok?.state).toBe('passed');
     expect(ok?.figures.allocated?.value).toBeGreaterThan(0);
-    expect([...report!.missing].sort((a, b) => a.file.localeCompare(b.file))).toEqual([
-      { file: 'exit.spec.js', reason: 'absent' },
-      { file: 'kill.spec.js', reason: 'absent' },
-    ]);
-    expect(run.output).toMatch(/Figures missing for 2 files \(worker did not finish\):/);
+    expect(report!.missing).toEqual([{ file: 'kill.spec.js', reason: 'absent' }]);
+    expect(run.output).toMatch(/Figures missing for 1 file \(worker did not finish\):\s+kill\.spec\.js \(absent\)/);
   });
 });

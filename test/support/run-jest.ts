@@ -31,8 +31,10 @@ const INSTALLS: Record<JestVersion, JestInstall> = {
 
 export interface JestRun extends ProcessResult {
   project: FixtureProject;
-  /** The memscope JSON report the run wrote, validated; null when there is none. */
-  report(path?: string): Promise<RunReport | null>;
+  /** The memscope JSON report at `memscope-report/report.json` right after the run, validated; null when there is none. */
+  report: RunReport | null;
+  /** Reads (now) and validates a report at `path`, relative to the project; null when there is none. */
+  readReport(path: string): Promise<RunReport | null>;
 }
 
 export interface RunJestOptions {
@@ -65,19 +67,17 @@ export function createJestProject(version: JestVersion, files: FixtureFiles): Pr
  * const project = await createJestProject(30, { 'jest.config.js': config, 'a.spec.js': spec });
  * const run = await runJestIn(project, 30, { args: ['--runInBand'] });
  * expect(run.exitCode).toBe(1);
- * expect((await run.report())?.totals.leakingTests).toBe(1);
+ * expect(run.report?.totals.leakingTests).toBe(1);
  */
 export async function runJestIn(project: FixtureProject, version: JestVersion, options: RunJestOptions = {}): Promise<JestRun> {
   const args = [...(options.nodeFlags ?? []), INSTALLS[version].bin, '--ci', ...(options.args ?? [])];
   const result = await runNode(args, { cwd: project.dir, env: options.env, timeoutMs: options.timeoutMs });
-  return {
-    ...result,
-    project,
-    report: async (path = 'memscope-report/report.json') => {
-      const absolute = project.path(path);
-      return existsSync(absolute) ? readRunReport(absolute) : null;
-    },
+  const readReport = async (path: string) => {
+    const absolute = project.path(path);
+    return existsSync(absolute) ? readRunReport(absolute) : null;
   };
+  // Read at once: a later run in the same project overwrites the file.
+  return { ...result, project, report: await readReport('memscope-report/report.json'), readReport };
 }
 
 /** Installed Jest version of `version`'s install, e.g. `29.7.0`. */

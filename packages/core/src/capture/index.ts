@@ -19,9 +19,12 @@ interface CaptureState {
   selection: CaptureSelection;
 }
 
+let mainGlobal: Record<symbol, CaptureState | undefined> | null = null;
+
 function processGlobal(): Record<symbol, CaptureState | undefined> {
   // runInThisContext evaluates in the main context even when called from a vm context.
-  return vm.runInThisContext('globalThis') as Record<symbol, CaptureState | undefined>;
+  mainGlobal ??= vm.runInThisContext('globalThis') as Record<symbol, CaptureState | undefined>;
+  return mainGlobal;
 }
 
 export const defaultLoaders = {
