@@ -51,8 +51,8 @@ function run(runner, mode, scratch) {
     });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('exit', (code) => {
-      if (code !== 0) return reject(new Error(`${runner} (${mode}) exited ${code}:\n${stderr.slice(-2000)}`));
+    child.on('exit', (code, signal) => {
+      if (code !== 0) return reject(new Error(`${runner} (${mode}) exited with ${signal ?? code}:\n${stderr.slice(-2000)}`));
       const report = JSON.parse(readFileSync(outputFile, 'utf8'));
       const fileMs = report.testResults.reduce((sum, file) => sum + (file.endTime - file.startTime), 0);
       const tests = report.numTotalTests;
@@ -93,6 +93,7 @@ async function suiteBench() {
         process.stderr.write(`${runner} round ${round + 1}/${rounds} done\n`);
       }
       results[runner] = { tests, wall, files };
+      printSuite(runner, results[runner]);
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });
@@ -130,8 +131,7 @@ async function microBench() {
   return rows;
 }
 
-const suite = await suiteBench();
-for (const [runner, { tests, wall, files }] of Object.entries(suite)) {
+function printSuite(runner, { tests, wall, files }) {
   const base = { wall: median(wall.none), files: median(files.none) };
   console.log(`\n${runner}: ${tests} tests, ${rounds} rounds (medians; ratio to the run without memscope)`);
   console.table(
@@ -145,6 +145,8 @@ for (const [runner, { tests, wall, files }] of Object.entries(suite)) {
     })),
   );
 }
+
+await suiteBench();
 if (!args.includes('--skip-micro')) {
   console.log('\nmicro: one enter + exit around an empty body');
   console.table(await microBench());

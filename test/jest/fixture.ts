@@ -11,6 +11,7 @@ export function failureOf(output: string, testName: string): string {
   const start = output.indexOf(`● ${testName}\n`);
   if (start === -1) return '';
   const rest = output.slice(start + 2);
-  const end = rest.search(/\n\s*● |\n(PASS|FAIL) |\nmemscope /);
+  // Jest indents its failure headers by exactly two spaces.
+  const end = rest.search(/\n {2}● |\n(PASS|FAIL) |\nmemscope /);
   return end === -1 ? rest : rest.slice(0, end);
 }

@@ -27,9 +27,12 @@ function frameText(frame: string): string {
   return frame.replace(/^\s*at\s+/, '');
 }
 
+/** Node's internals and memscope's own frames (the call loop, the hooks) say nothing about the user's code. */
+const NOISE_FRAME = /\(node:|^node:|[\\/](?:@memscope[\\/]|packages[\\/](?:core|jest-plugin|vitest-plugin)[\\/](?:dist|src)[\\/])/;
+
 /** The frames after the first, as `from caller (file:line:col)` lines. */
 function callers(frames: readonly string[]): string[] {
-  return frames.slice(1, 4).map((frame) => `from ${frameText(frame)}`);
+  return frames.slice(1).map(frameText).filter((frame) => !NOISE_FRAME.test(frame)).slice(0, 3).map((frame) => `from ${frame}`);
 }
 
 function siteText(finding: Finding): string | undefined {
@@ -47,7 +50,8 @@ function preview(text: string): string {
 
 function findingBlock(finding: Finding, c: Colors): string[] {
   const title = sanitizeForTerminal(finding.title).replace(/ at\s+at /g, ' at ');
-  const lines = [`  ${c.red('●')} ${c.bold(finding.kind.padEnd(6))} ${c.red(title)}`];
+  // Not `●`: Jest starts each failure with it, and tools split its output there.
+  const lines = [`  ${c.red('✗')} ${c.bold(finding.kind.padEnd(6))} ${c.red(title)}`];
   if (finding.holder) {
     const edge = finding.growingEdge ? ` (grows at ${finding.growingEdge})` : '';
     lines.push(...row(c, 'holder', sanitizeForTerminal(finding.holder + edge)));

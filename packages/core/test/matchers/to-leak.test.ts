@@ -74,3 +74,25 @@ describe('toLeak', () => {
     await expect(createToLeak(deps({ checkLeak: async () => Promise.reject(boom) })).call(context(true), () => 1)).rejects.toBe(boom);
   });
 });
+
+describe('toLeak diagnosis frames', () => {
+  it("leaves out node's internals and memscope's own frames from the stacks it shows", async () => {
+    const finding = {
+      ...sessionFinding,
+      allocationSite: {
+        ...sessionFinding.allocationSite!,
+        stack: [
+          'createSession (src/session.spec.js:12:18)',
+          'run (node:async_hooks:332:6)',
+          'run (/repo/packages/core/dist/verdict/call-runner.js:38:14)',
+          'at handle (src/server.js:40:3)',
+        ],
+      },
+    };
+    const result = await createToLeak(deps({ checkLeak: async () => leakResult(true, [finding]) })).call(context(true), () => 1);
+    const message = result.message();
+    expect(message).toContain('from handle (src/server.js:40:3)');
+    expect(message).not.toMatch(/node:async_hooks|call-runner/);
+    expect(message).not.toContain('●');
+  });
+});
