@@ -28,9 +28,19 @@
       ],
       # Node 20's V8 headers need C++17; set it rather than inherit it.
       'cflags!': ['-fno-exceptions'],
-      'cflags_cc!': ['-fno-exceptions', '-std=gnu++17'],
+      'cflags_cc!': ['-fno-exceptions', '-std=gnu++17', '-std=gnu++20'],
       'cflags': ['-fvisibility=hidden'],
-      'cflags_cc': ['-std=c++17', '-fexceptions', '-fvisibility=hidden', '-fvisibility-inlines-hidden'],
+      'cflags_cc': ['-fexceptions', '-fvisibility=hidden', '-fvisibility-inlines-hidden'],
+      # V8's headers need C++20 from Node 23 (NODE_MODULE_VERSION 131) on;
+      # Node 20 and 22 build as C++17.
+      'conditions': [
+        ['node_module_version >= 131', {
+          'cflags_cc': ['-std=c++20'],
+          'xcode_settings': { 'CLANG_CXX_LANGUAGE_STANDARD': 'c++20' },
+        }, {
+          'cflags_cc': ['-std=c++17'],
+        }],
+      ],
       'xcode_settings': {
         'CLANG_CXX_LANGUAGE_STANDARD': 'c++17',
         'GCC_ENABLE_CPP_EXCEPTIONS': 'YES',

@@ -3,7 +3,10 @@
 import { afterAll, aroundEach, beforeAll, expect } from 'vitest';
 import core from './load-core.cjs';
 
-const mode = process.env.MEMSCOPE_BENCH_MODE;
+// 'sampled-open-task': sampled without AsyncLocalStorage (asyncContext: false).
+const benchMode = process.env.MEMSCOPE_BENCH_MODE;
+const mode = benchMode === 'settled' ? 'settled' : 'sampled';
+const asyncContext = benchMode !== 'sampled-open-task';
 const { tasks, capture } = core.loadCore();
 let recorder;
 
@@ -14,7 +17,7 @@ function names(task) {
 }
 
 beforeAll(() => {
-  recorder = tasks.createFileRecorder({ rootDir: core.rootDir, file: expect.getState().testPath, capture, mode });
+  recorder = tasks.createFileRecorder({ rootDir: core.rootDir, file: expect.getState().testPath, capture, mode, asyncContext });
 });
 
 aroundEach(async (runTest, context) => {

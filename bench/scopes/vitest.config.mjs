@@ -8,6 +8,6 @@ export default defineConfig({
     root: fileURLToPath(new URL('./suite', import.meta.url)),
     include: ['tests/*.test.cjs'],
     globals: true,
-    setupFiles: mode === 'sampled' || mode === 'settled' ? [fileURLToPath(new URL('./vitest-setup.mjs', import.meta.url))] : [],
+    setupFiles: mode && mode !== 'none' ? [fileURLToPath(new URL('./vitest-setup.mjs', import.meta.url))] : [],
   },
 });

@@ -28,8 +28,10 @@ export interface RunProcessOptions {
  * Variables of the test runner running this harness that would change the
  * child's behaviour: a Vitest worker's markers, Node options it set, and
  * colour forcing (the child decides colour for itself, off unless asked).
+ * MEMSCOPE_CAPTURE is the exception among memscope's own: a suite run with
+ * MEMSCOPE_CAPTURE=js (the CI matrix) runs its fixtures on that path too.
  */
-const INHERITED_NOISE = /^(VITEST|VITEST_.*|TEST|JEST_WORKER_ID|NODE_OPTIONS|FORCE_COLOR|NO_COLOR|MEMSCOPE_.*|CI|GITHUB_ACTIONS)$/;
+const INHERITED_NOISE = /^(VITEST|VITEST_.*|TEST|JEST_WORKER_ID|NODE_OPTIONS|FORCE_COLOR|NO_COLOR|MEMSCOPE_(?!CAPTURE$).*|CI|GITHUB_ACTIONS)$/;
 
 export function cleanEnvironment(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};

@@ -17,6 +17,13 @@ describe.each(VITEST_VERSIONS)('Vitest %i: browser mode', (version) => {
 
   test('is refused at start-up with the reason and what to do instead', () => {
     expect(run.exitCode).not.toBe(0);
+    if (version === 5) {
+      // Vitest 5 refuses a browser config without a provider before any
+      // reporter starts, so its own message is the one the user sees.
+      expect(run.output).toContain('Browser Mode was enabled, but provider was not specified');
+      expect(run.output).not.toContain('renders');
+      return;
+    }
     expect(run.output).toContain('memscope cannot measure tests that run in browser mode');
     expect(run.output).toContain('Run memory tests in a Node pool');
     expect(run.output).not.toContain('renders');

@@ -4,10 +4,30 @@ import type { RunReport } from '../../packages/core/src/report/schema.js';
 import { readRunReport } from '../../packages/core/src/report/write.js';
 import { createFixtureProject, repoRoot, runNode, type FixtureFiles, type FixtureProject, type ProcessResult } from '../support/index.js';
 
-export type VitestVersion = 3 | 4;
+export type VitestVersion = 3 | 4 | 5;
 
-/** The Vitest versions the plugin supports; end-to-end suites run once per entry. */
-export const VITEST_VERSIONS: readonly VitestVersion[] = [4, 3];
+const nodeMajor = Number(process.versions.node.split('.')[0]);
+
+/**
+ * The Vitest versions the end-to-end suites run against, once per entry:
+ * 4 and 3, plus 5 on Node 22 and later (Vitest 5 needs Node >= 22).
+ * MEMSCOPE_E2E_VITEST=4,5 picks a subset, as the CI matrix does.
+ */
+export function selectVitestVersions(requested: string | undefined, major = nodeMajor): VitestVersion[] {
+  if (requested === undefined || requested.trim() === '') return major >= 22 ? [4, 3, 5] : [4, 3];
+  return requested.split(',').map((entry) => {
+    const version = Number(entry.trim());
+    if (version !== 3 && version !== 4 && version !== 5) {
+      throw new Error(`MEMSCOPE_E2E_VITEST must list Vitest majors among 3, 4 and 5 (e.g. "4,5"), got "${requested}".`);
+    }
+    if (version === 5 && major < 22) {
+      throw new Error(`MEMSCOPE_E2E_VITEST asks for Vitest 5, which needs Node >= 22; this is Node ${process.versions.node}.`);
+    }
+    return version;
+  });
+}
+
+export const VITEST_VERSIONS: readonly VitestVersion[] = selectVitestVersions(process.env.MEMSCOPE_E2E_VITEST);
 
 interface VitestInstall {
   bin: string;
@@ -16,13 +36,15 @@ interface VitestInstall {
 }
 
 /**
- * Vitest 4 is the workspace's own; Vitest 3 lives in `test/vitest/v3` with
- * its own `node_modules` (run `npm ci --prefix test/vitest/v3` once). Both
- * load the same `@memscope/vitest`, which binds to whichever Vitest runs it.
+ * Vitest 4 is the workspace's own; Vitest 3 and 5 live in `test/vitest/v3`
+ * and `test/vitest/v5` with their own `node_modules` (`npm ci --prefix
+ * test/vitest/v3` once; v5 likewise, on Node >= 22). All load the same
+ * `@memscope/vitest`, which binds to whichever Vitest runs it.
  */
 const INSTALLS: Record<VitestVersion, VitestInstall> = {
   4: { bin: join(repoRoot, 'node_modules/vitest/vitest.mjs'), projectsDir: join(repoRoot, 'test/vitest/.runs') },
   3: { bin: join(repoRoot, 'test/vitest/v3/node_modules/vitest/vitest.mjs'), projectsDir: join(repoRoot, 'test/vitest/v3/.runs') },
+  5: { bin: join(repoRoot, 'test/vitest/v5/node_modules/vitest/vitest.mjs'), projectsDir: join(repoRoot, 'test/vitest/v5/.runs') },
 };
 
 export interface VitestRun extends ProcessResult {
@@ -34,7 +56,7 @@ function assertInstalled(version: VitestVersion): void {
   const entry = join(repoRoot, 'packages/vitest-plugin/dist/index.mjs');
   if (!existsSync(entry)) throw new Error(`${entry} is missing: end-to-end tests load the built plugin, run \`npm run build\` first.`);
   if (!existsSync(INSTALLS[version].bin)) {
-    throw new Error(`Vitest ${version} is not installed at ${INSTALLS[version].bin}: run \`npm ci --prefix test/vitest/v3\`.`);
+    throw new Error(`Vitest ${version} is not installed at ${INSTALLS[version].bin}: run \`npm ci --prefix test/vitest/v${version}\`${version === 5 ? ' on Node >= 22' : ''}.`);
   }
 }
 

@@ -105,7 +105,8 @@ export function groupSurvivors(index: HeapIndex, boundaries: readonly number[], 
     group.retainerPath = rendered.steps;
     group.pathText = rendered.text;
     group.holder = findHolder(index, group.representative, isNew);
-    const view = { index, representative: group.representative, name: group.name, nodeType: group.nodeType, pathText: group.pathText };
+    const holderText = group.holder ? tailFrom(index, group.representative, group.holder.node) : group.pathText;
+    const view = { index, representative: group.representative, name: group.name, nodeType: group.nodeType, pathText: group.pathText, holderText };
     if (rules.some((rule) => rule.excludesGroup?.(view))) continue;
     result.push(group);
   }
@@ -117,6 +118,19 @@ export function groupSurvivors(index: HeapIndex, boundaries: readonly number[], 
  * straight off a synthetic root (a handle scope, the most recent allocation)
  * say nothing about who keeps the rest alive.
  */
+/** Labels and edges from `holder` down to `node` along its retainer path. */
+function tailFrom(index: HeapIndex, node: number, holder: number): string {
+  const { nodes, edges } = index.pathTo(node);
+  const start = nodes.indexOf(holder);
+  if (start < 0) return index.label(node);
+  const parts: string[] = [];
+  for (let i = start; i < nodes.length; i++) {
+    parts.push(index.label(nodes[i]!));
+    if (i < nodes.length - 1) parts.push(index.edgeLabel(edges[i]!));
+  }
+  return parts.join(' → ');
+}
+
 function holderTable(index: HeapIndex, isNew: (node: number) => boolean): Int32Array {
   const { parents, order } = index.shortestPathTree();
   const holders = new Int32Array(index.graph.nodeCount).fill(-1);

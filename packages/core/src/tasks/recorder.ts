@@ -23,6 +23,15 @@ export interface FileRecorderOptions {
   settleGc?: GcMode;
   /** Open handles whose first user frame matches are not reported (a runner's own timers). */
   ignoreHandleFrames?: RegExp[];
+  /**
+   * Carry the task with AsyncLocalStorage in runInTask (default true). On
+   * Node 20 that turns on promise before/after hooks for the whole worker,
+   * the largest part of sampled mode's cost (bench/scopes.bench.mjs). With
+   * false, runInTask just calls fn and the innermost open task is the
+   * current one: the same attribution for tests that run one at a time,
+   * except for callbacks that run after their test ended.
+   */
+  asyncContext?: boolean;
 }
 
 const FINAL_STATES: readonly FinalState[] = ['passed', 'failed', 'skipped', 'todo'];
@@ -52,6 +61,7 @@ export class FileRecorder {
   readonly capture: Capture;
   private readonly settleGc: GcMode;
   private readonly ignoreHandleFrames: RegExp[];
+  private readonly asyncContext: boolean;
   private readonly ids: TaskIdRegistry;
   private readonly nodes: TaskNode[] = [];
   private readonly openScopes: TaskScope[] = [];
@@ -62,7 +72,7 @@ export class FileRecorder {
   private lastSettled = 0;
 
   constructor(options: FileRecorderOptions) {
-    const { rootDir, file, capture, mode = 'sampled', settleGc = 'fast', ignoreHandleFrames = [] } = options ?? ({} as FileRecorderOptions);
+    const { rootDir, file, capture, mode = 'sampled', settleGc = 'fast', ignoreHandleFrames = [], asyncContext = true } = options ?? ({} as FileRecorderOptions);
     if (!MODES.includes(mode)) {
       throw new MemscopeError('ERR_MEMSCOPE_INVALID_OPTION', `mode must be 'sampled' or 'settled', received ${JSON.stringify(mode)}`);
     }
@@ -74,6 +84,7 @@ export class FileRecorder {
     this.capture = capture;
     this.settleGc = settleGc;
     this.ignoreHandleFrames = ignoreHandleFrames;
+    this.asyncContext = asyncContext;
     this.ids = new TaskIdRegistry(this.file);
     this.releaseHandles = retainHandleTracking();
     if (mode === 'settled') this.settle();
@@ -122,7 +133,7 @@ export class FileRecorder {
 
   /** Runs `fn` as part of `scope`: everything it starts, now or later, is charged to that task. */
   runInTask<T>(scope: TaskScope, fn: () => T): T {
-    return taskStorage.run(scope, fn);
+    return this.asyncContext ? taskStorage.run(scope, fn) : fn();
   }
 
   /** enter + runInTask + exit, with the state taken from how `fn` ended. */

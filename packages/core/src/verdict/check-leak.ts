@@ -7,13 +7,30 @@ import { CallRunner, type LeakTarget } from './call-runner.js';
 import { HandleTracker } from './handle-tracker.js';
 import { screen, judgeAll, type ScreenResult, type ScreenedFigure, type Measurement } from './screen.js';
 import { explainGrowth, isSteadyGrowth } from './explain.js';
-import { findingKindOf, groupFinding, handleFindings, nativeFinding } from './findings.js';
+import { descriptorFinding, findingKindOf, groupFinding, handleFindings, nativeFinding } from './findings.js';
 import { serialized } from './serialize.js';
 import type { FigureGrowth, Finding, LeakResult } from './types.js';
 import type { GrowthJudgement } from './stats.js';
 
 const HANDLE_HEAP_NAMES = /^(Timeout|Immediate|Socket|Server|TCP|Pipe|FSWatcher|StatWatcher|ChildProcess|Worker|MessagePort|TimersList)$/;
 const HANDLE_PATH = /Timeout|TimersList|_onTimeout|_idlePrev|_idleNext|Socket|Server|FSWatcher|ChildProcess/;
+
+/**
+ * The sampling profiler only sees frames that exist at run time: once
+ * TurboFan inlines the function under test into the call loop, its
+ * allocations are charged to memscope's loop and the allocation site is
+ * lost. Calling the loop's call sites with several distinct functions first
+ * makes their feedback megamorphic, and V8 never inlines a megamorphic call.
+ */
+function keepCallSitesMegamorphic(): void {
+  const distinct = [() => 1, () => 2, () => 3, () => 4, () => 5, () => 6];
+  const tracker = new HandleTracker();
+  for (const fn of distinct) {
+    void new CallRunner(fn, 1000).run(2);
+    void new CallRunner(tracker.wrap(fn), 1000).run(2);
+  }
+}
+keepCallSitesMegamorphic();
 
 export interface CheckLeakDeps {
   capture?: Capture;
@@ -110,7 +127,11 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
     const findings: Finding[] = [];
     const screenedCalls = result.rounds * callsPerRound;
     const handleGrew = grew(result, 'handles') || grew(result, 'fds');
-    if (opts.kinds.has('handle') && handleGrew) findings.push(...handleFindings(tracker.liveHandles(), screenedCalls));
+    if (opts.kinds.has('handle') && handleGrew) {
+      findings.push(...handleFindings(tracker.liveHandles(), screenedCalls));
+      const fdsPerCall = (result.judgements.get('fds')?.perRound ?? 0) / callsPerRound;
+      if (!findings.some((f) => f.kind === 'handle') && grew(result, 'fds')) findings.push(descriptorFinding(fdsPerCall));
+    }
     const nativeFigures: ScreenedFigure[] = ['arrayBuffers', 'external', 'malloc'];
     const nativeGrowth = nativeFigures.find((f) => grew(result, f));
     const nativeBytesPerCall = nativeGrowth ? (result.judgements.get(nativeGrowth)!.perRound / callsPerRound) : 0;

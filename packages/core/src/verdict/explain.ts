@@ -2,6 +2,7 @@ import type { AllocationSample, Capture, GcMode, HeapGraph } from '../capture/ty
 import { HeapIndex, NodeType } from '../analyzers/heap-index.js';
 import { groupSurvivors, type SurvivorGroup } from '../analyzers/survivors.js';
 import { leakFilterRules } from '../analyzers/rule-list.js';
+import { allocationCandidates } from '../analyzers/allocation-site.js';
 import type { CallRunner } from './call-runner.js';
 import type { HandleTracker } from './handle-tracker.js';
 import { measureSettled } from './screen.js';
@@ -71,6 +72,7 @@ export async function explainGrowth(input: {
   boundaries.push(mark());
   capture.startSampling(samplingInterval(callsPerInterval, intervals, input.threshold));
   let samples: AllocationSample[] = [];
+  let extraCalls = 0;
   try {
     for (let i = 0; i < intervals; i++) {
       await runner.run(callsPerInterval);
@@ -78,6 +80,17 @@ export async function explainGrowth(input: {
       if (i < intervals - 1) boundaries.push(mark());
     }
     samples = capture.readSampling();
+    if (allocationCandidates(samples).length === 0) {
+      // Seen on the first explanation of a process: the profile holds only
+      // memscope's own samples. One more interval under a fresh profiler gives
+      // the user's sites; its objects land in the last interval.
+      capture.stopSampling();
+      capture.startSampling(samplingInterval(callsPerInterval, intervals, input.threshold));
+      await runner.run(callsPerInterval);
+      await measureSettled(capture, gcMode, tracker);
+      samples = capture.readSampling();
+      extraCalls = callsPerInterval;
+    }
   } finally {
     capture.stopSampling();
   }
@@ -91,7 +104,7 @@ export async function explainGrowth(input: {
     boundaries,
     groups,
     samples,
-    calls: callsPerInterval * intervals,
+    calls: callsPerInterval * intervals + extraCalls,
     callsPerInterval,
     snapshots,
     previewHolder,

@@ -86,3 +86,13 @@ export function nativeFinding(figure: string, bytesPerCall: number): Finding {
     perCall: { count: 0, bytes: bytesPerCall },
   };
 }
+
+/** Descriptors that grow with no async resource to show for them (a stream's fd, a raw fs.openSync). */
+export function descriptorFinding(perCall: number): Finding {
+  return {
+    kind: 'handle',
+    title: `File descriptors left open: ${perCallText(perCall)} per call`,
+    perCall: { count: perCall, bytes: 0 },
+    resourceType: 'fd',
+  };
+}

@@ -44,6 +44,7 @@ export type LiveHandle = MemscopeLiveHandle;
 
 class MemscopeHandleRecords extends Map<number, LiveHandle> {}
 class MemscopeHandleOrigins extends Map<number, string> {}
+class MemscopeRequestIds extends Set<number> {}
 
 /**
  * Watches the async resources the function under test creates (and only
@@ -57,25 +58,37 @@ export class HandleTracker {
   private readonly token = Symbol('memscope.checkLeak');
   private readonly live = new MemscopeHandleRecords();
   private readonly origins = new MemscopeHandleOrigins();
+  private readonly requests = new MemscopeRequestIds();
   private hook: AsyncHook | undefined;
   round = 0;
+  private lastFsRequest: number | undefined;
 
   wrap<T>(fn: () => T): () => T {
     return () => this.scope.run(this.token, fn);
   }
 
   start(): void {
-    const { scope, token, live, origins } = this;
+    const { scope, token, live, origins, requests } = this;
     this.hook = createHook({
       init: (asyncId, type, triggerAsyncId) => {
-        if (scope.getStore() !== token) return;
+        // A resource made in a native completion (a FileHandle after its open
+        // request) may not see the scope; its trigger, made by fn, does.
+        let inherited: string | undefined;
+        if (scope.getStore() !== token && !requests.has(triggerAsyncId)) {
+          // FileHandles are made while their open request completes, with no
+          // async context at all (trigger 0): charge them to our pending open.
+          if (type !== 'FILEHANDLE' || triggerAsyncId !== 0 || this.lastFsRequest === undefined) return;
+          inherited = origins.get(this.lastFsRequest);
+        }
         if (SELF_FINISHING.has(type)) {
+          if (type !== 'PROMISE') requests.add(asyncId);
           // Remember where ticks and requests came from: a server's handle is
           // made in a later tick, whose own stack has no user frame.
-          if (type === 'TickObject' || type.endsWith('REQWRAP')) {
+          if (type === 'TickObject' || type.endsWith('REQWRAP') || type === 'FSREQPROMISE') {
             const origin: { stack?: string } = {};
             Error.captureStackTrace(origin);
             origins.set(asyncId, origin.stack ?? '');
+            if (type === 'FSREQPROMISE') this.lastFsRequest = asyncId;
           }
           return;
         }
@@ -87,13 +100,15 @@ export class HandleTracker {
         Error.captureStackTrace(holder);
         Error.stackTraceLimit = limit;
         let stack = userFramesFirst(holder.stack ?? '');
-        const origin = origins.get(triggerAsyncId);
+        const origin = inherited ?? origins.get(triggerAsyncId);
         if (origin && stack.every(isInternalFrame)) stack = userFramesFirst(origin);
         live.set(asyncId, new MemscopeLiveHandle(type, stack, this.round));
       },
       destroy: (asyncId) => {
         live.delete(asyncId);
         origins.delete(asyncId);
+        requests.delete(asyncId);
+        if (this.lastFsRequest === asyncId) this.lastFsRequest = undefined;
       },
     });
     this.hook.enable();

@@ -92,3 +92,18 @@ describe('handles opened and left open', () => {
     await recorder.finish();
   });
 });
+
+describe('without AsyncLocalStorage (asyncContext: false)', () => {
+  it('still charges a timer made during a test to it, as the innermost open task', async () => {
+    const recorder = newRecorder({ asyncContext: false });
+    let timer: NodeJS.Timeout | undefined;
+    await recorder.runTask('test', ['leaks'], async () => {
+      await tick();
+      timer = leakTimer();
+    });
+    const node = (await recorder.finish()).tasks.find((task) => task.name === 'leaks')!;
+    clearTimeout(timer);
+    expect(node.handles.map((handle) => handle.type)).toEqual(['Timeout']);
+    expect(node.handles[0]?.stack[0]).toMatch(/leakTimer/);
+  });
+});

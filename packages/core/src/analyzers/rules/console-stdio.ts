@@ -4,6 +4,6 @@ export const consoleAndStdio: LeakFilterRule = {
   name: 'console-stdio',
   why: 'console and stdio buffer writes and tick objects until the stream drains; that is flow control, not a leak.',
   excludesGroup(group) {
-    return /^(TickObject|WriteWrap|WriteReq)$/.test(group.name) || /_writableState|kBuffer|stdout|stderr|BufferedConsole|CustomConsole/.test(group.pathText);
+    return /^(TickObject|WriteWrap|WriteReq)$/.test(group.name) || /_writableState|kBuffer|stdout|stderr|BufferedConsole|CustomConsole/.test(group.holderText);
   },
 };

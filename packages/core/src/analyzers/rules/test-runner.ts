@@ -6,6 +6,6 @@ export const testRunnerOwn: LeakFilterRule = {
   name: 'test-runner-own',
   why: "Jest's and Vitest's own state (module registries, expect state, snapshot state, worker state) is retained by the runner, not by the code under test.",
   excludesGroup(group) {
-    return RUNNER_HOLDERS.test(group.pathText);
+    return RUNNER_HOLDERS.test(group.holderText);
   },
 };

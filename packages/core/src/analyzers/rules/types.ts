@@ -8,6 +8,13 @@ export interface GroupView {
   name: string;
   nodeType: number;
   pathText: string;
+  /**
+   * The path from the holder (the nearest object that existed before the
+   * measured calls) down to the group: who keeps these objects, without the
+   * long way from the root that any module-level variable takes through the
+   * test runner's module registry.
+   */
+  holderText: string;
 }
 
 /**

@@ -1,0 +1,10 @@
+'use strict';
+
+/**
+ * The bugs of this example are real code paths, switched on for the demo
+ * (`MEMSCOPE_DEMO_LEAK=1 npm test`) so that memscope has something to find.
+ * With the variable unset the code is clean and the tests pass.
+ */
+const demoLeak = process.env.MEMSCOPE_DEMO_LEAK === '1';
+
+module.exports = { demoLeak };

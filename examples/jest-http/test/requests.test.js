@@ -1,0 +1,32 @@
+'use strict';
+
+const { track } = require('@memscope/jest');
+const { createApp, parseCookies } = require('../src/server.js');
+const { client } = require('./client.js');
+
+let app;
+let http;
+beforeAll(async () => {
+  app = createApp();
+  http = client(await app.listen(0));
+});
+afterAll(() => app.close());
+
+test('the health check answers', async () => {
+  expect(await http.get('/health')).toEqual({ status: 200, body: { ok: true } });
+});
+
+test('a request leaves no listener behind', async () => {
+  await expect(() => http.get('/health')).not.toLeak({ callsPerRound: 100, maxRounds: 8 });
+});
+
+test("a finished request's shutdown listener can be garbage-collected", async () => {
+  app.events.once('newListener', (event, listener) => track(listener, 'shutdown listener'));
+  await http.get('/health');
+  await expect('shutdown listener').toBeCollected();
+});
+
+test('parsing a cookie header allocates under 2 KiB', async () => {
+  expect(parseCookies('sid=abc; theme=dark')).toEqual({ sid: 'abc', theme: 'dark' });
+  await expect(() => parseCookies('sid=abc; theme=dark')).toAllocateAtMost(2 * 1024);
+});

@@ -1,0 +1,40 @@
+'use strict';
+
+const { createApp } = require('../src/server.js');
+const { SessionStore } = require('../src/session-store.js');
+const { client } = require('./client.js');
+
+// 200 requests between two measurements is plenty for a leak of one object per request.
+const VERDICT = { callsPerRound: 200, maxRounds: 8 };
+
+let app;
+let http;
+beforeAll(async () => {
+  app = createApp({ store: new SessionStore({ maxSessions: 50 }) });
+  http = client(await app.listen(0));
+});
+afterAll(() => app.close());
+
+test('a user logs in, is recognised, and logs out', async () => {
+  const sid = await http.login('ada');
+  expect(await http.get('/me', sid)).toEqual({ status: 200, body: { user: 'ada', visits: 1 } });
+  expect(await http.logout(sid)).toBe(204);
+  expect((await http.get('/me', sid)).status).toBe(401);
+});
+
+test('the store keeps at most maxSessions sessions', async () => {
+  const store = new SessionStore({ maxSessions: 50 });
+  await expect(() => store.create('ada')).not.toLeak(VERDICT);
+  expect(store.size).toBeLessThanOrEqual(50);
+});
+
+test('a thousand logins keep under 64 KiB alive', async () => {
+  const store = new SessionStore({ maxSessions: 50 });
+  await expect(() => store.create('grace')).toRetainAtMost(64 * 1024, { calls: 1000 });
+});
+
+test('logging in and out over HTTP leaks nothing', async () => {
+  await expect(async () => {
+    await http.logout(await http.login('linus'));
+  }).not.toLeak(VERDICT);
+});

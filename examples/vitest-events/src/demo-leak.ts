@@ -1,0 +1,6 @@
+/**
+ * The bugs of this example are real code paths, switched on for the demo
+ * (`MEMSCOPE_DEMO_LEAK=1 npm test`) so that memscope has something to find.
+ * With the variable unset the code is clean and the tests pass.
+ */
+export const demoLeak = process.env.MEMSCOPE_DEMO_LEAK === '1';
