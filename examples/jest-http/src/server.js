@@ -63,7 +63,9 @@ function createApp({ store = new SessionStore() } = {}) {
   }
 
   const server = http.createServer((req, res) => {
-    const onShutdown = () => res.setHeader('connection', 'close');
+    const onShutdown = () => {
+      if (!res.headersSent) res.setHeader('connection', 'close');
+    };
     events.on('shutdown', onShutdown);
     // Demo bug: the per-request listener is never removed when the response ends.
     if (!demoLeak) res.once('close', () => events.off('shutdown', onShutdown));

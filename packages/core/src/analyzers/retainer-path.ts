@@ -1,3 +1,4 @@
+import { HeapIndex } from './heap-index.js';
 import type { HeapGraph } from '../capture/types.js';
 import type { RetainerStep } from '../verdict/types.js';
 
@@ -18,7 +19,6 @@ const NODE_SYNTHETIC = 9;
 const EDGE_CONTEXT = 0;
 const EDGE_ELEMENT = 1;
 const EDGE_HIDDEN = 4;
-const EDGE_WEAK = 6;
 
 const NOT_REACHED = -1;
 const ROOT = 0;
@@ -31,30 +31,13 @@ export interface RetainerTree {
   readonly parentEdge: Int32Array;
 }
 
-/** Runs the breadth-first search once; query it with `retainerStepsTo`. */
-export function buildRetainerTree(graph: HeapGraph): RetainerTree {
-  const { nodeCount, edgeStart, edgeTypes, edgeTargets } = graph;
-  const parentNode = new Int32Array(nodeCount).fill(NOT_REACHED);
-  const parentEdge = new Int32Array(nodeCount).fill(NOT_REACHED);
-  if (nodeCount === 0) return { graph, parentNode, parentEdge };
-  const queue = new Uint32Array(nodeCount);
-  let head = 0;
-  let tail = 0;
-  queue[tail++] = ROOT;
-  parentNode[ROOT] = ROOT;
-  while (head < tail) {
-    const node = queue[head++]!;
-    const end = edgeStart[node + 1]!;
-    for (let edge = edgeStart[node]!; edge < end; edge++) {
-      if (edgeTypes[edge] === EDGE_WEAK) continue;
-      const target = edgeTargets[edge]!;
-      if (parentNode[target] !== NOT_REACHED) continue;
-      parentNode[target] = node;
-      parentEdge[target] = edge;
-      queue[tail++] = target;
-    }
-  }
-  return { graph, parentNode, parentEdge };
+/**
+ * Runs the breadth-first search once (HeapIndex's shortest-path tree, which
+ * skips weak edges, code and hidden classes); query it with `retainerStepsTo`.
+ */
+export function buildRetainerTree(graph: HeapGraph, index: HeapIndex = new HeapIndex(graph)): RetainerTree {
+  const { parents, parentEdges } = index.shortestPathTree();
+  return { graph, parentNode: parents, parentEdge: parentEdges };
 }
 
 /** Index of the node with this snapshot object id, or -1. */

@@ -70,14 +70,20 @@ async function checkPath(path: CapturePath, create: () => Capture): Promise<Path
     check.failure = error instanceof Error ? error.message : String(error);
     return check;
   }
-  await settle(capture, 'fast');
-  check.gcFastMs = timeMs(() => capture.gc('fast'));
-  check.gcThoroughMs = timeMs(() => capture.gc('thorough'));
-  check.snapshot = measureSnapshotFit(capture);
-  if (check.snapshot.fits) {
-    const start = process.hrtime.bigint();
-    check.heapGraphNodes = capture.heapGraph().nodeCount;
-    check.heapGraphMs = elapsedMs(start);
+  // A path that loads but fails when used (an API a newer Node changed)
+  // is reported like one that does not load, so the doctor still prints.
+  try {
+    await settle(capture, 'fast');
+    check.gcFastMs = timeMs(() => capture.gc('fast'));
+    check.gcThoroughMs = timeMs(() => capture.gc('thorough'));
+    check.snapshot = measureSnapshotFit(capture);
+    if (check.snapshot.fits) {
+      const start = process.hrtime.bigint();
+      check.heapGraphNodes = capture.heapGraph().nodeCount;
+      check.heapGraphMs = elapsedMs(start);
+    }
+  } catch (error) {
+    check.failure = `loads, but failed on Node ${process.versions.node}: ${error instanceof Error ? error.message : String(error)}`;
   }
   return check;
 }

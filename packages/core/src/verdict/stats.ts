@@ -68,7 +68,10 @@ export function judgeGrowth(series: readonly number[], minPerRound: number): Gro
   const positiveShare = deltas.length ? deltas.filter((d) => d > floor / 2).length / deltas.length : 0;
   const base = { perRound, slopePerRound: slope, r2, noise, positiveShare };
   if (perRound > floor && positiveShare >= 0.75 && slope > floor / 2) return { call: 'grows', ...base };
-  if (perRound <= floor / 2 && positiveShare <= 0.5) return { call: 'flat', ...base };
-  if (perRound <= 0) return { call: 'flat', ...base };
+  // A clear least-squares trend overrules a median that noise pulled down:
+  // the caller then runs more rounds or lets the heap explanation decide.
+  const trend = slope > floor && r2 > 0.3;
+  if (!trend && perRound <= floor / 2 && positiveShare <= 0.5) return { call: 'flat', ...base };
+  if (!trend && perRound <= 0) return { call: 'flat', ...base };
   return { call: 'ambiguous', ...base };
 }

@@ -1,0 +1,133 @@
+// `npm run demo`: runs the two example projects with their demo bugs switched
+// on (MEMSCOPE_DEMO_LEAK=1), shows what memscope says about them, and checks
+// that it found every bug. Exit 0 means the demo went as intended: the suites
+// failed, and failed for the leaks they contain.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const RUN_TIMEOUT_MS = 240_000;
+
+/** Each example, how to run its suite, and the findings its demo bugs must produce. */
+const EXAMPLES = [
+  {
+    name: 'examples/jest-http',
+    bin: 'node_modules/jest/bin/jest.js',
+    args: ['--ci'],
+    bugs: [
+      { kind: 'heap', what: 'a session map never pruned' },
+      { kind: 'storm', what: 'a listener added per request and never removed' },
+    ],
+  },
+  {
+    name: 'examples/vitest-events',
+    bin: 'node_modules/vitest/vitest.mjs',
+    args: ['run'],
+    bugs: [
+      { kind: 'handle', what: 'an interval started per job and never cleared' },
+      { kind: 'native', what: 'a Buffer kept per job' },
+    ],
+  },
+];
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the packages when a build output is missing or older than its sources. */
+function buildIfNeeded() {
+  const packages = ['packages/core', 'packages/jest-plugin', 'packages/vitest-plugin'];
+  const stale = packages.some((pkg) => {
+    const entry = join(root, pkg, 'dist/index.mjs');
+    return !existsSync(entry) || statSync(entry).mtimeMs < newestMtime(join(root, pkg, 'src'));
+  });
+  if (!stale) return;
+  console.log('Building the packages (npm run build)…');
+  const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error(`npm run build failed with exit code ${build.status}`);
+}
+
+/**
+ * Prints a suite's output, folding runs of identical lines into one: a timer
+ * leaked per call leaves thousands of the same "handle left open" line.
+ */
+function printFolded(text) {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; ) {
+    let j = i + 1;
+    while (j < lines.length && lines[j] === lines[i]) j++;
+    console.log(j - i > 2 ? `${lines[i]}  (× ${j - i})` : lines.slice(i, j).join('\n'));
+    i = j;
+  }
+}
+
+function runSuite(example) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(root, example.bin), ...example.args], {
+      cwd: join(root, example.name),
+      env: { ...process.env, MEMSCOPE_DEMO_LEAK: '1', ...(process.stdout.isTTY ? { FORCE_COLOR: '1' } : {}) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), RUN_TIMEOUT_MS);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, output });
+    });
+  });
+}
+
+/** What went wrong with one example's run, or an empty list when memscope found every bug. */
+function problemsOf(example, run, reportPath) {
+  if (run.signal) return [`the suite was killed (${run.signal}) after ${RUN_TIMEOUT_MS / 1000} s`];
+  const problems = [];
+  if (run.code !== 1) problems.push(`the suite exited with ${run.code}, expected 1 (failed tests)`);
+  if (!existsSync(reportPath)) return [...problems, `no memscope report at ${reportPath}`];
+  const report = JSON.parse(readFileSync(reportPath, 'utf8'));
+  const found = new Set(report.tasks.flatMap((task) => (task.findings ?? []).map((finding) => finding.kind)));
+  for (const bug of example.bugs) {
+    if (!found.has(bug.kind)) problems.push(`no \`${bug.kind}\` finding for ${bug.what}`);
+  }
+  return problems;
+}
+
+async function main() {
+  buildIfNeeded();
+  const started = Date.now();
+  const outcomes = [];
+  for (const example of EXAMPLES) {
+    console.log(`\n━━ ${example.name}: MEMSCOPE_DEMO_LEAK=1 ${relative(root, example.bin).split('/')[1]} ${example.args.join(' ')} ━━\n`);
+    const run = await runSuite(example);
+    printFolded(run.output.trimEnd());
+    const reportDir = join(root, example.name, 'memscope-report');
+    outcomes.push({ example, reportDir, problems: problemsOf(example, run, join(reportDir, 'report.json')) });
+  }
+
+  console.log(`\n━━ memscope demo (${((Date.now() - started) / 1000).toFixed(0)} s) ━━\n`);
+  for (const { example, reportDir, problems } of outcomes) {
+    if (problems.length === 0) {
+      console.log(`✓ ${example.name}: found ${example.bugs.map((b) => `${b.what} (${b.kind})`).join(', ')}`);
+    } else {
+      console.log(`✗ ${example.name}: ${problems.join('; ')}`);
+    }
+    const html = join(reportDir, 'index.html');
+    if (existsSync(html)) console.log(`  HTML report: ${relative(process.cwd(), html)}`);
+  }
+  const failed = outcomes.some((o) => o.problems.length > 0);
+  console.log(failed ? '\nThe demo did not go as intended: see above.' : '\nOpen the HTML reports in a browser to explore each test, its figures and its leaks.');
+  process.exitCode = failed ? 1 : 0;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
