@@ -49,12 +49,15 @@ function run(runner, mode, scratch) {
     const child = spawn(process.execPath, [script, ...runnerArgs], {
       cwd: root,
       env: { ...process.env, MEMSCOPE_BENCH_MODE: mode, MEMSCOPE_BENCH_RECORDS: '' },
-      stdio: ['ignore', 'ignore', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
-    let stderr = '';
-    child.stderr.on('data', (chunk) => (stderr += chunk));
+    // Both streams, kept short: a runner reports a failed test on stdout, a crash on stderr.
+    let output = '';
+    const keep = (chunk) => (output = (output + chunk).slice(-4000));
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
     child.on('exit', (code, signal) => {
-      if (code !== 0) return reject(new Error(`${runner} (${mode}) exited with ${signal ?? code}:\n${stderr.slice(-2000)}`));
+      if (code !== 0) return reject(new Error(`${runner} (${mode}) exited with ${signal ?? code}:\n${output}`));
       const report = JSON.parse(readFileSync(outputFile, 'utf8'));
       const fileMs = report.testResults.reduce((sum, file) => sum + (file.endTime - file.startTime), 0);
       const tests = report.numTotalTests;

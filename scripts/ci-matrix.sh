@@ -10,7 +10,7 @@
 # takes 2 minutes per Node), so the cells run:
 #   Vitest 4 and 5, native capture: the whole Vitest suite (diagnosis of
 #     every finding kind, pools, crash, baseline, shard, browser refusal)
-#   Vitest 4, pure-JS capture: diagnosis and pools
+#   Vitest 4, pure-JS capture: diagnosis
 #   Jest 29 and 30 (one cell), native capture: baseline and crash
 # MEMSCOPE_MATRIX_VITEST_FILES, MEMSCOPE_MATRIX_JS_FILES and
 # MEMSCOPE_MATRIX_JEST_FILES replace those lists (space-separated paths).
@@ -26,7 +26,7 @@ cell_timeout="${MEMSCOPE_MATRIX_CELL_TIMEOUT:-300}"
 
 read -r -a nodes <<<"${MEMSCOPE_MATRIX_NODES:-22 24}"
 read -r -a vitest_files <<<"${MEMSCOPE_MATRIX_VITEST_FILES:-test/vitest/diagnosis.test.ts test/vitest/pools.test.ts test/vitest/crash.test.ts test/vitest/baseline.test.ts test/vitest/shard.test.ts test/vitest/browser.test.ts}"
-read -r -a js_files <<<"${MEMSCOPE_MATRIX_JS_FILES:-test/vitest/diagnosis.test.ts test/vitest/pools.test.ts}"
+read -r -a js_files <<<"${MEMSCOPE_MATRIX_JS_FILES:-test/vitest/diagnosis.test.ts}"
 read -r -a jest_files <<<"${MEMSCOPE_MATRIX_JEST_FILES:-test/jest/baseline.test.ts test/jest/crash.test.ts}"
 
 for node in "${nodes[@]}"; do

@@ -54,7 +54,7 @@ install_node() {
   fi
 }
 
-# A lock per major: two matrix jobs must not install into one folder at once.
+# A lock per major: two runs must not install or build for one Node at once.
 mkdir -p "$cache_root"
 exec 9>"$cache_root/.lock-$major"
 flock 9
@@ -65,7 +65,6 @@ fi
 installed_major="$("$node_bin" -p 'process.versions.node.split(".")[0]')"
 [[ "$installed_major" == "$major" ]] || fail "$node_bin is Node $installed_major, not $major; remove $install_dir and retry"
 [[ -f "$node_home/include/node/common.gypi" ]] || fail "no Node headers in $node_home/include/node; remove $install_dir and retry"
-flock -u 9
 
 node_version="$("$node_bin" -p 'process.versions.node')"
 abi="$("$node_bin" -p 'process.versions.modules')"
@@ -119,5 +118,8 @@ if ! addon_is_current; then
   build_addon
   echo "with-node.sh: built native/prebuilds/abi-$abi for Node $node_version" >&2
 fi
+# The lock is held until here, so a second run waits for the build.
+flock -u 9
+exec 9>&-
 
 exec "$@"

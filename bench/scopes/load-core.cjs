@@ -2,7 +2,8 @@
 // The recorder and capture as the plugins will load them: the built package.
 const path = require('node:path');
 
-const dist = path.resolve(__dirname, '../../packages/core/dist');
+// MEMSCOPE_BENCH_DIST: another build of core to compare (a copy inside the repo, so @memscope/native resolves).
+const dist = path.resolve(__dirname, process.env.MEMSCOPE_BENCH_DIST ?? '../../packages/core/dist');
 
 const FALLBACK_KEY = Symbol.for('memscope.bench.fallbackCapture');
 

@@ -1,3 +1,4 @@
+import v8 from 'node:v8';
 import type { NativeBinding } from '@memscope/native';
 import { loadBinding, loadStatus, type NativeLoadStatus } from '@memscope/native/loader';
 import { MemscopeError } from '../errors.js';
@@ -9,6 +10,7 @@ import type {
   HeapFigures,
   HeapGraph,
   HeapSpaceFigures,
+  QuickHeapFigures,
 } from './types.js';
 
 export interface NativeCaptureOptions {
@@ -98,6 +100,12 @@ export function createNativeCapture(binding: NativeBinding, options: NativeCaptu
         nativeContexts: stats.numberOfNativeContexts,
         detachedContexts: stats.numberOfDetachedContexts,
       };
+    },
+
+    quickHeap(): QuickHeapFigures {
+      // node:v8 fills a shared buffer in one call (~0.5 µs); the addon's heapStatistics also reads malloc.
+      const stats = v8.getHeapStatistics();
+      return { heapUsed: stats.used_heap_size, heapTotal: stats.total_heap_size, external: stats.external_memory };
     },
 
     heapSpaces(): HeapSpaceFigures[] {

@@ -28,7 +28,7 @@ function frameText(frame: string): string {
 }
 
 /** Node's internals and memscope's own frames (the call loop, the hooks) say nothing about the user's code. */
-const NOISE_FRAME = /\(node:|^node:|[\\/](?:@memscope[\\/]|packages[\\/](?:core|jest-plugin|vitest-plugin)[\\/](?:dist|src)[\\/])/;
+const NOISE_FRAME = /\(:0:0\)$|\(node:|^node:|[\\/](?:@memscope[\\/]|packages[\\/](?:core|jest-plugin|vitest-plugin)[\\/](?:dist|src)[\\/])/;
 
 /** The frames after the first, as `from caller (file:line:col)` lines. */
 function callers(frames: readonly string[]): string[] {

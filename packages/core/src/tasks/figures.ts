@@ -4,14 +4,18 @@ import type { Figure, TaskFigures } from './types.js';
 
 /**
  * One reading of the heap at a task boundary, and the figures two readings
- * give. A reading is a few counters (heap statistics and the capture's GC
- * totals), cheap enough to take at every boundary in sampled mode.
+ * give. A quick reading is V8's own counters and the capture's GC totals
+ * (a few µs); a full one adds arrayBuffers (process.memoryUsage(), which also
+ * reads RSS) and malloc (mallinfo2, dearer as the heap fragments), tens of
+ * µs each, so sampled mode takes full readings at file boundaries only.
  */
 export interface Reading {
   time: number;
   heapUsed: number;
   external: number;
-  arrayBuffers: number;
+  /** null in a quick reading. */
+  arrayBuffers: number | null;
+  /** null in a quick reading, or when the capture cannot tell. */
   malloc: number | null;
   gc: GcTotals;
   /** GCs memscope forced itself up to this reading; subtracted from the task's. */
@@ -22,15 +26,21 @@ export function emptyTotals(): GcTotals {
   return { count: 0, timeMs: 0, freedBytes: 0 };
 }
 
-export function takeReading(capture: Capture, forced: GcTotals): Reading {
+export function takeReading(capture: Capture, forced: GcTotals, full = true): Reading {
+  if (!full && capture.quickHeap) {
+    const heap = capture.quickHeap();
+    const gc = capture.gcTotals();
+    return { time: performance.now(), heapUsed: heap.heapUsed, external: heap.external, arrayBuffers: null, malloc: null, gc, forced: { ...forced } };
+  }
   const heap = capture.heapFigures();
+  const gc = capture.gcTotals();
   return {
     time: performance.now(),
     heapUsed: heap.heapUsed,
     external: heap.external,
     arrayBuffers: heap.arrayBuffers,
     malloc: heap.malloc,
-    gc: capture.gcTotals(),
+    gc,
     forced: { ...forced },
   };
 }
@@ -47,7 +57,8 @@ const measured = (value: number): Figure => ({ value, source: 'measured' });
  *   the tasks inside it (sampled: a lower bound, the real peak falls between
  *   two readings, just before some GC).
  * - gcCount / gcTimeMs: collections during the task, memscope's own excluded.
- * - external / arrayBuffers / malloc: change during the task (end − start).
+ * - external / arrayBuffers / malloc: change during the task (end − start);
+ *   arrayBuffers and malloc only when both readings are full.
  */
 export function figuresBetween(start: Reading, end: Reading, peakSeen: number): TaskFigures {
   const gcCount = end.gc.count - start.gc.count - (end.forced.count - start.forced.count);
@@ -61,9 +72,9 @@ export function figuresBetween(start: Reading, end: Reading, peakSeen: number): 
     gcCount: measured(Math.max(0, gcCount)),
     gcTimeMs: measured(Math.max(0, gcTimeMs)),
     external: measured(end.external - start.external),
-    arrayBuffers: measured(end.arrayBuffers - start.arrayBuffers),
     durationMs: measured(end.time - start.time),
   };
+  if (start.arrayBuffers !== null && end.arrayBuffers !== null) figures.arrayBuffers = measured(end.arrayBuffers - start.arrayBuffers);
   if (start.malloc !== null && end.malloc !== null) figures.malloc = measured(end.malloc - start.malloc);
   return figures;
 }

@@ -32,10 +32,22 @@ export interface FileRecorderOptions {
    * except for callbacks that run after their test ended.
    */
   asyncContext?: boolean;
+  /**
+   * Where arrayBuffers and malloc figures are read. 'file' (the default in
+   * sampled mode): at the file's start and end only, since reading them
+   * costs tens of µs per boundary (process.memoryUsage() also reads RSS;
+   * mallinfo2 walks the allocator's arenas); tests still get heap, external
+   * and GC figures. 'every-task' (the default in settled mode, whose forced
+   * GC dwarfs the reads): at every task boundary.
+   */
+  nativeFigures?: NativeFiguresAt;
 }
+
+export type NativeFiguresAt = 'file' | 'every-task';
 
 const FINAL_STATES: readonly FinalState[] = ['passed', 'failed', 'skipped', 'todo'];
 const MODES: readonly MeasureMode[] = ['sampled', 'settled'];
+const NATIVE_FIGURES_AT: readonly NativeFiguresAt[] = ['file', 'every-task'];
 
 function formatError(error: unknown): string {
   if (error instanceof Error) return `${error.name}: ${error.message}`;
@@ -62,6 +74,8 @@ export class FileRecorder {
   private readonly settleGc: GcMode;
   private readonly ignoreHandleFrames: RegExp[];
   private readonly asyncContext: boolean;
+  /** Whether task boundaries below the file take full readings (arrayBuffers, malloc). */
+  private readonly fullTaskReadings: boolean;
   private readonly ids: TaskIdRegistry;
   private readonly nodes: TaskNode[] = [];
   private readonly openScopes: TaskScope[] = [];
@@ -73,8 +87,12 @@ export class FileRecorder {
 
   constructor(options: FileRecorderOptions) {
     const { rootDir, file, capture, mode = 'sampled', settleGc = 'fast', ignoreHandleFrames = [], asyncContext = true } = options ?? ({} as FileRecorderOptions);
+    const nativeFigures = options?.nativeFigures ?? (mode === 'settled' ? 'every-task' : 'file');
     if (!MODES.includes(mode)) {
       throw new MemscopeError('ERR_MEMSCOPE_INVALID_OPTION', `mode must be 'sampled' or 'settled', received ${JSON.stringify(mode)}`);
+    }
+    if (!NATIVE_FIGURES_AT.includes(nativeFigures)) {
+      throw new MemscopeError('ERR_MEMSCOPE_INVALID_OPTION', `nativeFigures must be 'file' or 'every-task', received ${JSON.stringify(nativeFigures)}`);
     }
     if (!capture || typeof capture.heapFigures !== 'function' || typeof capture.gcTotals !== 'function') {
       throw new MemscopeError('ERR_MEMSCOPE_INVALID_OPTION', 'capture must be a Capture (from getCapture()), received ' + typeof capture);
@@ -85,6 +103,7 @@ export class FileRecorder {
     this.settleGc = settleGc;
     this.ignoreHandleFrames = ignoreHandleFrames;
     this.asyncContext = asyncContext;
+    this.fullTaskReadings = nativeFigures === 'every-task';
     this.ids = new TaskIdRegistry(this.file);
     this.releaseHandles = retainHandleTracking();
     if (mode === 'settled') this.settle();
@@ -185,7 +204,7 @@ export class FileRecorder {
         node.shared = true;
       }
     }
-    const scope = new TaskScope(node, parent, takeReading(this.capture, this.forced), this.capture);
+    const scope = new TaskScope(node, parent, takeReading(this.capture, this.forced, this.fullTaskReadings), this.capture);
     this.openScopes.push(scope);
     return scope;
   }
@@ -207,7 +226,7 @@ export class FileRecorder {
     if (!scope.open) {
       throw new MemscopeError('ERR_MEMSCOPE_USAGE', `exit() of '${scope.node.id}', which has already ended`);
     }
-    const end = takeReading(this.capture, this.forced);
+    const end = takeReading(this.capture, this.forced, this.fullTaskReadings || scope === this.fileScope);
     scope.open = false;
     const at = this.openScopes.lastIndexOf(scope);
     this.openScopes.splice(at, 1);
@@ -247,7 +266,7 @@ export class FileRecorder {
     const before = this.capture.gcTotals();
     asMemscope(() => this.capture.gc(this.settleGc));
     addForced(this.forced, before, this.capture.gcTotals());
-    this.lastSettled = this.capture.heapFigures().heapUsed;
+    this.lastSettled = (this.capture.quickHeap?.() ?? this.capture.heapFigures()).heapUsed;
     return this.lastSettled;
   }
 

@@ -1,0 +1,192 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.buildRetainerTree = buildRetainerTree;
+exports.findNodeIndexById = findNodeIndexById;
+exports.retainerStepsTo = retainerStepsTo;
+exports.renderRetainerPath = renderRetainerPath;
+exports.retainerPathForId = retainerPathForId;
+const heap_index_js_1 = require("./heap-index.js");
+/**
+ * Shortest retainer paths from the snapshot root to any node.
+ *
+ * One breadth-first search from node 0 over the strong edges (weak edges do
+ * not keep anything alive) records, per node, the node and edge it was first
+ * reached through. Every later query walks those two typed arrays back to
+ * the root, so a leak verdict asking for paths to thousands of objects pays
+ * for one search.
+ */
+const NODE_HIDDEN = 0;
+const NODE_ARRAY = 1;
+const NODE_CLOSURE = 5;
+const NODE_SYNTHETIC = 9;
+const EDGE_CONTEXT = 0;
+const EDGE_ELEMENT = 1;
+const EDGE_HIDDEN = 4;
+const NOT_REACHED = -1;
+const ROOT = 0;
+/**
+ * Runs the breadth-first search once (HeapIndex's shortest-path tree, which
+ * skips weak edges, code and hidden classes); query it with `retainerStepsTo`.
+ */
+function buildRetainerTree(graph, index = new heap_index_js_1.HeapIndex(graph)) {
+    const { parents, parentEdges } = index.shortestPathTree();
+    return { graph, parentNode: parents, parentEdge: parentEdges };
+}
+/** Index of the node with this snapshot object id, or -1. */
+function findNodeIndexById(graph, objectId) {
+    return graph.nodeIds.indexOf(objectId);
+}
+/**
+ * The path from a GC root to `nodeIndex` as readable steps, or null when the
+ * node is unreachable (it would be collected by the next GC).
+ *
+ * Synthetic nodes at the start ((GC roots), (Handle scope)…) are dropped,
+ * and so is everything before the last module variable unless `full`;
+ * internal storage arrays are folded into the edge that reached them, so
+ * `Map -table-> (array) -[3]-> Session` reads `Map → table[3] → Session`; a
+ * variable held by a function context reads `(module) cache` when the
+ * context is a top-level one, `(closure) cache` otherwise.
+ */
+function retainerStepsTo(tree, nodeIndex, options = {}) {
+    const { graph, parentNode, parentEdge } = tree;
+    if (nodeIndex < 0 || nodeIndex >= graph.nodeCount || parentNode[nodeIndex] === NOT_REACHED)
+        return null;
+    const nodes = [];
+    const edges = [];
+    for (let node = nodeIndex; node !== ROOT; node = parentNode[node]) {
+        nodes.push(node);
+        edges.push(parentEdge[node]);
+    }
+    nodes.reverse();
+    edges.reverse();
+    // nodes[i] was reached through edges[i] from nodes[i - 1] (or the root).
+    let first = 0;
+    while (first < nodes.length - 1 && graph.nodeTypes[nodes[first]] === NODE_SYNTHETIC)
+        first++;
+    const steps = [];
+    for (let i = first; i < nodes.length; i++) {
+        const node = nodes[i];
+        const isLast = i === nodes.length - 1;
+        const outEdge = isLast ? -1 : edges[i + 1];
+        if (!isLast && i > first && isStorage(graph, node)) {
+            // Fold `holder -name-> (storage) -[i]-> value` into `name[i]` on the previous step.
+            const previous = steps[steps.length - 1];
+            if (previous?.edge !== undefined) {
+                previous.edge = `${previous.edge}${edgeLabel(graph, outEdge, true)}`;
+                continue;
+            }
+        }
+        const variable = isLast ? null : contextVariableName(graph, node, outEdge);
+        if (variable !== null) {
+            steps.push({ node: contextLabel(graph, node), edge: variable });
+            continue;
+        }
+        const step = { node: nodeLabel(graph, node) };
+        if (!isLast)
+            step.edge = edgeLabel(graph, outEdge, false);
+        steps.push(step);
+    }
+    return options.full ? steps : fromLastModuleVariable(steps);
+}
+/**
+ * The path from the last module-level variable on it: what leads from the
+ * global object to a module (the runner's registries, closures of its
+ * internals) says nothing about the leak, the variable does.
+ */
+function fromLastModuleVariable(steps) {
+    for (let i = steps.length - 1; i > 0; i--) {
+        if (steps[i].node === '(module)')
+            return steps.slice(i);
+    }
+    return steps;
+}
+/** `(module) cache → Map → table[3] → Session` */
+function renderRetainerPath(steps) {
+    const parts = [];
+    for (const step of steps) {
+        if (step.edge === undefined)
+            parts.push(step.node);
+        else if (step.node === '(module)' || step.node === '(closure)')
+            parts.push(`${step.node} ${step.edge}`);
+        else
+            parts.push(step.node, step.edge);
+    }
+    return parts.join(' → ');
+}
+/** One-shot convenience: the rendered path to the object with `objectId`, or null. */
+function retainerPathForId(graph, objectId) {
+    const index = findNodeIndexById(graph, objectId);
+    if (index < 0)
+        return null;
+    const steps = retainerStepsTo(buildRetainerTree(graph), index);
+    return steps ? { steps, text: renderRetainerPath(steps) } : null;
+}
+function nameOf(graph, node) {
+    return graph.strings[graph.nodeNames[node]] ?? '?';
+}
+/** Backing stores of objects: `(object elements)`, `system / OrderedHashMap`, … */
+function isStorage(graph, node) {
+    const type = graph.nodeTypes[node];
+    if (type !== NODE_ARRAY && type !== NODE_HIDDEN)
+        return false;
+    const name = nameOf(graph, node);
+    return name.startsWith('(') || name.startsWith('system /') || name === '';
+}
+function nodeLabel(graph, node) {
+    const name = nameOf(graph, node);
+    if (graph.nodeTypes[node] === NODE_CLOSURE)
+        return name ? `${name}()` : '(anonymous function)';
+    return name || '(anonymous)';
+}
+function edgeLabel(graph, edge, folded) {
+    const type = graph.edgeTypes[edge];
+    if (type === EDGE_ELEMENT || type === EDGE_HIDDEN)
+        return `[${graph.edgeNames[edge]}]`;
+    const name = graph.strings[graph.edgeNames[edge]] ?? '?';
+    if (!folded)
+        return name;
+    // Hash-table slots come as internal edges named by their index.
+    return /^\d+$/.test(name) ? `[${name}]` : `.${name}`;
+}
+/**
+ * The variable a context edge stands for. V8 names context locals with
+ * `context` edges, but some contexts (module wrappers among them, measured on
+ * Node 20) only get hidden edges `[i]`; their ScopeInfo then holds the i-th
+ * local's name as its own hidden edge `[i]`.
+ */
+function contextVariableName(graph, node, edge) {
+    const type = graph.edgeTypes[edge];
+    if (type === EDGE_CONTEXT)
+        return graph.strings[graph.edgeNames[edge]] ?? '?';
+    if (type !== EDGE_HIDDEN || nameOf(graph, node) !== 'system / Context')
+        return null;
+    const scopeInfo = namedTarget(graph, node, 'scope_info');
+    if (scopeInfo < 0)
+        return null;
+    const slot = graph.edgeNames[edge];
+    const end = graph.edgeStart[scopeInfo + 1];
+    for (let e = graph.edgeStart[scopeInfo]; e < end; e++) {
+        if (graph.edgeTypes[e] === EDGE_HIDDEN && graph.edgeNames[e] === slot)
+            return nameOf(graph, graph.edgeTargets[e]);
+    }
+    return null;
+}
+function namedTarget(graph, node, edgeName) {
+    const end = graph.edgeStart[node + 1];
+    for (let edge = graph.edgeStart[node]; edge < end; edge++) {
+        const type = graph.edgeTypes[edge];
+        if (type === EDGE_ELEMENT || type === EDGE_HIDDEN)
+            continue;
+        if (graph.strings[graph.edgeNames[edge]] === edgeName)
+            return graph.edgeTargets[edge];
+    }
+    return -1;
+}
+/** A context whose `previous` is a native or script context belongs to a top-level (module) function. */
+function contextLabel(graph, context) {
+    const previous = namedTarget(graph, context, 'previous');
+    if (previous < 0)
+        return '(module)';
+    return /NativeContext|ScriptContext/.test(nameOf(graph, previous)) ? '(module)' : '(closure)';
+}
+//# sourceMappingURL=retainer-path.js.map

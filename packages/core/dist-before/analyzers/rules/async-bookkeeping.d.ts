@@ -1,0 +1,3 @@
+import type { LeakFilterRule } from './types.js';
+export declare const asyncBookkeeping: LeakFilterRule;
+//# sourceMappingURL=async-bookkeeping.d.ts.map

@@ -1,0 +1,3 @@
+import type { LeakFilterRule } from './types.js';
+export declare const testRunnerOwn: LeakFilterRule;
+//# sourceMappingURL=test-runner.d.ts.map

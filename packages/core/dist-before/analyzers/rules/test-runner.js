@@ -1,0 +1,12 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.testRunnerOwn = void 0;
+const RUNNER_HOLDERS = /__vitest_worker__|__vitest_|jestSnapshotState|_moduleRegistry|_esmoduleRegistry|_cjsNamedExports|_mockRegistry|__jest|jest-circus|moduleCache|evaluatedModules|importMeta|unhandledErrors/;
+exports.testRunnerOwn = {
+    name: 'test-runner-own',
+    why: "Jest's and Vitest's own state (module registries, expect state, snapshot state, worker state) is retained by the runner, not by the code under test.",
+    excludesGroup(group) {
+        return RUNNER_HOLDERS.test(group.holderText);
+    },
+};
+//# sourceMappingURL=test-runner.js.map

@@ -1,0 +1,22 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.DEFAULT_BASELINE_FILE = exports.DEFAULT_BASELINE_FIGURES = exports.BASELINE_SCHEMA_VERSION = exports.BASELINE_KIND = exports.updateBaseline = exports.shouldUpdateBaseline = exports.nextBaseline = exports.resolveTolerance = exports.limitFor = exports.defaultTolerance = exports.parseBaseline = exports.loadBaseline = exports.compareWithBaseline = void 0;
+var judge_js_1 = require("./judge.js");
+Object.defineProperty(exports, "compareWithBaseline", { enumerable: true, get: function () { return judge_js_1.compareWithBaseline; } });
+var read_js_1 = require("./read.js");
+Object.defineProperty(exports, "loadBaseline", { enumerable: true, get: function () { return read_js_1.loadBaseline; } });
+Object.defineProperty(exports, "parseBaseline", { enumerable: true, get: function () { return read_js_1.parseBaseline; } });
+var tolerance_js_1 = require("./tolerance.js");
+Object.defineProperty(exports, "defaultTolerance", { enumerable: true, get: function () { return tolerance_js_1.defaultTolerance; } });
+Object.defineProperty(exports, "limitFor", { enumerable: true, get: function () { return tolerance_js_1.limitFor; } });
+Object.defineProperty(exports, "resolveTolerance", { enumerable: true, get: function () { return tolerance_js_1.resolveTolerance; } });
+var update_js_1 = require("./update.js");
+Object.defineProperty(exports, "nextBaseline", { enumerable: true, get: function () { return update_js_1.nextBaseline; } });
+Object.defineProperty(exports, "shouldUpdateBaseline", { enumerable: true, get: function () { return update_js_1.shouldUpdateBaseline; } });
+Object.defineProperty(exports, "updateBaseline", { enumerable: true, get: function () { return update_js_1.updateBaseline; } });
+var types_js_1 = require("./types.js");
+Object.defineProperty(exports, "BASELINE_KIND", { enumerable: true, get: function () { return types_js_1.BASELINE_KIND; } });
+Object.defineProperty(exports, "BASELINE_SCHEMA_VERSION", { enumerable: true, get: function () { return types_js_1.BASELINE_SCHEMA_VERSION; } });
+Object.defineProperty(exports, "DEFAULT_BASELINE_FIGURES", { enumerable: true, get: function () { return types_js_1.DEFAULT_BASELINE_FIGURES; } });
+Object.defineProperty(exports, "DEFAULT_BASELINE_FILE", { enumerable: true, get: function () { return types_js_1.DEFAULT_BASELINE_FILE; } });
+//# sourceMappingURL=index.js.map

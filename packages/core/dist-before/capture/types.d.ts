@@ -1,0 +1,114 @@
+/**
+ * The capture layer: one interface, two implementations.
+ *
+ * `native` is the C++ addon (@memscope/native); `js` is the pure-JS twin over
+ * node:v8, node:inspector and vm. Everything above this layer (verdicts,
+ * per-test scopes, reports) talks only to `Capture`, and every result says
+ * which path produced it.
+ */
+export type CapturePath = 'native' | 'js';
+/** How hard a forced collection tries. */
+export type GcMode = 
+/** One full mark-compact: fast, a few KB of noise between identical rounds. */
+'fast'
+/** Isolate::LowMemoryNotification (or repeated full GCs): slower, sub-KB noise. */
+ | 'thorough';
+export interface HeapSpaceFigures {
+    name: string;
+    size: number;
+    used: number;
+    available: number;
+    physical: number;
+}
+export interface HeapFigures {
+    /** V8 heap bytes in use (GetHeapStatistics().used_heap_size). */
+    heapUsed: number;
+    heapTotal: number;
+    heapLimit: number;
+    /** Bytes of memory held outside the V8 heap but owned by JS objects. */
+    external: number;
+    /** Bytes of ArrayBuffer backing stores (part of `external`). */
+    arrayBuffers: number;
+    /** glibc malloc bytes in use (mallinfo2 uordblks + hblkhd); null when unknown. */
+    malloc: number | null;
+    /** Number of native contexts alive (one per vm context / realm). */
+    nativeContexts: number;
+    detachedContexts: number;
+}
+/** Cumulative GC accounting since the capture was created. */
+export interface GcTotals {
+    count: number;
+    /** Time spent inside collections, in milliseconds. */
+    timeMs: number;
+    /** Bytes freed by collections (heap used before minus after, summed). */
+    freedBytes: number;
+}
+/**
+ * A heap snapshot as compact typed arrays, in the layout of V8's own
+ * snapshot: node 0 is the synthetic root; edges of node i are
+ * edgeStart[i] .. edgeStart[i + 1] - 1.
+ *
+ * Node types follow v8::HeapGraphNode::Type (0 hidden, 1 array, 2 string,
+ * 3 object, 4 code, 5 closure, 6 regexp, 7 number, 8 native, 9 synthetic,
+ * 10 concatenated string, 11 sliced string, 12 symbol, 13 bigint,
+ * 14 object shape). Edge types follow v8::HeapGraphEdge::Type (0 context,
+ * 1 element, 2 property, 3 internal, 4 hidden, 5 shortcut, 6 weak).
+ */
+export interface HeapGraph {
+    nodeCount: number;
+    edgeCount: number;
+    /** V8 object ids: stable for an object's life, shared with the inspector. */
+    nodeIds: Uint32Array;
+    nodeTypes: Uint8Array;
+    /** Index into `strings`. */
+    nodeNames: Uint32Array;
+    nodeSelfSizes: Float64Array;
+    /** Length nodeCount + 1 (CSR offsets into the edge arrays). */
+    edgeStart: Uint32Array;
+    edgeTypes: Uint8Array;
+    /** For element (1) and hidden (4) edges the index itself; otherwise an index into `strings`. */
+    edgeNames: Uint32Array;
+    /** Node index (not id) of the edge's target. */
+    edgeTargets: Uint32Array;
+    strings: string[];
+}
+/** One stack frame of an allocation sample, 1-based line and column of the function. */
+export interface AllocationFrame {
+    functionName: string;
+    url: string;
+    line: number;
+    column: number;
+}
+/** A sampled allocation that is still alive when the profile was read. */
+export interface AllocationSample {
+    /** Sampled size in bytes of one object. */
+    size: number;
+    /** How many objects of this size the sample stands for. */
+    count: number;
+    /** Leaf first. */
+    stack: AllocationFrame[];
+}
+export interface Capture {
+    readonly path: CapturePath;
+    /** A full, synchronous collection. Needs no Node flags. */
+    gc(mode?: GcMode): void;
+    heapFigures(): HeapFigures;
+    heapSpaces(): HeapSpaceFigures[];
+    gcTotals(): GcTotals;
+    /** Takes a heap snapshot and returns it as typed arrays. */
+    heapGraph(): HeapGraph;
+    /**
+     * Gives every live object an id without building a snapshot, and returns
+     * the highest id assigned: objects allocated later get higher ids. Cheaper
+     * than heapGraph(); optional, callers fall back to a heap graph's max id.
+     */
+    markObjectIds?(): number;
+    /** The snapshot id of a live value, 0 when it has none yet (no snapshot saw it). */
+    objectId(value: object): number;
+    /** Starts the sampling heap profiler; `intervalBytes` is the mean sampling interval. */
+    startSampling(intervalBytes: number): void;
+    /** Live samples since startSampling; the profiler keeps running. */
+    readSampling(): AllocationSample[];
+    stopSampling(): void;
+}
+//# sourceMappingURL=types.d.ts.map

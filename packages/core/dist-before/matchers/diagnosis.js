@@ -1,0 +1,113 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.formatStatistics = formatStatistics;
+exports.formatLeakDiagnosis = formatLeakDiagnosis;
+exports.formatNoLeak = formatNoLeak;
+const format_js_1 = require("../report/format.js");
+/**
+ * The leak diagnosis: the screen a developer reads when `.not.toLeak()`
+ * fails. One block per finding (what grew and by how much per call, the
+ * retainer path, the allocation site, a preview), then the statistics in
+ * one line. Readable with colours off: colour only emphasises.
+ */
+const LABEL_WIDTH = 14;
+const PREVIEW_LINES = 6;
+function row(c, label, text) {
+    const lines = text.split('\n');
+    const indent = ' '.repeat(4 + LABEL_WIDTH);
+    return lines.map((line, i) => (i === 0 ? `    ${c.dim(label.padEnd(LABEL_WIDTH))}${line}` : `${indent}${line}`));
+}
+/**
+ * A stack frame without its `at `: Jest splits a failure message at the
+ * first line that looks like `at fn (file:line:col)` and treats the rest as
+ * the stack, so no line of ours may look like one.
+ */
+function frameText(frame) {
+    return frame.replace(/^\s*at\s+/, '');
+}
+/** Node's internals and memscope's own frames (the call loop, the hooks) say nothing about the user's code. */
+const NOISE_FRAME = /\(node:|^node:|[\\/](?:@memscope[\\/]|packages[\\/](?:core|jest-plugin|vitest-plugin)[\\/](?:dist|src)[\\/])/;
+/** The frames after the first, as `from caller (file:line:col)` lines. */
+function callers(frames) {
+    return frames.slice(1).map(frameText).filter((frame) => !NOISE_FRAME.test(frame)).slice(0, 3).map((frame) => `from ${frame}`);
+}
+function siteText(finding) {
+    const site = finding.allocationSite;
+    if (!site)
+        return undefined;
+    const head = `${site.functionName || '(anonymous)'} (${site.file}:${site.line}:${site.column})`;
+    const marker = site.source === 'inferred' ? ' (inferred)' : '';
+    return [head + marker, ...callers(site.stack)].join('\n');
+}
+function preview(text) {
+    const lines = text.split('\n');
+    return lines.length <= PREVIEW_LINES ? text : [...lines.slice(0, PREVIEW_LINES), '…'].join('\n');
+}
+function findingBlock(finding, c) {
+    const title = (0, format_js_1.sanitizeForTerminal)(finding.title).replace(/ at\s+at /g, ' at ');
+    // Not `●`: Jest starts each failure with it, and tools split its output there.
+    const lines = [`  ${c.red('✗')} ${c.bold(finding.kind.padEnd(6))} ${c.red(title)}`];
+    if (finding.holder) {
+        const edge = finding.growingEdge ? ` (grows at ${finding.growingEdge})` : '';
+        lines.push(...row(c, 'holder', (0, format_js_1.sanitizeForTerminal)(finding.holder + edge)));
+    }
+    if (finding.retainerPathText)
+        lines.push(...row(c, 'retained by', c.yellow((0, format_js_1.sanitizeForTerminal)(finding.retainerPathText))));
+    const site = siteText(finding);
+    if (site)
+        lines.push(...row(c, 'allocated at', c.cyan(site)));
+    const created = finding.creationStack ?? [];
+    if (created.length > 0) {
+        const label = finding.resourceType ? `${finding.resourceType} from` : 'created at';
+        lines.push(...row(c, label, c.cyan([frameText(created[0]), ...callers(created)].join('\n'))));
+    }
+    if (finding.preview)
+        lines.push(...row(c, 'preview', preview(finding.preview)));
+    if (finding.cycles && finding.cycles.length > 0)
+        lines.push(...row(c, 'cycles', finding.cycles.slice(0, 3).join('\n')));
+    return lines;
+}
+function perCallText(growth) {
+    const bytes = growth.figure === 'handles' || growth.figure === 'fds'
+        ? `${growth.perCall >= 0 ? '+' : ''}${growth.perCall.toFixed(2)}`
+        : `${growth.perCall >= 0 ? '+' : ''}${(0, format_js_1.formatBytes)(growth.perCall)}`;
+    return `${growth.figure} ${bytes}/call (fit ${growth.fit.toFixed(2)})`;
+}
+/** `6 rounds × 50 calls after 20 warm-up · heapUsed +1.0 KiB/call (fit 0.99) · threshold 8 B/call · 1 snapshot · 412 ms · native capture`. */
+function formatStatistics(stats, capture) {
+    const grown = stats.growth.filter((g) => g.grew);
+    const heap = stats.growth.find((g) => g.figure === 'heapUsed');
+    const shown = grown.length > 0 ? grown : heap ? [heap] : [];
+    return [
+        `${stats.rounds} rounds × ${stats.callsPerRound} calls after ${stats.warmupCalls} warm-up`,
+        ...shown.map(perCallText),
+        `threshold ${(0, format_js_1.formatBytes)(stats.threshold)}/call`,
+        `${stats.snapshots} snapshot${stats.snapshots === 1 ? '' : 's'}`,
+        `${Math.round(stats.timeMs.total)} ms`,
+        `${capture === 'native' ? 'native' : 'pure-JS'} capture`,
+    ].join(' · ');
+}
+/** The findings and the statistics line, for a function that leaked. */
+function formatLeakDiagnosis(result, c) {
+    const count = result.findings.length;
+    const lines = [c.bold(`The function leaked: ${count} finding${count === 1 ? '' : 's'}, growing with every call.`), ''];
+    result.findings.forEach((finding, i) => {
+        if (i > 0)
+            lines.push('');
+        lines.push(...findingBlock(finding, c));
+    });
+    if (count === 0)
+        lines.push(`  ${(0, format_js_1.sanitizeForTerminal)(result.stats.reason)}`);
+    lines.push('', c.dim(`Statistics: ${formatStatistics(result.stats, result.capture)}`));
+    return lines.join('\n');
+}
+/** For `.toLeak()` on a function that did not leak. */
+function formatNoLeak(result, c) {
+    return [
+        'Expected the function to leak, but no memory grew with the number of calls.',
+        `  ${(0, format_js_1.sanitizeForTerminal)(result.stats.reason)}`,
+        '',
+        c.dim(`Statistics: ${formatStatistics(result.stats, result.capture)}`),
+    ].join('\n');
+}
+//# sourceMappingURL=diagnosis.js.map

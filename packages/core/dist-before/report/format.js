@@ -1,0 +1,68 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.formatBytes = formatBytes;
+exports.formatFigureValue = formatFigureValue;
+exports.formatFigure = formatFigure;
+exports.formatTolerance = formatTolerance;
+exports.sanitizeForTerminal = sanitizeForTerminal;
+exports.taskLabel = taskLabel;
+exports.plural = plural;
+/** Plain-text formatting shared by the terminal summary and the CLI. */
+const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+/** `1536` → `1.5 KiB`; negative values keep their sign. */
+function formatBytes(bytes) {
+    const sign = bytes < 0 ? '-' : '';
+    let value = Math.abs(bytes);
+    let unit = 0;
+    // Switch units at 1000, not 1024, so a value never needs four digits (1011 KiB reads as 1.0 MiB).
+    while (value >= 1000 && unit < UNITS.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    const digits = unit === 0 || value >= 100 ? 0 : 1;
+    return `${sign}${value.toFixed(digits)} ${UNITS[unit]}`;
+}
+const BYTE_FIGURES = new Set([
+    'heapBefore', 'heapAfter', 'retained', 'allocated', 'peak', 'external', 'arrayBuffers', 'malloc',
+]);
+/** A figure's value in its unit: bytes, ms or a count. */
+function formatFigureValue(name, value) {
+    if (BYTE_FIGURES.has(name))
+        return formatBytes(value);
+    if (name === 'durationMs' || name === 'gcTimeMs')
+        return `${value.toFixed(value < 10 ? 1 : 0)} ms`;
+    return String(Math.round(value));
+}
+/** The value followed by how it was obtained when that is not a plain measurement. */
+function formatFigure(name, figure) {
+    const value = formatFigureValue(name, figure.value);
+    return figure.source === 'measured' ? value : `${value} (${figure.source})`;
+}
+function formatTolerance(name, tolerance) {
+    const parts = [];
+    if (tolerance.relative > 0)
+        parts.push(`+${Math.round(tolerance.relative * 100)} %`);
+    if (tolerance.absolute > 0 || parts.length === 0)
+        parts.push(`+${formatFigureValue(name, tolerance.absolute)}`);
+    return parts.join(' or ');
+}
+/** Test names are user text: show control characters (ANSI escapes, newlines) escaped, never raw. */
+function sanitizeForTerminal(text) {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => {
+        if (ch === '\n')
+            return '\\n';
+        if (ch === '\t')
+            return ' ';
+        const code = ch.charCodeAt(0);
+        return code > 0xff ? `\\u${code.toString(16)}` : `\\x${code.toString(16).padStart(2, '0')}`;
+    });
+}
+/** `src/cache.test.ts > Cache > evicts old entries`. */
+function taskLabel(task) {
+    return sanitizeForTerminal([task.file, ...task.path].join(' > '));
+}
+function plural(count, singular, pluralForm = `${singular}s`) {
+    return `${count.toLocaleString('en-US')} ${count === 1 ? singular : pluralForm}`;
+}
+//# sourceMappingURL=format.js.map

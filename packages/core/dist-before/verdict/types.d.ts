@@ -1,0 +1,87 @@
+import type { CapturePath } from '../capture/types.js';
+/** The kinds of finding a leak verdict can report. */
+export type FindingKind = 'heap' | 'storm' | 'handle' | 'native';
+/** How a figure was obtained (the seed's `_source`). */
+export type FigureSource = 'measured' | 'sampled' | 'inferred';
+export interface RetainerStep {
+    /** The holder's display name, e.g. `Map`, `Session`, `(module) cache`. */
+    node: string;
+    /** The edge from this holder to the next step, e.g. `table[k]`, `listeners`. Absent on the last step. */
+    edge?: string;
+}
+export interface AllocationSite {
+    file: string;
+    line: number;
+    column: number;
+    functionName: string;
+    /** Short stack, the user's frames first, formatted `fn (file:line:col)`. */
+    stack: string[];
+    /** `sampled` when taken from the sampling profiler, `inferred` when refined from source. */
+    source: FigureSource;
+}
+export interface Finding {
+    kind: FindingKind;
+    /** One line: what grew, e.g. `Session objects: +1 per call (48 B per call)`. */
+    title: string;
+    perCall: {
+        count: number;
+        bytes: number;
+    };
+    /** From a GC root to the leaked objects (heap, storm). */
+    retainerPath?: RetainerStep[];
+    /** The same path rendered as one line, `(module) cache → Map → table[k] → Session`. */
+    retainerPathText?: string;
+    allocationSite?: AllocationSite;
+    /** One leaked object via pretty-format, bounded in size. */
+    preview?: string;
+    /** Retainer cycles among the leaked objects, each rendered as `A → B → A`. */
+    cycles?: string[];
+    /** Storms: the holder that gains references and the edge that grows. */
+    holder?: string;
+    growingEdge?: string;
+    /** Handles: the resource type (Timeout, TCPSERVERWRAP, FSWATCHER, …) and its creation stack. */
+    resourceType?: string;
+    creationStack?: string[];
+    /** Constructor or group name for heap findings. */
+    name?: string;
+}
+export interface FigureGrowth {
+    /** Figure screened: heapUsed, external, arrayBuffers, malloc, handles. */
+    figure: string;
+    /** Least-squares slope in units per call (bytes or handles). */
+    perCall: number;
+    /** Robust (median of pairwise slopes) estimate, units per call. */
+    medianPerCall: number;
+    /** Coefficient of determination of the linear fit, 0..1. */
+    fit: number;
+    /** Noise floor in units per round (median absolute deviation of round deltas). */
+    noise: number;
+    /** Whether this figure grew beyond the noise and the threshold. */
+    grew: boolean;
+}
+export interface VerdictStats {
+    warmupCalls: number;
+    rounds: number;
+    callsPerRound: number;
+    totalCalls: number;
+    growth: FigureGrowth[];
+    /** Bytes per call below which growth is not a leak. */
+    threshold: number;
+    snapshots: number;
+    /** Milliseconds spent in each phase. */
+    timeMs: {
+        warmup: number;
+        screen: number;
+        explain: number;
+        total: number;
+    };
+    /** Why the verdict is what it is, in one line. */
+    reason: string;
+}
+export interface LeakResult {
+    leaked: boolean;
+    findings: Finding[];
+    stats: VerdictStats;
+    capture: CapturePath;
+}
+//# sourceMappingURL=types.d.ts.map

@@ -1,0 +1,109 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { RunReport } from '../../packages/core/src/report/schema.js';
+import { readRunReport } from '../../packages/core/src/report/write.js';
+import type { Finding } from '../../packages/core/src/verdict/types.js';
+import { repoRoot, runNode, type ProcessResult } from '../support/index.js';
+
+// Each example's own suite, run in place as a user would run it: once as
+// shipped (clean, must pass) and once with its demo bugs switched on (must
+// fail, for the right reasons).
+
+interface ExampleRun extends ProcessResult {
+  report: RunReport | null;
+}
+
+async function runExample(name: string, command: readonly string[], leaks: boolean): Promise<ExampleRun> {
+  const dir = join(repoRoot, 'examples', name);
+  const run = await runNode(command, { cwd: dir, env: { MEMSCOPE_DEMO_LEAK: leaks ? '1' : undefined }, timeoutMs: 300_000 });
+  // Read at once: the next run of the same example overwrites the report.
+  const reportPath = join(dir, 'memscope-report/report.json');
+  return { ...run, report: existsSync(reportPath) ? await readRunReport(reportPath) : null };
+}
+
+function findingsOf(run: ExampleRun, testId: string): Finding[] {
+  const task = run.report?.tasks.find((t) => t.kind === 'test' && t.id === testId);
+  if (!task) throw new Error(`no test ${testId} in the report; tests: ${run.report?.tasks.map((t) => t.id).join(', ')}`);
+  return task.findings;
+}
+
+function allKinds(run: ExampleRun): string[] {
+  return [...new Set(run.report!.tasks.flatMap((t) => t.findings.map((f) => f.kind)))].sort();
+}
+
+const JEST = [join(repoRoot, 'node_modules/jest/bin/jest.js'), '--ci'];
+const VITEST = [join(repoRoot, 'node_modules/vitest/vitest.mjs'), 'run'];
+
+describe('examples/jest-http', () => {
+  let clean: ExampleRun;
+  let leaky: ExampleRun;
+  beforeAll(async () => {
+    clean = await runExample('jest-http', JEST, false);
+    leaky = await runExample('jest-http', JEST, true);
+  }, 600_000);
+
+  test('as shipped, its suite passes with no leak', () => {
+    expect(clean.exitCode, clean.output).toBe(0);
+    expect(clean.report?.totals).toMatchObject({ tests: 7, failed: 0, leakingTests: 0 });
+  });
+
+  test('with the demo bugs, the session map is a heap leak of Session objects held by the store', () => {
+    expect(leaky.exitCode, leaky.output).toBe(1);
+    const session = findingsOf(leaky, 'test/sessions.test.js > the store keeps at most maxSessions sessions').find((f) => f.name === 'Session');
+    expect(session, leaky.output).toMatchObject({ kind: 'heap', perCall: { count: 1 } });
+    expect(session?.retainerPathText).toContain('SessionStore → sessions → Map');
+    expect(session?.allocationSite?.file).toMatch(/examples\/jest-http\/(src\/session-store|test\/sessions\.test)\.js$/);
+    expect(leaky.output).toMatch(/Session objects: \+1 per call \(\d+ B per call\), held by Map/);
+  });
+
+  test('with the demo bugs, the per-request listener is a storm on the shutdown emitter, allocated in server.js', () => {
+    const storm = findingsOf(leaky, 'test/requests.test.js > a request leaves no listener behind').find((f) => f.kind === 'storm');
+    expect(storm, leaky.output).toBeDefined();
+    expect(storm?.retainerPathText).toMatch(/EventEmitter → _events → Object → shutdown → Array → \[\d+\] → onShutdown\(\)/);
+    expect(storm?.allocationSite?.file).toMatch(/examples\/jest-http\/src\/server\.js$/);
+    expect(allKinds(leaky)).toEqual(expect.arrayContaining(['heap', 'storm']));
+  });
+
+  test('with the demo bugs, toBeCollected and toRetainAtMost fail and say why', () => {
+    expect(leaky.output).toContain('Expected "shutdown listener" to be garbage-collected');
+    expect(leaky.output).toMatch(/retained by +\(module\) app → Object → events → EventEmitter → _events → Object → shutdown → Array/);
+    expect(leaky.output).toMatch(/● a thousand logins keep under 64 KiB alive[\s\S]*?Received: .*retained after 1000 calls/);
+    expect(leaky.report?.totals).toMatchObject({ tests: 7, failed: 4 });
+  });
+});
+
+describe('examples/vitest-events', () => {
+  let clean: ExampleRun;
+  let leaky: ExampleRun;
+  beforeAll(async () => {
+    clean = await runExample('vitest-events', VITEST, false);
+    leaky = await runExample('vitest-events', VITEST, true);
+  }, 600_000);
+
+  test('as shipped, its suite passes with no leak', () => {
+    expect(clean.exitCode, clean.output).toBe(0);
+    expect(clean.report?.totals).toMatchObject({ tests: 10, failed: 0, leakingTests: 0 });
+  });
+
+  test('with the demo bugs, the progress timer is a handle finding created in job-queue.ts', () => {
+    expect(leaky.exitCode, leaky.output).toBe(1);
+    const [timer] = findingsOf(leaky, 'test/job-queue.test.ts > a finished job leaves no timer running');
+    expect(timer, leaky.output).toMatchObject({ kind: 'handle', resourceType: 'Timeout', perCall: { count: 1 } });
+    expect(timer?.creationStack?.[0]).toMatch(/JobQueue\.run \(.*examples\/vitest-events\/src\/job-queue\.ts:\d+:\d+\)/);
+    expect(leaky.output).toMatch(/Timeout left open: \+1 per call, created at JobQueue\.run \(.*job-queue\.ts:\d+:\d+\)/);
+  });
+
+  test('with the demo bugs, the kept output buffers are a native finding of 32 KiB per job', () => {
+    const [buffers] = findingsOf(leaky, 'test/job-queue.test.ts > a finished job keeps none of its output buffer');
+    expect(buffers, leaky.output).toMatchObject({ kind: 'native' });
+    expect(buffers?.title).toMatch(/memory grows 32\.0 KiB per call/);
+    expect(allKinds(leaky)).toEqual(expect.arrayContaining(['handle', 'native']));
+  });
+
+  test('with the demo bugs, toRetainAtMost fails with the retained bytes, and the clean modules still pass', () => {
+    expect(leaky.output).toMatch(/FAIL .*a hundred jobs keep less than 256 KiB alive[\s\S]*Received: .* retained after 100 calls/);
+    const passed = leaky.report!.tasks.filter((t) => t.kind === 'test' && t.state === 'passed').map((t) => t.id);
+    expect(passed).toEqual(expect.arrayContaining(['test/event-bus.test.ts > an unsubscribed handler can be garbage-collected', 'test/cache.test.ts > a bounded cache stops growing once full']));
+  });
+});
