@@ -1,3 +1,0 @@
-import type { LeakFilterRule } from './types.js';
-export declare const testRunnerOwn: LeakFilterRule;
-//# sourceMappingURL=test-runner.d.ts.map

@@ -1,2 +1,0 @@
-export declare function serialized<T>(work: () => Promise<T>): Promise<T>;
-//# sourceMappingURL=serialize.d.ts.map
