@@ -18,6 +18,9 @@ const MEMLAB_SIZE_MB = 20;
 /** Calls between memlab's snapshots: as many as memscope's explanation makes at most. */
 const MEMLAB_CALLS_PER_STEP = 2000;
 
+/** The synthetic heap of the running case, kept reachable until the process exits. */
+let liveHeap = null;
+
 const heapUsedNow = () => {
   getCapture().gc('thorough');
   return getCapture().heapFigures().heapUsed;
@@ -100,14 +103,14 @@ async function memscopeOnLeak(leak) {
 
 /** Child: memscope then memlab on the same leak, in the same process heap. */
 async function versusCase(sizeMb) {
-  buildHeap(sizeMb * 1e6);
+  liveHeap = buildHeap(sizeMb * 1e6);
   const { leak } = makeLeak();
   const memlabSetup = loadMemlab();
   try {
     const heapUsed = heapUsedNow();
     const memscope = await memscopeOnLeak(leak);
     const memlab = await findLeaksWithMemlab(memlabSetup, leak, MEMLAB_CALLS_PER_STEP);
-    process.stdout.write(JSON.stringify({ sizeMb, heapUsed, memscope, memlab }) + '\n');
+    process.stdout.write(JSON.stringify({ sizeMb, heapUsed, memscope, memlab, records: liveHeap.records }) + '\n');
   } finally {
     memlabSetup.cleanup();
   }
@@ -115,7 +118,7 @@ async function versusCase(sizeMb) {
 
 /** Child: one end-to-end run of one tool, reporting how far RSS rose above where it started. */
 async function peakCase(sizeMb, tool) {
-  buildHeap(sizeMb * 1e6);
+  liveHeap = buildHeap(sizeMb * 1e6);
   const { leak } = makeLeak();
   const memlabSetup = tool === 'memlab' ? loadMemlab() : null;
   try {
@@ -123,7 +126,7 @@ async function peakCase(sizeMb, tool) {
     const rssBefore = process.memoryUsage().rss;
     const run = memlabSetup ? await findLeaksWithMemlab(memlabSetup, leak, MEMLAB_CALLS_PER_STEP) : await memscopeOnLeak(leak);
     const peakRss = process.resourceUsage().maxRSS * 1024;
-    process.stdout.write(JSON.stringify({ sizeMb, tool, heapUsed, extra: Math.max(0, peakRss - rssBefore), found: run.found }) + '\n');
+    process.stdout.write(JSON.stringify({ sizeMb, tool, heapUsed, extra: Math.max(0, peakRss - rssBefore), found: run.found, records: liveHeap.records }) + '\n');
   } finally {
     memlabSetup?.cleanup();
   }

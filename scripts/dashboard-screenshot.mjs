@@ -1,7 +1,8 @@
 // Refreshes docs/dashboard.png, the README's picture of the HTML dashboard:
 // the Leaks tab of a real report, the one `npm run demo` leaves in
-// examples/jest-http. Run `npm run demo` first.
-//   node scripts/dashboard-screenshot.mjs [report.html] [out.png]
+// examples/jest-http, the card of the finding whose title contains the
+// given text. Run `npm run demo` first.
+//   node scripts/dashboard-screenshot.mjs [report.html] [out.png] [finding text]
 import { existsSync, mkdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { chromium } from 'playwright-core';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const html = resolve(process.argv[2] ?? join(root, 'examples/jest-http/memscope-report/index.html'));
 const out = resolve(process.argv[3] ?? join(root, 'docs/dashboard.png'));
+const findingText = process.argv[4] ?? 'Session objects';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 if (!existsSync(html)) throw new Error(`${html} is missing: run \`npm run demo\` first.`);
@@ -29,9 +31,10 @@ try {
   await page.goto(pathToFileURL(html).href);
   await page.waitForSelector('nav.tabs');
   await page.getByRole('tab', { name: /Leaks/ }).click();
-  await page.waitForSelector('.finding');
+  const finding = page.locator('.finding', { hasText: findingText }).first();
+  await finding.waitFor();
   mkdirSync(dirname(out), { recursive: true });
-  await page.screenshot({ path: out });
+  await finding.screenshot({ path: out });
   console.log(`wrote ${out}`);
 } finally {
   await context.close();

@@ -1,17 +1,5 @@
 import { MemscopeError } from '../errors.js';
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
-}
-
-function describeThrown(value: unknown): string {
-  if (value instanceof Error) return `${value.name}: ${value.message}`;
-  try {
-    return typeof value === 'string' ? JSON.stringify(value) : String(value);
-  } catch {
-    return Object.prototype.toString.call(value);
-  }
-}
+import { CallRunner } from '../verdict/call-runner.js';
 
 /**
  * Calls `fn` `count` times in a row, awaiting each call that returns a
@@ -20,19 +8,8 @@ function describeThrown(value: unknown): string {
  * the call, with the original error as `cause`.
  */
 export async function callRepeatedly(fn: () => unknown, count: number, matcherName: string): Promise<void> {
-  for (let call = 1; call <= count; call++) {
-    try {
-      const returned = fn();
-      if (isThenable(returned)) await returned;
-    } catch (error) {
-      throw new MemscopeError(
-        'ERR_MEMSCOPE_FN_THREW',
-        `${matcherName}: the function threw on call ${call}: ${describeThrown(error)}. ` +
-          'Memory figures need a function that runs cleanly; fix the error first.',
-        { cause: error },
-      );
-    }
-  }
+  const runner = new CallRunner(fn, 60_000, matcherName, 'Memory figures need a function that runs cleanly; fix the error first.');
+  await runner.run(count);
 }
 
 export function assertFunction(received: unknown, matcherName: string): asserts received is () => unknown {

@@ -2,7 +2,7 @@ import { MemscopeError } from '../errors.js';
 
 export type LeakTarget = () => unknown;
 
-function describeThrown(value: unknown): string {
+export function describeThrown(value: unknown): string {
   if (value instanceof Error) return `${value.name}: ${value.message}`;
   try {
     return typeof value === 'string' ? JSON.stringify(value) : String(value);
@@ -32,6 +32,10 @@ export class CallRunner {
   constructor(
     private readonly fn: LeakTarget,
     private readonly timeoutMs: number,
+    /** Who is calling, for messages: `checkLeak` or a matcher's name. */
+    private readonly caller = 'checkLeak',
+    /** Why the function must run cleanly, for the end of the failure message. */
+    private readonly purpose = 'A leak verdict needs a function that runs cleanly; fix the error first.',
   ) {}
 
   async run(count: number): Promise<void> {
@@ -57,7 +61,7 @@ export class CallRunner {
         reject(
           new MemscopeError(
             'ERR_MEMSCOPE_TIMEOUT',
-            `checkLeak: call ${callNumber} of the function did not settle within ${this.timeoutMs} ms (option \`timeout\`).`,
+            `${this.caller}: call ${callNumber} of the function did not settle within ${this.timeoutMs} ms (option \`timeout\`).`,
           ),
         );
       }, this.timeoutMs);
@@ -75,7 +79,7 @@ export class CallRunner {
   private failure(callNumber: number, error: unknown): MemscopeError {
     return new MemscopeError(
       'ERR_MEMSCOPE_FN_THREW',
-      `checkLeak: the function threw on call ${callNumber}: ${describeThrown(error)}. A leak verdict needs a function that runs cleanly; fix the error first.`,
+      `${this.caller}: the function threw on call ${callNumber}: ${describeThrown(error)}. ${this.purpose}`,
       { cause: error },
     );
   }
