@@ -101,6 +101,11 @@ describe('examples/vitest-events', () => {
     expect(allKinds(leaky)).toEqual(expect.arrayContaining(['handle', 'native']));
   });
 
+  test("its TypeScript sources and tests type-check, matchers included", async () => {
+    const tsc = await runNode([join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'examples/vitest-events'], { cwd: repoRoot });
+    expect(tsc.exitCode, tsc.output).toBe(0);
+  });
+
   test('with the demo bugs, toRetainAtMost fails with the retained bytes, and the clean modules still pass', () => {
     expect(leaky.output).toMatch(/FAIL .*a hundred jobs keep less than 256 KiB alive[\s\S]*Received: .* retained after 100 calls/);
     const passed = leaky.report!.tasks.filter((t) => t.kind === 'test' && t.state === 'passed').map((t) => t.id);
