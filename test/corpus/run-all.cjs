@@ -1,6 +1,7 @@
 'use strict';
 // One pass over the corpus in this process, one JSON line per case.
-const { checkLeak } = require('@memscope/core');
+// MEMSCOPE_CORE lets a long stability run use a frozen copy of the build.
+const { checkLeak } = require(process.env.MEMSCOPE_CORE || '@memscope/core');
 const { allCases, runCase } = require('./run-case.cjs');
 
 (async () => {

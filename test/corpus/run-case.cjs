@@ -24,6 +24,7 @@ function allCases() {
 async function runCase(checkLeak, testCase) {
   const { fn, cleanup, calls } = testCase.create();
   const options = calls ? { callsPerRound: calls } : {};
+  if (process.env.MEMSCOPE_CORPUS_GC) options.gc = process.env.MEMSCOPE_CORPUS_GC;
   let result;
   try {
     result = await checkLeak(fn, options);

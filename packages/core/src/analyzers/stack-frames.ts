@@ -13,7 +13,11 @@ const INTERNAL_PATTERNS = [
   /<anonymous>/,
 ];
 
+/** memscope's own files, wherever the package was installed or copied. */
+const OWN_ROOT = typeof __dirname === 'string' ? `(${__dirname.replace(/[\\/]analyzers$/, '')}` : null;
+
 export function isInternalFrame(frame: string): boolean {
+  if (OWN_ROOT !== null && frame.includes(OWN_ROOT)) return true;
   return INTERNAL_PATTERNS.some((pattern) => pattern.test(frame));
 }
 

@@ -105,7 +105,7 @@ export function resolveLeakOptions(options: unknown): ResolvedLeakOptions {
       if (typeof value !== 'string' && !(value instanceof RegExp)) invalid(`ignore[${i}].${key}`, 'a string or RegExp', value);
     }
   });
-  const gc = opts.gc ?? 'thorough';
+  const gc = opts.gc ?? 'fast';
   if (gc !== 'fast' && gc !== 'thorough') invalid('gc', "'fast' or 'thorough'", gc);
   return {
     warmup: integer(opts, 'warmup', 0),
