@@ -105,6 +105,12 @@ function fromLastModuleVariable(steps: RetainerStep[]): RetainerStep[] {
   for (let i = steps.length - 1; i > 0; i--) {
     if (steps[i]!.node === '(module)') return steps.slice(i);
   }
+  // No module variable: a local of the test's own function (`(closure)
+  // store`) is where the story starts; the async frames above it are the
+  // runner's.
+  for (let i = steps.length - 1; i > 0; i--) {
+    if (steps[i]!.node === '(closure)') return steps.slice(i);
+  }
   return steps;
 }
 

@@ -1,5 +1,6 @@
-import vm from 'node:vm';
+import { nodeRequire, processSingleton, runsInVmContext } from '../main-context.js';
 import { createJsCapture } from './js.js';
+import { withLineEndsPrimed } from './line-ends.js';
 import { createNativeCapture, loadNativeBinding } from './native.js';
 import { fallbackNotice, selectCapture, type CaptureSelection } from './select.js';
 import type { Capture } from './types.js';
@@ -8,23 +9,28 @@ export { settle } from './settle.js';
 export { assertSnapshotFits, measureSnapshotFit, type SnapshotFit } from './snapshot-guard.js';
 
 /**
- * The process's one capture. It lives on the main context's global under a
- * registry symbol, not in this module: Jest gives every test file its own
- * module registry and its own vm context (so its own `globalThis`), and GC
- * accounting, sampling state and the notice must still exist once.
+ * The process's one capture. Jest gives every test file its own module
+ * registry and vm context, and GC accounting, sampling state and the notice
+ * must still exist once; so the capture is built by the copy of this module
+ * that Node itself loads (main context), never by a test file's copy, whose
+ * closures would keep that file's whole environment alive for the rest of
+ * the process (Jest's --detectLeaks reports exactly that).
  */
 const STATE_KEY = Symbol.for('memscope.capture.state');
 
 interface CaptureState {
-  selection: CaptureSelection;
+  selection: CaptureSelection | null;
 }
 
-let mainGlobal: Record<symbol, CaptureState | undefined> | null = null;
+interface CaptureModule {
+  getCapture(): Capture;
+}
 
-function processGlobal(): Record<symbol, CaptureState | undefined> {
-  // runInThisContext evaluates in the main context even when called from a vm context.
-  mainGlobal ??= vm.runInThisContext('globalThis') as Record<symbol, CaptureState | undefined>;
-  return mainGlobal;
+/** This file as loaded by Node's own require (main context, once per process); null when this copy is that one. */
+function mainContextCopy(): CaptureModule | null {
+  if (!runsInVmContext() || typeof __filename !== 'string' || !__filename.endsWith('.js')) return null;
+  const copy = nodeRequire(__filename)?.(__filename) as CaptureModule | undefined;
+  return copy ?? null;
 }
 
 export const defaultLoaders = {
@@ -43,12 +49,12 @@ export const defaultLoaders = {
  * console.log(capture.path, capture.heapFigures().heapUsed);
  */
 export function getCapture(): Capture {
-  const global = processGlobal();
-  let state = global[STATE_KEY];
-  if (!state) {
+  const main = mainContextCopy();
+  if (main) return main.getCapture();
+  const state = processSingleton<CaptureState>(STATE_KEY, () => ({ selection: null }));
+  if (!state.selection) {
     const selection = selectCapture(process.env.MEMSCOPE_CAPTURE, defaultLoaders);
-    state = { selection };
-    global[STATE_KEY] = state;
+    state.selection = { ...selection, capture: withLineEndsPrimed(selection.capture) };
     if (selection.nativeFailure !== null) process.stderr.write(fallbackNotice(selection.nativeFailure) + '\n');
   }
   return state.selection.capture;

@@ -1,5 +1,5 @@
 import { createHook, type AsyncHook } from 'node:async_hooks';
-import vm from 'node:vm';
+import { processSingleton } from '../main-context.js';
 import { isInternalFrame, userFramesFirst } from '../analyzers/stack-frames.js';
 import type { OpenHandle } from './types.js';
 import { currentScope, isInternal, nextMacrotask } from './storage.js';
@@ -73,8 +73,7 @@ interface HookState {
 const HOOK_KEY = Symbol.for('memscope.tasks.handles');
 
 function hookState(): HookState {
-  const global = vm.runInThisContext('globalThis') as Record<symbol, HookState | undefined>;
-  return (global[HOOK_KEY] ??= { hook: null, users: 0 });
+  return processSingleton<HookState>(HOOK_KEY, () => ({ hook: null, users: 0 }));
 }
 
 /** Turns tracking on while at least one recorder needs it; returns the release. */
@@ -88,7 +87,12 @@ export function retainHandleTracking(): () => void {
     if (released) return;
     released = true;
     state.users--;
-    if (state.users === 0) state.hook?.disable();
+    if (state.users === 0) {
+      state.hook?.disable();
+      // The hook's callback belongs to the copy of this module that made it
+      // (a test file's, under Jest); the next user makes its own.
+      state.hook = null;
+    }
   };
 }
 

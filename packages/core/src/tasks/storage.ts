@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { setImmediate } from 'node:timers';
-import vm from 'node:vm';
+import { processSingleton } from '../main-context.js';
 import type { TaskScope } from './scope.js';
 
 /**
@@ -30,14 +30,10 @@ interface StorageState {
 
 const STATE_KEY = Symbol.for('memscope.tasks.storage');
 
+// Created in the main context (see main-context.ts); `activeSource` points
+// into a test file only while that file's recorder runs.
 function processState(): StorageState {
-  const global = vm.runInThisContext('globalThis') as Record<symbol, StorageState | undefined>;
-  let state = global[STATE_KEY];
-  if (!state) {
-    state = { storage: new AsyncLocalStorage<TaskScope>(), activeSource: null, internalDepth: 0 };
-    global[STATE_KEY] = state;
-  }
-  return state;
+  return processSingleton<StorageState>(STATE_KEY, () => ({ storage: new AsyncLocalStorage<TaskScope>(), activeSource: null, internalDepth: 0 }));
 }
 
 const state = processState();

@@ -7,6 +7,8 @@ import { CallRunner, type LeakTarget } from './call-runner.js';
 import { HandleTracker } from './handle-tracker.js';
 import { screen, judgeAll, type ScreenResult, type ScreenedFigure, type Measurement } from './screen.js';
 import { explainGrowth, isSteadyGrowth } from './explain.js';
+import type { SurvivorGroup } from '../analyzers/survivors.js';
+import { NodeType } from '../analyzers/heap-index.js';
 import { descriptorFinding, findingKindOf, groupFinding, handleFindings, nativeFinding } from './findings.js';
 import { serialized } from './serialize.js';
 import type { FigureGrowth, Finding, LeakResult } from './types.js';
@@ -31,6 +33,33 @@ function keepCallSitesMegamorphic(): void {
   }
 }
 keepCallSitesMegamorphic();
+
+/**
+ * One holder, one finding: a Map that keeps a Session per call also keeps
+ * the Session's key string; the reader wants one line for the Map, with
+ * the bytes of everything it gains.
+ */
+function mergeByHolder(groups: SurvivorGroup[]): SurvivorGroup[] {
+  const byHolder = new Map<number, SurvivorGroup>();
+  const merged: SurvivorGroup[] = [];
+  for (const group of [...groups].sort((a, b) => groupWeight(b) - groupWeight(a))) {
+    const holder = group.holder?.node;
+    const kept = holder === undefined ? undefined : byHolder.get(holder);
+    if (kept && group.nodeType !== NodeType.closure) {
+      kept.bytes += group.bytes;
+      continue;
+    }
+    if (holder !== undefined && !kept) byHolder.set(holder, group);
+    merged.push(group);
+  }
+  return merged;
+}
+
+/** Objects a user would name first: class instances before strings and arrays. */
+function groupWeight(group: SurvivorGroup): number {
+  const named = group.nodeType === NodeType.object && !/^(Object|Array|\(string\))$/.test(group.name);
+  return (named ? 1e12 : 0) + group.bytes;
+}
 
 export interface CheckLeakDeps {
   capture?: Capture;
@@ -113,7 +142,8 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
     // Heap noise far above what this round size can show (async code, big
     // tables rehashing): a small leak would drown. Larger rounds, once.
     const heap = result.judgements.get('heapUsed');
-    if (opts.callsPerRound === undefined && heap && heap.call === 'flat' && heap.noise > 8 * opts.threshold * callsPerRound && callsPerRound < 2000) {
+    const hint = heap !== undefined && heap.slopePerRound > 0 && heap.positiveShare >= 0.5;
+    if (opts.callsPerRound === undefined && heap && heap.call === 'flat' && hint && heap.noise > 8 * opts.threshold * callsPerRound && callsPerRound < 2000) {
       callsPerRound = Math.min(2000, callsPerRound * 4);
       screenInput = { ...screenInput, callsPerRound };
       result = await screen(screenInput);
@@ -156,7 +186,7 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
       assertSnapshotFits(capture);
       const explanation = await explainGrowth({ capture, runner, tracker, gcMode: opts.gc, callsPerInterval: callsPerRound * 2, threshold: opts.threshold });
       snapshots = explanation.snapshots;
-      const steady = explanation.groups.filter((g) => isSteadyGrowth(g, explanation.calls) && g.bytes / explanation.calls >= opts.threshold / 4);
+      const steady = mergeByHolder(explanation.groups.filter((g) => isSteadyGrowth(g, explanation.calls) && g.bytes / explanation.calls >= opts.threshold / 4));
       let explained = 0;
       for (const group of steady.slice(0, 5)) {
         if (handleGrew && (HANDLE_HEAP_NAMES.test(group.name) || HANDLE_PATH.test(group.pathText))) continue;

@@ -12,6 +12,11 @@ export function serialized<T>(work: () => Promise<T>): Promise<T> {
   const holder = process as unknown as Holder;
   const previous = holder[QUEUE] ?? Promise.resolve();
   const next = previous.then(work, work);
-  holder[QUEUE] = next.catch(() => undefined);
+  // The tail is removed once it settles: a settled promise of a Jest test
+  // file, left on the process, would keep that file's environment alive.
+  const tail: Promise<unknown> = next.catch(() => undefined).then(() => {
+    if (holder[QUEUE] === tail) delete holder[QUEUE];
+  });
+  holder[QUEUE] = tail;
   return next;
 }

@@ -1,0 +1,60 @@
+import vm from 'node:vm';
+
+/**
+ * Per-process state that outlives one Jest test file.
+ *
+ * Jest runs every test file in its own vm context with its own module
+ * registry. An object created by code of such a file (an object literal, a
+ * closure, a promise) belongs to that file's context and keeps the whole
+ * context alive: stored on the process for later files, it is exactly what
+ * `--detectLeaks` reports as a leaking environment. So what is stored for
+ * the process is created in the main context, and holds nothing of a test
+ * file's once that file has ended.
+ */
+
+let cachedMainGlobal: Record<symbol, unknown> | null = null;
+
+/** The main context's global, from any context (runInThisContext always evaluates there). */
+export function mainContextGlobal(): Record<symbol, unknown> {
+  cachedMainGlobal ??= vm.runInThisContext('globalThis') as Record<symbol, unknown>;
+  return cachedMainGlobal;
+}
+
+/** Whether this copy of core runs inside a vm context (a Jest test file), not the main one. */
+export function runsInVmContext(): boolean {
+  return mainContextGlobal() !== (globalThis as unknown);
+}
+
+/**
+ * The value under `key` on the main global, created by `create` on first
+ * use. `fields` are copied onto a plain object made in the main context, so
+ * the holder itself never ties the process to the first test file's context.
+ */
+export function processSingleton<T extends object>(key: symbol, fields: () => T): T {
+  const global = mainContextGlobal();
+  let value = global[key] as T | undefined;
+  if (!value) {
+    value = Object.assign(vm.runInThisContext('({})') as T, fields());
+    global[key] = value;
+  }
+  return value;
+}
+
+type ModuleBuiltin = typeof import('node:module');
+type MainProcess = NodeJS.Process & {
+  getBuiltinModule?: (id: 'node:module') => ModuleBuiltin;
+  mainModule?: { require(id: string): unknown };
+};
+
+/**
+ * Node's own `require` for `filename`, bypassing any module registry around
+ * the caller: inside a test file Jest hands out its own `node:module`, whose
+ * createRequire loads through Jest again. The main context's `process` is
+ * Node's real one. Null when neither way is available.
+ */
+export function nodeRequire(filename: string): NodeJS.Require | null {
+  const mainProcess = vm.runInThisContext('process') as MainProcess;
+  const moduleBuiltin =
+    mainProcess.getBuiltinModule?.('node:module') ?? (mainProcess.mainModule?.require('node:module') as ModuleBuiltin | undefined);
+  return moduleBuiltin ? moduleBuiltin.createRequire(filename) : null;
+}
