@@ -1,3 +1,4 @@
+import { isInternalFrame } from '../analyzers/stack-frames.js';
 import { relative } from 'node:path';
 import type { TaskNode } from '../tasks/types.js';
 import type { Colors } from './colors.js';
@@ -99,9 +100,20 @@ function handles(tests: TaskNode[], c: Colors, limit: number): string[] {
   const count = open.reduce((sum, t) => sum + t.handles.length, 0);
   const lines = [c.bold(c.yellow(`Handles left open (${count})`))];
   for (const task of open.slice(0, limit)) {
+    // One line per kind and creation site: a leak of 500 timers is one line ×500.
+    const groups = new Map<string, { type: string; where: string; count: number }>();
     for (const handle of task.handles) {
-      const where = handle.stack[0] ? c.dim(` at ${sanitizeForTerminal(handle.stack[0])}`) : '';
-      lines.push(`  ${c.yellow('!')} ${taskLabel(task)}  ${sanitizeForTerminal(handle.type)}${where}`);
+      const frame = handle.stack.find((f) => !isInternalFrame(f)) ?? handle.stack[0] ?? '';
+      const where = frame.replace(/^\s*at\s+/, '');
+      const key = `${handle.type}\u0000${where}`;
+      const group = groups.get(key) ?? { type: handle.type, where, count: 0 };
+      group.count++;
+      groups.set(key, group);
+    }
+    for (const { type, where, count } of groups.values()) {
+      const times = count > 1 ? ` ×${count}` : '';
+      const at = where ? c.dim(` at ${sanitizeForTerminal(where)}`) : '';
+      lines.push(`  ${c.yellow('!')} ${taskLabel(task)}  ${sanitizeForTerminal(type)}${times}${at}`);
     }
   }
   return [...lines, ...more(open.length, limit, c)];
