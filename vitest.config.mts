@@ -5,9 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['packages/*/test/**/*.test.ts', 'native/test/**/*.test.ts', 'test/**/*.test.ts'],
-    // The Jest end-to-end suite is not green yet (see the issue notes); it runs with
-    // `npx vitest run --config vitest.config.mts test/jest --dir test/jest`.
-    exclude: ['**/node_modules/**', 'test/jest/**'],
+    exclude: ['**/node_modules/**'],
     pool: 'forks',
     fileParallelism: false,
     testTimeout: 120_000,

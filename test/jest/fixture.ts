@@ -1,5 +1,12 @@
 import { join } from 'node:path';
-import { createJestProject, loadFixtureFiles, repoRoot, type FixtureProject, type JestVersion } from '../support/index.js';
+import { createJestProject, JEST_VERSIONS, loadFixtureFiles, repoRoot, type FixtureProject, type JestVersion } from '../support/index.js';
+
+/**
+ * Jest versions for suites that exercise the plugin's bindings in depth
+ * (module systems, transforms, shards, crashes): the newest only, to keep
+ * CI short. The verdict and baseline suites run on every version.
+ */
+export const NEWEST_JEST: readonly JestVersion[] = [JEST_VERSIONS[JEST_VERSIONS.length - 1]!];
 
 /** A fresh project from `test/jest/fixtures/<name>`, placed under the install of Jest `version`. */
 export async function jestFixture(version: JestVersion, name: string): Promise<FixtureProject> {

@@ -22,7 +22,7 @@ export const NodeType = {
 /** v8::HeapGraphEdge::Type */
 export const EdgeType = { context: 0, element: 1, property: 2, internal: 3, hidden: 4, shortcut: 5, weak: 6 } as const;
 
-const OWN_HOLDERS = /^(CallRunner|HandleTracker|Memscope[A-Z]\w*)$/;
+const OWN_HOLDERS = /^(CallRunner|HandleTracker|FileRecorder|TaskScope|Memscope[A-Z]\w*)$/;
 
 /**
  * Read access to a HeapGraph: names, edge labels, id lookup, and the

@@ -1,5 +1,6 @@
 import { MemscopeError } from '../errors.js';
 import { CallRunner } from '../verdict/call-runner.js';
+import { whileMeasuring } from '../tasks/storage.js';
 
 /**
  * Calls `fn` `count` times in a row, awaiting each call that returns a
@@ -9,7 +10,7 @@ import { CallRunner } from '../verdict/call-runner.js';
  */
 export async function callRepeatedly(fn: () => unknown, count: number, matcherName: string): Promise<void> {
   const runner = new CallRunner(fn, 60_000, matcherName, 'Memory figures need a function that runs cleanly; fix the error first.');
-  await runner.run(count);
+  await whileMeasuring(() => runner.run(count));
 }
 
 export function assertFunction(received: unknown, matcherName: string): asserts received is () => unknown {

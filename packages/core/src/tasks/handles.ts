@@ -2,7 +2,7 @@ import { createHook, type AsyncHook } from 'node:async_hooks';
 import { processSingleton } from '../main-context.js';
 import { isInternalFrame, userFramesFirst } from '../analyzers/stack-frames.js';
 import type { OpenHandle } from './types.js';
-import { currentScope, isInternal, nextMacrotask } from './storage.js';
+import { currentScope, isInternal, isMeasuring, nextMacrotask } from './storage.js';
 
 /**
  * Handles a task opens and leaves open.
@@ -52,7 +52,7 @@ function isTrackable(type: string, resource: object): boolean {
 }
 
 function onInit(_asyncId: number, type: string, _triggerAsyncId: number, resource: object): void {
-  if (NOT_HANDLES.has(type) || isInternal()) return;
+  if (NOT_HANDLES.has(type) || isInternal() || isMeasuring()) return;
   const scope: HandleSink | undefined = currentScope();
   if (!scope?.open || !isTrackable(type, resource)) return;
   const creation: { stack?: string } = {};

@@ -26,6 +26,8 @@ interface StorageState {
   storage: AsyncLocalStorage<TaskScope>;
   activeSource: ScopeSource | null;
   internalDepth: number;
+  /** Verdicts and matchers calling the function under test many times. */
+  measuringDepth?: number;
 }
 
 const STATE_KEY = Symbol.for('memscope.tasks.storage');
@@ -65,6 +67,25 @@ export function asMemscope<T>(fn: () => T): T {
   } finally {
     state.internalDepth--;
   }
+}
+
+/**
+ * While a verdict or a matcher calls the function under test thousands of
+ * times, the test's own handle list would keep every timer and socket of
+ * every call alive (and so grow the very heap being measured). The verdict
+ * tracks those itself; per-test recording pauses meanwhile.
+ */
+export async function whileMeasuring<T>(work: () => Promise<T>): Promise<T> {
+  state.measuringDepth = (state.measuringDepth ?? 0) + 1;
+  try {
+    return await work();
+  } finally {
+    state.measuringDepth--;
+  }
+}
+
+export function isMeasuring(): boolean {
+  return (state.measuringDepth ?? 0) > 0;
 }
 
 /** One macrotask later, created as memscope's own resource; node:timers' setImmediate is never faked. */

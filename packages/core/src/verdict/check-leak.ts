@@ -11,6 +11,7 @@ import type { SurvivorGroup } from '../analyzers/survivors.js';
 import { NodeType } from '../analyzers/heap-index.js';
 import { descriptorFinding, findingKindOf, groupFinding, handleFindings, nativeFinding } from './findings.js';
 import { serialized } from './serialize.js';
+import { whileMeasuring } from '../tasks/storage.js';
 import type { FigureGrowth, Finding, LeakResult } from './types.js';
 import type { GrowthJudgement } from './stats.js';
 
@@ -88,7 +89,7 @@ export function checkLeak(fn: LeakTarget, options?: LeakOptions, deps: CheckLeak
   } catch (error) {
     return Promise.reject(error);
   }
-  return serialized(() => runVerdict(fn, resolved, deps.capture ?? getCapture()));
+  return serialized(() => whileMeasuring(() => runVerdict(fn, resolved, deps.capture ?? getCapture())));
 }
 
 async function warmUp(runner: CallRunner, opts: ResolvedLeakOptions): Promise<number> {
