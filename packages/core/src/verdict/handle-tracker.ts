@@ -34,17 +34,51 @@ const SELF_FINISHING = new Set([
 
 /** A handle the function created; named so the verdict's own rules can tell it from user data. */
 class MemscopeLiveHandle {
+  private readonly resource: WeakRef<object>;
+
   constructor(
     readonly type: string,
     readonly stack: string[],
     readonly round: number,
-  ) {}
+    resource: object,
+  ) {
+    this.resource = new WeakRef(resource);
+  }
+
+  /**
+   * Asked of the resource itself, not learnt from a destroy hook: a destroy
+   * hook makes Node track every promise's destruction, which slows
+   * await-heavy code and frees memory in bursts that read as noise.
+   */
+  isOpen(): boolean {
+    const resource = this.resource.deref() as ResourceLike | undefined;
+    if (!resource) return false;
+    if (typeof resource._destroyed === 'boolean') return !resource._destroyed;
+    if (typeof resource.fd === 'number' && resource.fd < 0) return false;
+    if (typeof resource.hasRef === 'function' && typeof resource.fd !== 'number') return resource.hasRef();
+    return true;
+  }
+}
+
+interface ResourceLike {
+  /** Timeout and Immediate: set once fired (one-shot) or cleared. */
+  _destroyed?: boolean;
+  /** Stream handles (sockets, pipes): -1 once closed; unref'd ones stay >= 0. */
+  fd?: number;
+  hasRef?(): boolean;
+}
+
+/** Keeps the most recent entries only: origins are needed for a tick or two. */
+class MemscopeRecent<K, V> extends Map<K, V> {
+  override set(key: K, value: V): this {
+    super.set(key, value);
+    if (this.size > 4096) this.delete(this.keys().next().value as K);
+    return this;
+  }
 }
 export type LiveHandle = MemscopeLiveHandle;
 
 class MemscopeHandleRecords extends Map<number, LiveHandle> {}
-class MemscopeHandleOrigins extends Map<number, string> {}
-class MemscopeRequestIds extends Set<number> {}
 
 /**
  * Watches the async resources the function under test creates (and only
@@ -57,8 +91,8 @@ export class HandleTracker {
   private readonly scope = new AsyncLocalStorage<symbol>();
   private readonly token = Symbol('memscope.checkLeak');
   private readonly live = new MemscopeHandleRecords();
-  private readonly origins = new MemscopeHandleOrigins();
-  private readonly requests = new MemscopeRequestIds();
+  private readonly origins = new MemscopeRecent<number, string>();
+  private readonly requests = new MemscopeRecent<number, true>();
   private hook: AsyncHook | undefined;
   round = 0;
   private lastFsRequest: number | undefined;
@@ -70,7 +104,7 @@ export class HandleTracker {
   start(): void {
     const { scope, token, live, origins, requests } = this;
     this.hook = createHook({
-      init: (asyncId, type, triggerAsyncId) => {
+      init: (asyncId, type, triggerAsyncId, resource) => {
         // A resource made in a native completion (a FileHandle after its open
         // request) may not see the scope; its trigger, made by fn, does.
         let inherited: string | undefined;
@@ -81,7 +115,7 @@ export class HandleTracker {
           inherited = origins.get(this.lastFsRequest);
         }
         if (SELF_FINISHING.has(type)) {
-          if (type !== 'PROMISE') requests.add(asyncId);
+          if (type !== 'PROMISE') requests.set(asyncId, true);
           // Remember where ticks and requests came from: a server's handle is
           // made in a later tick, whose own stack has no user frame.
           if (type === 'TickObject' || type.endsWith('REQWRAP') || type === 'FSREQPROMISE') {
@@ -102,13 +136,7 @@ export class HandleTracker {
         let stack = userFramesFirst(holder.stack ?? '');
         const origin = inherited ?? origins.get(triggerAsyncId);
         if (origin && stack.every(isInternalFrame)) stack = userFramesFirst(origin);
-        live.set(asyncId, new MemscopeLiveHandle(type, stack, this.round));
-      },
-      destroy: (asyncId) => {
-        live.delete(asyncId);
-        origins.delete(asyncId);
-        requests.delete(asyncId);
-        if (this.lastFsRequest === asyncId) this.lastFsRequest = undefined;
+        live.set(asyncId, new MemscopeLiveHandle(type, stack, this.round, resource));
       },
     });
     this.hook.enable();
@@ -119,13 +147,19 @@ export class HandleTracker {
     this.hook = undefined;
   }
 
-  /** Handles created by the function and not destroyed yet. */
+  /** Handles created by the function and still open. */
   liveCount(): number {
+    this.prune();
     return this.live.size;
   }
 
   liveHandles(): LiveHandle[] {
+    this.prune();
     return [...this.live.values()];
+  }
+
+  private prune(): void {
+    for (const [id, handle] of this.live) if (!handle.isOpen()) this.live.delete(id);
   }
 }
 
