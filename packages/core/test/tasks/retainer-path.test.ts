@@ -91,10 +91,11 @@ describe('retainer paths', () => {
     expect(retainerPathForId(graph, 106)?.text).toBe('(module) store → Map → table[3] → Session');
   });
 
-  it('labels a variable of a nested function context (closure)', () => {
+  it('labels a variable of a nested function context (closure) and starts the path there', () => {
     const nested: NodeSpec[] = [...nodes, ['system / Context', 3]]; // 12: outer function context
     const rewired = edges.map((edge): EdgeSpec => (edge[0] === 3 && edge[1] === 2 ? [3, 12, 3, 'previous'] : edge));
     const graph = graphOf(nested, [...rewired, [12, 2, 3, 'previous']]);
-    expect(retainerPathForId(graph, 106)?.text).toBe('handler() → context → (closure) cache → Map → table[3] → Session');
+    // With no module variable on the path, the closure's variable is where the story starts.
+    expect(retainerPathForId(graph, 106)?.text).toBe('(closure) cache → Map → table[3] → Session');
   });
 });

@@ -57,7 +57,9 @@ describe('checkLeak: input is checked up front', () => {
     expect(['native', 'js']).toContain(result.capture);
     expect(result.stats.rounds).toBeGreaterThanOrEqual(4);
     expect(result.stats.growth.map((g) => g.figure)).toContain('heapUsed');
-    expect(result.stats.snapshots).toBe(0);
+    expect(result.leaked).toBe(false);
+    // Clean code takes no snapshot unless noise made the screen ambiguous.
+    expect(result.stats.snapshots).toBeLessThanOrEqual(1);
   });
 });
 
