@@ -81,10 +81,14 @@ function refineLine(frame: AllocationFrame, patterns: RegExp[]): { line: number;
 }
 
 export function siteForGroup(
-  candidates: readonly SiteCandidate[],
+  allCandidates: readonly SiteCandidate[],
   groupName: string,
   kind: 'object' | 'closure' | 'other',
+  /** For closures: the script that defines them; sites in that file come first. */
+  scriptUrl?: string,
 ): AllocationSite | undefined {
+  const inScript = scriptUrl ? allCandidates.filter((c) => toPath(c.frame.url) === toPath(scriptUrl)) : [];
+  const candidates = inScript.length > 0 ? inScript : allCandidates;
   if (candidates.length === 0) return undefined;
   const patterns = allocationPatterns(groupName, kind);
   let chosen = candidates[0]!;

@@ -14,6 +14,8 @@ export interface RetentionOptions {
   calls?: number;
   /** Strength of the settling GC before and after. Default 'thorough' (sub-KB noise). */
   gc?: GcMode;
+  /** Calls before the first measurement (first-use initialisation is not retention). Default 1. */
+  warmup?: number;
 }
 
 export interface AllocationMeasurement {
@@ -97,8 +99,11 @@ export async function measureRetention(
   fn: unknown, capture: Capture, rawOptions?: unknown, matcherName = 'toRetainAtMost',
 ): Promise<RetentionMeasurement> {
   assertFunction(fn, matcherName);
-  const options = checkKeys(rawOptions, ['calls', 'gc'], matcherName);
+  const options = checkKeys(rawOptions, ['calls', 'gc', 'warmup'], matcherName);
   const calls = count('calls', options.calls, 1, 1, matcherName);
+  // One call first by default: what the first use initialises once (a lazy
+  // module, a crypto entropy pool, compiled code) is not retained by the calls.
+  const warmup = count('warmup', options.warmup, 1, 0, matcherName);
   const mode = options.gc ?? 'thorough';
   if (mode !== 'fast' && mode !== 'thorough') {
     throw new MemscopeError('ERR_MEMSCOPE_INVALID_OPTION', `${matcherName}: option \`gc\` must be 'fast' or 'thorough', got ${String(mode)}.`);
@@ -108,6 +113,7 @@ export async function measureRetention(
     capture.gc(mode);
     return { heap: heapWithoutCode(capture), external: capture.heapFigures().external };
   };
+  if (warmup > 0) await callRepeatedly(fn, warmup, matcherName);
   const before = await settle();
   await callRepeatedly(fn, calls, matcherName);
   const after = await settle();

@@ -1,6 +1,6 @@
 import type { Finding, FindingKind } from './types.js';
 import { formatBytes } from '../report/format.js';
-import { NodeType } from '../analyzers/heap-index.js';
+import { NodeType, type HeapIndex } from '../analyzers/heap-index.js';
 import { findCycles, type SurvivorGroup } from '../analyzers/survivors.js';
 import { allocationCandidates, siteForGroup } from '../analyzers/allocation-site.js';
 import { previewObject } from '../analyzers/preview.js';
@@ -9,6 +9,20 @@ import type { LiveHandle } from './handle-tracker.js';
 
 const perCallText = (count: number) => (count >= 0.95 && count <= 1.05 ? '+1' : `+${count.toFixed(count < 1 ? 2 : 1)}`);
 const NATIVE_BACKED = /^(Buffer|Uint8Array|ArrayBuffer|FastBuffer|Uint16Array|Uint32Array|Float64Array|Float32Array|Int32Array|DataView|SharedArrayBuffer)$/;
+
+/** The file that defines a closure: closure → shared → script_or_debug_info, whose name is the script's URL. */
+function closureScript(index: HeapIndex, node: number): string | undefined {
+  if (index.type(node) !== NodeType.closure) return undefined;
+  const follow = (from: number, edgeName: string): number => {
+    const { edgeStart, edgeTargets } = index.graph;
+    for (let e = edgeStart[from]!; e < edgeStart[from + 1]!; e++) if (index.edgeLabel(e) === edgeName) return edgeTargets[e]!;
+    return -1;
+  };
+  const shared = follow(node, 'shared');
+  const script = shared < 0 ? -1 : follow(shared, 'script_or_debug_info');
+  const name = script < 0 ? '' : index.name(script);
+  return /[\\/]/.test(name) ? name : undefined;
+}
 
 export function findingKindOf(group: SurvivorGroup, nativeGrew: boolean): FindingKind {
   if (NATIVE_BACKED.test(group.name) && nativeGrew) return 'native';
@@ -23,7 +37,7 @@ export function groupFinding(group: SurvivorGroup, explanation: Explanation, kin
   const bytes = kind === 'native' ? Math.max(nativeBytesPerCall, group.bytes / calls) : group.bytes / calls;
   const first = explanation.boundaries[0]!;
   const candidates = allocationCandidates(explanation.samples);
-  const site = siteForGroup(candidates, group.name, groupKind(group));
+  const site = siteForGroup(candidates, group.name, groupKind(group), closureScript(index, group.representative));
   const holder = group.holder;
   const label = group.nodeType === NodeType.closure ? `${group.name === '(anonymous)' ? 'anonymous' : group.name} closures` : `${group.name} objects`;
   let title: string;
