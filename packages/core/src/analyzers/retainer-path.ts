@@ -1,4 +1,4 @@
-import { HeapIndex } from './heap-index.js';
+import { EdgeType, HeapIndex, NodeType } from './heap-index.js';
 import type { HeapGraph } from '../capture/types.js';
 import type { RetainerStep } from '../verdict/types.js';
 
@@ -12,13 +12,11 @@ import type { RetainerStep } from '../verdict/types.js';
  * for one search.
  */
 
-const NODE_HIDDEN = 0;
-const NODE_ARRAY = 1;
-const NODE_CLOSURE = 5;
-const NODE_SYNTHETIC = 9;
-const EDGE_CONTEXT = 0;
-const EDGE_ELEMENT = 1;
-const EDGE_HIDDEN = 4;
+const NODE_HIDDEN = NodeType.hidden;
+const NODE_ARRAY = NodeType.array;
+const NODE_CLOSURE = NodeType.closure;
+const NODE_SYNTHETIC = NodeType.synthetic;
+const { context: EDGE_CONTEXT, element: EDGE_ELEMENT, hidden: EDGE_HIDDEN } = EdgeType;
 
 const NOT_REACHED = -1;
 const ROOT = 0;
