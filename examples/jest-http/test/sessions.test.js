@@ -30,5 +30,7 @@ test('the store keeps at most maxSessions sessions', async () => {
 
 test('a thousand logins keep under 64 KiB alive', async () => {
   const store = new SessionStore({ maxSessions: 50 });
-  await expect(() => store.create('grace')).toRetainAtMost(64 * 1024, { calls: 1000 });
+  // Warm up past the first evictions, so the code that prunes is compiled
+  // before the measurement starts: compiled code is not what the store keeps.
+  await expect(() => store.create('grace')).toRetainAtMost(64 * 1024, { calls: 1000, warmup: 200 });
 });
