@@ -14,7 +14,7 @@ export interface RetentionOptions {
   calls?: number;
   /** Strength of the settling GC before and after. Default 'thorough' (sub-KB noise). */
   gc?: GcMode;
-  /** Calls before the first measurement (first-use initialisation is not retention). Default 1. */
+  /** Calls before the first measurement, to leave first-use initialisation out. Default 0. */
   warmup?: number;
 }
 
@@ -101,9 +101,10 @@ export async function measureRetention(
   assertFunction(fn, matcherName);
   const options = checkKeys(rawOptions, ['calls', 'gc', 'warmup'], matcherName);
   const calls = count('calls', options.calls, 1, 1, matcherName);
-  // One call first by default: what the first use initialises once (a lazy
-  // module, a crypto entropy pool, compiled code) is not retained by the calls.
-  const warmup = count('warmup', options.warmup, 1, 0, matcherName);
+  // Calls before the first reading, so that what the first use initialises
+  // once (a lazy module, compiled code) is not counted. None by default: the
+  // figure is what the calls retain, first use included.
+  const warmup = count('warmup', options.warmup, 0, 0, matcherName);
   const mode = options.gc ?? 'thorough';
   if (mode !== 'fast' && mode !== 'thorough') {
     throw new MemscopeError('ERR_MEMSCOPE_INVALID_OPTION', `${matcherName}: option \`gc\` must be 'fast' or 'thorough', got ${String(mode)}.`);
