@@ -109,10 +109,20 @@ export async function measureRetention(
   if (mode !== 'fast' && mode !== 'thorough') {
     throw new MemscopeError('ERR_MEMSCOPE_INVALID_OPTION', `${matcherName}: option \`gc\` must be 'fast' or 'thorough', got ${String(mode)}.`);
   }
+  // ArrayBuffer backing stores are swept off the main thread after a GC, so
+  // external memory drops a turn or two late (a previous verdict's heap graph
+  // is tens of MB of it): settle until it stops falling.
   const settle = async () => {
-    await nextTurn();
-    capture.gc(mode);
-    return { heap: heapWithoutCode(capture), external: capture.heapFigures().external };
+    let reading = { heap: 0, external: Infinity };
+    for (let pass = 0; pass < 4; pass++) {
+      await nextTurn();
+      capture.gc(mode);
+      const next = { heap: heapWithoutCode(capture), external: capture.heapFigures().external };
+      const settled = next.external >= reading.external;
+      reading = next;
+      if (settled) break;
+    }
+    return reading;
   };
   if (warmup > 0) await callRepeatedly(fn, warmup, matcherName);
   const before = await settle();
