@@ -8,6 +8,8 @@
         'src/gc.cc',
         'src/gc_accounting.cc',
         'src/heap_graph.cc',
+        'src/snapshot_reader.cc',
+        'src/string_pool.cc',
         'src/heap_stats.cc',
         'src/object_id.cc',
         'src/sampling.cc',

@@ -48,6 +48,11 @@ declare namespace memscopeNative {
     timeMs: number;
     /** Sum over collections of used heap before minus after (may dip below zero for one scavenge). */
     freedBytes: number;
+    /**
+     * The young generation's share of freedBytes: new space and new
+     * large-object space before minus after, promoted bytes included.
+     */
+    youngFreedBytes: number;
   }
 
   /** Same layout as HeapGraph in @memscope/core (capture/types.ts). */
@@ -93,6 +98,8 @@ declare namespace memscopeNative {
     heapSpaceStatistics(): NativeHeapSpaceStatistics[];
     /** Cumulative since the addon was first loaded in this isolate. */
     gcTotals(): NativeGcTotals;
+    /** Bytes in use in new space plus new large-object space, now (well under a µs). */
+    youngGenerationUsed(): number;
     /** Takes a heap snapshot, converts it in C++ and deletes it. Node 0 is the root. */
     heapGraph(): NativeHeapGraph;
     /** V8's snapshot id of a live object or function; 0 until a snapshot has seen it. */

@@ -3,19 +3,23 @@
 # (runner × capture path × Node) combination: pass/FAIL and seconds.
 # Node 20 is covered by `npm test`; run this after it (it needs the build).
 #
-#   scripts/ci-matrix.sh                 the CI matrix (about 5 minutes on 2 cores)
+#   scripts/ci-matrix.sh                 every default file (about 5 minutes on 2 cores)
 #   MEMSCOPE_MATRIX_NODES="24" scripts/ci-matrix.sh   one Node only
 #
 # Every suite on every cell does not fit the CI budget (the Jest suite alone
 # takes 2 minutes per Node), so the cells run:
 #   Vitest 4 and 5, native capture: the whole Vitest suite (diagnosis of
 #     every finding kind, pools, crash, baseline, shard, browser refusal)
-#   Vitest 4, pure-JS capture: diagnosis
+#   Vitest 4 and 5, pure-JS capture: diagnosis (heap snapshots written by
+#     v8.writeHeapSnapshot and parsed in JS, on Node 22 and later)
 #   Jest 29 and 30 (one cell), native capture: baseline and crash
-# MEMSCOPE_MATRIX_VITEST_FILES, MEMSCOPE_MATRIX_JS_FILES and
-# MEMSCOPE_MATRIX_JEST_FILES replace those lists (space-separated paths).
-# Each cell's full output is kept in test/output/ci-matrix/. The exit code is
-# 1 when any cell failed.
+#   Jest 29 and 30 (one cell), pure-JS capture: baseline (per-test figures
+#     from the JS GC accounting in Jest's workers; Jest's diagnosis suite,
+#     test/jest/verdicts.test.ts, takes about 2 minutes per Node on this path)
+# MEMSCOPE_MATRIX_VITEST_FILES, MEMSCOPE_MATRIX_JS_FILES,
+# MEMSCOPE_MATRIX_JEST_FILES and MEMSCOPE_MATRIX_JEST_JS_FILES replace those
+# lists (space-separated paths). Each cell's full output is kept in
+# test/output/ci-matrix/. The exit code is 1 when any cell failed.
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -28,6 +32,7 @@ read -r -a nodes <<<"${MEMSCOPE_MATRIX_NODES:-22 24}"
 read -r -a vitest_files <<<"${MEMSCOPE_MATRIX_VITEST_FILES:-test/vitest/diagnosis.test.ts test/vitest/pools.test.ts test/vitest/crash.test.ts test/vitest/baseline.test.ts test/vitest/shard.test.ts test/vitest/browser.test.ts}"
 read -r -a js_files <<<"${MEMSCOPE_MATRIX_JS_FILES:-test/vitest/diagnosis.test.ts}"
 read -r -a jest_files <<<"${MEMSCOPE_MATRIX_JEST_FILES:-test/jest/baseline.test.ts test/jest/crash.test.ts}"
+read -r -a jest_js_files <<<"${MEMSCOPE_MATRIX_JEST_JS_FILES:-test/jest/baseline.test.ts}"
 
 for node in "${nodes[@]}"; do
   [[ "$node" =~ ^[0-9]+$ && "$node" -ge 22 ]] ||
@@ -87,7 +92,9 @@ for node in "${nodes[@]}"; do
   run_cell "vitest 4 native" "$node" MEMSCOPE_CAPTURE=native MEMSCOPE_E2E_VITEST=4 -- "${vitest_files[@]}"
   run_cell "vitest 5 native" "$node" MEMSCOPE_CAPTURE=native MEMSCOPE_E2E_VITEST=5 -- "${vitest_files[@]}"
   run_cell "vitest 4 js" "$node" MEMSCOPE_CAPTURE=js MEMSCOPE_E2E_VITEST=4 -- "${js_files[@]}"
+  run_cell "vitest 5 js" "$node" MEMSCOPE_CAPTURE=js MEMSCOPE_E2E_VITEST=5 -- "${js_files[@]}"
   run_cell "jest 29+30 native" "$node" MEMSCOPE_CAPTURE=native -- "${jest_files[@]}"
+  run_cell "jest 29+30 js" "$node" MEMSCOPE_CAPTURE=js -- "${jest_js_files[@]}"
 done
 
 total=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.0f", b - a }')

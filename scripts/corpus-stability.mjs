@@ -16,10 +16,10 @@ for (const path of paths) {
   for (let run = 0; run < runs; run++) {
     const child = spawnSync(process.execPath, [runner], { env: { ...process.env, MEMSCOPE_CAPTURE: path }, encoding: 'utf8' });
     const lines = child.stdout.split('\n').filter((line) => line.startsWith('{'));
-    if (child.status !== 0 && lines.length === 0) {
-      console.error(`run ${run + 1} (${path}) crashed:\n${child.stderr}`);
+    if (child.status !== 0) {
+      // A run that dies part-way loses its remaining cases: say so and fail.
+      console.error(`run ${run + 1} (${path}) crashed after ${lines.length} cases (${child.signal ?? `exit code ${child.status}`}):\n${child.stderr.slice(-4000)}`);
       process.exitCode = 1;
-      continue;
     }
     for (const line of lines) {
       const { name, expected, ok, problems } = JSON.parse(line);

@@ -12,9 +12,11 @@ const packages = ['packages/core', 'packages/jest-plugin', 'packages/vitest-plug
 // Vite (Vitest's module runner, in the workers and for reporters) inlines an
 // ESM file that does not sit under node_modules, as a workspace-linked
 // package does, and then transforms its `import … from './index.js'` as ESM,
-// which a CommonJS build is not. These packages' wrappers load the build
-// with Node's own require instead, so it is never transformed and loads once.
-const requireFromNode = new Set(['packages/vitest-plugin']);
+// which a CommonJS build is not (a test file's `import { checkLeak } from
+// '@memscope/core'` then got undefined). These packages' wrappers load the
+// build with Node's own require instead, so it is never transformed and
+// loads once.
+const requireFromNode = new Set(['packages/core', 'packages/vitest-plugin']);
 
 for (const pkgDir of packages) {
   const manifest = JSON.parse(readFileSync(join(root, pkgDir, 'package.json'), 'utf8'));

@@ -1,7 +1,11 @@
 'use strict';
+// The suite under Jest, with memscope as a user adds it: the plugin as a
+// setup file and its reporter (which turns the per-test figures on).
 const path = require('node:path');
+const { reporterOptions } = require('./reporter-options.cjs');
 
 const mode = process.env.MEMSCOPE_BENCH_MODE;
+const withMemscope = mode === 'sampled' || mode === 'settled';
 
 module.exports = {
   rootDir: path.join(__dirname, 'suite'),
@@ -9,5 +13,6 @@ module.exports = {
   moduleFileExtensions: ['js', 'cjs', 'json'],
   testEnvironment: 'node',
   transform: {},
-  setupFilesAfterEnv: mode === 'sampled' || mode === 'settled' ? [path.join(__dirname, 'jest-setup.cjs')] : [],
+  setupFilesAfterEnv: withMemscope ? [require.resolve('@memscope/jest')] : [],
+  reporters: withMemscope ? ['default', [require.resolve('@memscope/jest/reporter'), reporterOptions(mode)]] : ['default'],
 };

@@ -2,8 +2,10 @@
 
 #include <chrono>
 #include <cstdint>
+#include <cstring>
 #include <mutex>
 #include <unordered_map>
+#include <vector>
 
 #include "common.h"
 
@@ -19,9 +21,14 @@ struct GcLedger {
   // Signed: a scavenge that promotes while allocating can end slightly above
   // where it began; clamping would bias "allocated = delta + freed".
   double freed_bytes = 0;
+  // The young generation's share of freed_bytes: what a collection took out
+  // of new space and new large-object space, promoted bytes included (the
+  // old spaces' share is then negative by as much for a scavenge).
+  double young_freed_bytes = 0;
   int depth = 0;
   std::chrono::steady_clock::time_point started;
   size_t used_before = 0;
+  size_t young_before = 0;
 };
 
 std::mutex ledgers_mutex;
@@ -33,12 +40,40 @@ size_t UsedHeap(v8::Isolate* isolate) {
   return stats.used_heap_size();
 }
 
+// Indices of the young generation's spaces. V8 numbers its spaces the same
+// way in every isolate of a process, so they are looked up once, by name.
+const std::vector<size_t>& YoungSpaceIndices(v8::Isolate* isolate) {
+  static const std::vector<size_t> indices = [isolate] {
+    std::vector<size_t> found;
+    for (size_t i = 0; i < isolate->NumberOfHeapSpaces(); i++) {
+      v8::HeapSpaceStatistics space;
+      if (!isolate->GetHeapSpaceStatistics(&space, i)) continue;
+      const char* name = space.space_name();
+      if (std::strcmp(name, "new_space") == 0 || std::strcmp(name, "new_large_object_space") == 0) {
+        found.push_back(i);
+      }
+    }
+    return found;
+  }();
+  return indices;
+}
+
+size_t YoungUsed(v8::Isolate* isolate) {
+  size_t used = 0;
+  for (size_t index : YoungSpaceIndices(isolate)) {
+    v8::HeapSpaceStatistics space;
+    if (isolate->GetHeapSpaceStatistics(&space, index)) used += space.space_used_size();
+  }
+  return used;
+}
+
 void OnGcStart(v8::Isolate* isolate, v8::GCType, v8::GCCallbackFlags, void* data) {
   GcLedger* ledger = static_cast<GcLedger*>(data);
   // A collection requested from inside another's callbacks is accounted as
   // part of the outer one.
   if (ledger->depth++ > 0) return;
   ledger->used_before = UsedHeap(isolate);
+  ledger->young_before = YoungUsed(isolate);
   ledger->started = std::chrono::steady_clock::now();
 }
 
@@ -50,6 +85,7 @@ void OnGcEnd(v8::Isolate* isolate, v8::GCType, v8::GCCallbackFlags, void* data) 
   ledger->count += 1;
   ledger->time_ms += elapsed.count();
   ledger->freed_bytes += double(ledger->used_before) - double(UsedHeap(isolate));
+  ledger->young_freed_bytes += double(ledger->young_before) - double(YoungUsed(isolate));
 }
 
 void Release(v8::Isolate* isolate) {
@@ -94,7 +130,12 @@ Napi::Value GcTotals(const Napi::CallbackInfo& info) {
   out.Set("count", double(snapshot.count));
   out.Set("timeMs", snapshot.time_ms);
   out.Set("freedBytes", snapshot.freed_bytes);
+  out.Set("youngFreedBytes", snapshot.young_freed_bytes);
   return out;
+}
+
+Napi::Value YoungGenerationUsed(const Napi::CallbackInfo& info) {
+  return Napi::Number::New(info.Env(), double(YoungUsed(CurrentIsolate())));
 }
 
 }  // namespace memscope

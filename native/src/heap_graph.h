@@ -1,6 +1,8 @@
-// The heap graph: a V8 heap snapshot walked in C++ straight into typed
-// arrays (the `HeapGraph` shape of @memscope/core), without the JSON
-// serialisation the inspector protocol goes through.
+// The heap graph: a V8 heap snapshot streamed through V8's own serializer
+// into a C++ reader that fills typed arrays (the `HeapGraph` shape of
+// @memscope/core) in place, with none of the inspector protocol's message
+// passing or JS-side parsing. Taking the snapshot itself (shared with the
+// pure-JS path) is most of the time and nearly all of the peak memory.
 #pragma once
 
 #include <napi.h>

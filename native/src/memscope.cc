@@ -29,6 +29,8 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("heapSpaceStatistics",
               Napi::Function::New(env, HeapSpaceStatistics, "heapSpaceStatistics"));
   exports.Set("gcTotals", Napi::Function::New(env, GcTotals, "gcTotals"));
+  exports.Set("youngGenerationUsed",
+              Napi::Function::New(env, YoungGenerationUsed, "youngGenerationUsed"));
   exports.Set("heapGraph", Napi::Function::New(env, HeapGraph, "heapGraph"));
   exports.Set("objectId", Napi::Function::New(env, ObjectId, "objectId"));
   exports.Set("markObjectIds", Napi::Function::New(env, MarkObjectIds, "markObjectIds"));

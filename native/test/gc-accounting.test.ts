@@ -13,6 +13,19 @@ describe('gcTotals', () => {
     expect(after.timeMs).toBeGreaterThan(before.timeMs);
     // 200k small objects are several MB; some may already have gone in scavenges.
     expect(after.freedBytes - before.freedBytes).toBeGreaterThan(2_000_000);
+    // Short-lived objects: most of what went leaves the young generation.
+    expect(after.youngFreedBytes - before.youngFreedBytes).toBeGreaterThan(1_000_000);
+  });
+
+  it('reads young-generation use, which grows with small allocations and empties in a full GC', () => {
+    native.collectGarbage('fast');
+    const empty = native.youngGenerationUsed();
+    const kept = Array.from({ length: 2_000 }, (_, index) => ({ index }));
+    expect(native.youngGenerationUsed() - empty).toBeGreaterThan(2_000 * 16);
+    expect(native.youngGenerationUsed()).toBeLessThan(native.heapStatistics().usedHeapSize);
+    native.collectGarbage('fast');
+    expect(native.youngGenerationUsed()).toBeLessThan(2_000 * 16);
+    expect(kept.length).toBe(2_000);
   });
 
   it('counts one forced collection once, even after the addon is initialised again', () => {

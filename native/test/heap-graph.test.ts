@@ -86,6 +86,37 @@ describe('heapGraph', () => {
   });
 });
 
+// Names travel through V8's JSON escapes (quotes, control characters,
+// \uXXXX for anything past ASCII); they must come out as they went in.
+const ESCAPED_KEY = 'naïve "quoted" back\\slash\nline\ttab\u0001 ✓ 中';
+const ESCAPED_VALUE = ['value é ✓ "q"', '\\ \n', 'ünïcode'].join(' ');
+class EscapeProbe {
+  readonly [ESCAPED_KEY] = new GraphProbeTarget();
+  readonly text = ESCAPED_VALUE;
+}
+const escapeProbe = new EscapeProbe();
+
+describe('heapGraph string table', () => {
+  // 13 bytes per chunk cuts every number, string and escape somewhere.
+  it.each([['default chunks', undefined], ['13-byte chunks', '13']])('reads escaped and non-ASCII names with %s', (_, chunkBytes) => {
+    if (chunkBytes !== undefined) process.env.MEMSCOPE_SNAPSHOT_CHUNK_BYTES = chunkBytes;
+    let graph: NativeHeapGraph;
+    try {
+      graph = native.heapGraph();
+    } finally {
+      delete process.env.MEMSCOPE_SNAPSHOT_CHUNK_BYTES;
+    }
+    expect(graph.edgeStart[graph.nodeCount]).toBe(graph.edgeCount);
+    const probe = graph.nodeIds.indexOf(native.objectId(escapeProbe));
+    expect(nodeName(graph, probe)).toBe('EscapeProbe');
+    const named = edgesOf(graph, probe)
+      .filter((edge) => edge.type === PROPERTY_EDGE)
+      .map((edge) => `${graph.strings[edge.name]} -> ${nodeName(graph, edge.target)}`);
+    expect(named).toEqual(expect.arrayContaining([`${ESCAPED_KEY} -> GraphProbeTarget`, `text -> ${ESCAPED_VALUE}`]));
+    expect(new Set(graph.strings).size).toBe(graph.strings.length);
+  });
+});
+
 describe('objectId and markObjectIds', () => {
   it('gives 0 to an object no snapshot has seen, then the id a later graph uses', () => {
     const fresh = { fresh: true };

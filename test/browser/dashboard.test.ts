@@ -1,9 +1,7 @@
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRunReport } from '../../packages/core/src/report/build.js';
 import { writeReports } from '../../packages/core/src/report/write.js';
@@ -11,6 +9,7 @@ import { compareWithBaseline } from '../../packages/core/src/baseline/judge.js';
 import { EXPECTED_FILES, RUN, sampleFiles, XSS_NAME } from '../../packages/core/test/report/fixtures.js';
 // @ts-expect-error plain JS module shared with the benchmark
 import { syntheticFiles } from '../../bench/report-fixture.mjs';
+import { launchChromium, type Browser } from './chromium.js';
 
 /**
  * Opens the dashboard from file:// in Debian's Chromium (headless, fresh
@@ -18,44 +17,20 @@ import { syntheticFiles } from '../../bench/report-fixture.mjs';
  * requests, the tree expands and sorts, the leak inspector draws the
  * retainer path, and hostile test names stay text.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUTPUT = join(__dirname, '..', 'output');
-const FLAGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 
-let context: BrowserContext;
-let profile: string;
+let browser: Browser;
 let workDir: string;
-
-interface PageEvents { errors: string[]; requests: string[]; dialogs: string[] }
-
-async function openDashboard(html: string): Promise<{ page: Page; events: PageEvents }> {
-  const page = await context.newPage();
-  const events: PageEvents = { errors: [], requests: [], dialogs: [] };
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') events.errors.push(m.text()); });
-  page.on('pageerror', (e) => events.errors.push(String(e)));
-  page.on('request', (r) => events.requests.push(r.url()));
-  page.on('dialog', (d) => { events.dialogs.push(d.message()); void d.dismiss(); });
-  await page.goto(pathToFileURL(html).href);
-  await page.waitForSelector('nav.tabs');
-  return { page, events };
-}
+const openDashboard = (html: string) => browser.open(html);
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium, or set CHROMIUM_PATH`);
-  profile = await mkdtemp(join(tmpdir(), 'memscope-chromium-'));
+  browser = await launchChromium();
   workDir = await mkdtemp(join(tmpdir(), 'memscope-dashboard-'));
   await mkdir(OUTPUT, { recursive: true });
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1400, height: 860 },
-  });
 });
 
 afterAll(async () => {
-  await context?.close();
-  await rm(profile, { recursive: true, force: true });
+  await browser?.close();
   await rm(workDir, { recursive: true, force: true });
 });
 

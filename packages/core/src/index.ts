@@ -22,7 +22,7 @@ export { MemscopeError, isMemscopeError } from './errors.js';
 export type { MemscopeErrorCode } from './errors.js';
 
 // Capture
-export { getCapture, settle, assertSnapshotFits, measureSnapshotFit } from './capture/index.js';
+export { getCapture, settle, assertSnapshotFits, measureSnapshotFit, endBySignalIfUnhandled, sweepStaleSnapshotDirs } from './capture/index.js';
 export type { SnapshotFit } from './capture/index.js';
 export type { Capture, CapturePath, GcMode, GcTotals, HeapFigures, HeapGraph, HeapSpaceFigures, AllocationSample, AllocationFrame } from './capture/types.js';
 
@@ -47,6 +47,7 @@ export type { CheckTrackedOptions } from './track/index.js';
 export {
   MATCHER_NAMES,
   createMatchers,
+  createMatchersOnDemand,
   defaultMatcherDeps,
   formatLeakDiagnosis,
   formatStatistics,
@@ -56,6 +57,7 @@ export {
 } from './matchers/index.js';
 export type {
   MatcherName,
+  OnDemandMatcher,
   AllocationMeasurement,
   AllocationOptions,
   RetentionMeasurement,

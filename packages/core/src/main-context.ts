@@ -58,3 +58,18 @@ export function nodeRequire(filename: string): NodeJS.Require | null {
     mainProcess.getBuiltinModule?.('node:module') ?? (mainProcess.mainModule?.require('node:module') as ModuleBuiltin | undefined);
   return moduleBuiltin ? moduleBuiltin.createRequire(filename) : null;
 }
+
+/**
+ * Loading a module only when it is first needed.
+ *
+ * A test file loads memscope's per-test path once per file (Jest gives every
+ * file its own module registry), so the verdict, analyzers, snapshot parser
+ * and report code wait until a matcher or a report asks for them. The build
+ * is CommonJS: there `require` is synchronous and goes through the runner's
+ * registry like any other require (a dynamic `import()`, which TypeScript
+ * keeps as is for Node16 CommonJS output, would need Jest's
+ * --experimental-vm-modules). The TypeScript sources, which Vitest runs in
+ * this repository's own tests, have no `.js` files beside them to require:
+ * there the same module is imported.
+ */
+export const runsFromBuild = typeof __filename === 'string' && __filename.endsWith('.js');

@@ -20,5 +20,5 @@ import './types/jest-globals.js';
  */
 installForJest();
 
-export { track } from '@memscope/core';
+export { track } from '@memscope/core/worker';
 export type { AllocationOptions, LeakOptions, MemscopeMatchers, RetentionOptions } from '@memscope/core';

@@ -17,11 +17,11 @@
  * await expect(() => cache.get(key)).not.toLeak();
  */
 import './types.js';
-import { MemscopeError } from '@memscope/core';
+import { MemscopeError } from '@memscope/core/worker';
 import { findRunningVitest } from './runtime.js';
 import { installIntoVitest } from './worker.js';
 
-export { track } from '@memscope/core';
+export { track } from '@memscope/core/worker';
 
 /**
  * Installs memscope for the test file Vitest is collecting. Importing this

@@ -1,7 +1,7 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  buildRunReport, colorsFor, finishRun, reportDirectory, resolveReporterOptions,
+  buildRunReport, colorsFor, finishRun, reportDirectory, resolveReporterOptions, sweepStaleSnapshotDirs,
   type FileRecord, type ReporterOptions, type ResolvedReporterOptions, type ShardInfo,
 } from '@memscope/core';
 import { assertNoBrowserProjects, type ProjectLike } from './browser-check.js';
@@ -42,6 +42,7 @@ export default class MemscopeReporter {
     this.vitest = vitest;
     this.startedAt = new Date();
     assertNoBrowserProjects(vitest.projects);
+    sweepStaleSnapshotDirs();
     const settings: WorkerSettings = { mode: this.options.mode };
     for (const project of vitest.projects) project.provide?.(SETTINGS_KEY, settings);
     // First in line: Vitest's own exit listener calls process.exit(), which ends the listeners after it.
@@ -68,19 +69,32 @@ export default class MemscopeReporter {
     for (const module of testModules) this.modules.set(module.moduleId, module);
     const root = vitest.config.root;
     const shard = shardOf(vitest);
-    const finished = await finishRun({
-      records: this.records(),
-      expectedFiles: [...this.modules.keys()].map((id) => relativeFile(root, id)),
-      options: this.options,
-      runner: { name: 'vitest', version: vitest.version },
-      rootDir: root,
-      runnerUpdate: vitest.config.update === true || vitest.config.update === 'all',
-      ...(shard ? { shard } : {}),
-      startedAt: this.startedAt,
-      colors: colorsFor(process.stdout),
-    });
-    this.finished = true;
-    process.removeListener('exit', this.onExit);
+    let finished: Awaited<ReturnType<typeof finishRun>>;
+    try {
+      finished = await finishRun({
+        records: this.records(),
+        expectedFiles: [...this.modules.keys()].map((id) => relativeFile(root, id)),
+        options: this.options,
+        runner: { name: 'vitest', version: vitest.version },
+        rootDir: root,
+        runnerUpdate: vitest.config.update === true || vitest.config.update === 'all',
+        ...(shard ? { shard } : {}),
+        startedAt: this.startedAt,
+        colors: colorsFor(process.stdout),
+      });
+    } catch (error) {
+      // An unreadable baseline or a refused path: one line that names the
+      // file, a failed run, and no second report from the exit hook.
+      const message = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`memscope: the report could not be completed: ${message}\n`);
+      process.exitCode = 1;
+      return;
+    } finally {
+      this.finished = true;
+      process.removeListener('exit', this.onExit);
+      // Snapshots a killed worker left in the temp directory.
+      sweepStaleSnapshotDirs();
+    }
     const unmeasured = unmeasuredFiles(finished.report.tasks);
     if (unmeasured.length > 0) process.stderr.write(`${unmeasuredWarning(unmeasured)}\n`);
     if (finished.summary) process.stdout.write(`${finished.summary}\n`);
@@ -118,6 +132,7 @@ export default class MemscopeReporter {
     mkdirSync(dir, { recursive: true });
     // Compact JSON, as writeReports writes it.
     writeFileSync(join(dir, 'report.json'), JSON.stringify(report));
+    sweepStaleSnapshotDirs();
     process.stderr.write(`memscope: the run ended before Vitest reported its end; wrote the figures gathered so far to ${join(dir, 'report.json')}.\n`);
   }
 }

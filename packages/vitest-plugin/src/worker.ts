@@ -1,7 +1,7 @@
 import {
-  createFileRecorder, createMatchers, defaultMatcherDeps, getCapture, MATCHER_NAMES,
+  createFileRecorder, createMatchersOnDemand, getCapture, MATCHER_NAMES,
   type FileRecorder, type FinalState, type MeasureMode, type TaskNode, type TaskScope,
-} from '@memscope/core';
+} from '@memscope/core/worker';
 import { guardAsyncMatchers } from './await-guard.js';
 import { META_KEY, type FileMeta, type TestMeta } from './meta.js';
 import type { RunnerTest, RunningVitest } from './runtime.js';
@@ -104,7 +104,7 @@ function finalState(test: RunnerTest): FinalState {
 
 function installMatchers(vitest: RunningVitest, state: WorkerState): void {
   if (state.matchersInstalled) return;
-  vitest.expect.extend(createMatchers(defaultMatcherDeps()));
+  vitest.expect.extend(createMatchersOnDemand());
   guardAsyncMatchers(vitest.chai, MATCHER_NAMES);
   state.matchersInstalled = true;
 }

@@ -60,7 +60,7 @@ export function groupSurvivors(index: HeapIndex, boundaries: readonly number[], 
 
   const pendingBytes: Array<[number, number]> = [];
   for (let node = 1; node < nodeCount; node++) {
-    if (!isNew(node) || parents[node] === -1 || excluded(node)) continue;
+    if (!isNew(node) || parents[node] === -1 || heldByRunningCode(index, holders[node]!) || excluded(node)) continue;
     const type = index.type(node);
     const head = headOf(node);
     if (head !== -1) {
@@ -113,11 +113,6 @@ export function groupSurvivors(index: HeapIndex, boundaries: readonly number[], 
   return result.sort((a, b) => b.bytes - a.bytes);
 }
 
-/**
- * The member with the shortest path from a real holder. Members hanging
- * straight off a synthetic root (a handle scope, the most recent allocation)
- * say nothing about who keeps the rest alive.
- */
 /** Labels and edges from `holder` down to `node` along its retainer path. */
 function tailFrom(index: HeapIndex, node: number, holder: number): string {
   const { nodes, edges } = index.pathTo(node);
@@ -131,6 +126,14 @@ function tailFrom(index: HeapIndex, node: number, holder: number): string {
   return parts.join(' → ');
 }
 
+/**
+ * The holder of every reachable node: its nearest ancestor that existed
+ * before the measured calls, past arrays and V8's hidden containers. A node
+ * with no such ancestor is held by the synthetic root its path enters
+ * through (`(Stack roots)`, `(Internalized strings)`, `(Global handles)`…),
+ * so that survivors kept by different roots never share a group: one
+ * group's retainer path stands for all of its members.
+ */
 function holderTable(index: HeapIndex, isNew: (node: number) => boolean): Int32Array {
   const { parents, order } = index.shortestPathTree();
   const holders = new Int32Array(index.graph.nodeCount).fill(-1);
@@ -138,12 +141,33 @@ function holderTable(index: HeapIndex, isNew: (node: number) => boolean): Int32A
     const parent = parents[node]!;
     if (parent < 0 || node === 0) continue;
     const type = index.type(parent);
-    const isContainer = type === NodeType.array || type === NodeType.hidden || type === NodeType.synthetic;
+    if (type === NodeType.synthetic) {
+      holders[node] = parent;
+      continue;
+    }
+    const isContainer = type === NodeType.array || type === NodeType.hidden;
     holders[node] = !isNew(parent) && !isContainer ? parent : holders[parent]!;
   }
   return holders;
 }
 
+const RUNNING_CODE_ROOTS = /^\((Stack roots|Handle scope)\)$/;
+
+/**
+ * True for new objects that only the running code holds: nothing older than
+ * the measured calls lies between them and the stack. The function under
+ * test has returned when the snapshot is taken, so these belong to the code
+ * taking it (on the pure-JS path from Node 22 on, the snapshot file's path).
+ */
+function heldByRunningCode(index: HeapIndex, holder: number): boolean {
+  return holder >= 0 && index.type(holder) === NodeType.synthetic && RUNNING_CODE_ROOTS.test(index.name(holder));
+}
+
+/**
+ * The member with the shortest path from a real holder. Members hanging
+ * straight off a synthetic root (a handle scope, the most recent allocation)
+ * say nothing about who keeps the rest alive.
+ */
 function shallowestMember(members: number[], index: HeapIndex): number {
   const { parents } = index.shortestPathTree();
   let best = members[0]!;

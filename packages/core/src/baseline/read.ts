@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { MemscopeError } from '../errors.js';
+import { readTextFile } from '../report/read-file.js';
 import { Checker, join, parseJson } from '../report/validate/check.js';
 import type { MeasureMode } from '../tasks/types.js';
 import { checkFigure, FIGURE_NAMES } from '../report/validate/task.js';
@@ -13,10 +13,10 @@ import { BASELINE_KIND, BASELINE_SCHEMA_VERSION, type BaselineFile, type LoadedB
 export async function loadBaseline(path: string, options: { mode: MeasureMode }): Promise<LoadedBaseline> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readTextFile(path, { code: 'ERR_MEMSCOPE_BASELINE_INVALID', what: 'baseline' });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { path, data: null };
-    throw new MemscopeError('ERR_MEMSCOPE_BASELINE_INVALID', `${path}: cannot read the baseline (${(error as Error).message})`, { cause: error });
+    throw error;
   }
   const data = parseBaseline(text, path);
   if (data.mode !== options.mode) {
@@ -38,9 +38,7 @@ export function parseBaseline(text: string, source: string): BaselineFile {
 function validateBaseline(value: unknown, c: Checker): BaselineFile {
   const b = c.object(value, '');
   if (b.kind !== BASELINE_KIND) c.fail('kind', JSON.stringify(BASELINE_KIND) + ' (is this a memscope baseline?)', b.kind);
-  if (b.schemaVersion !== BASELINE_SCHEMA_VERSION) {
-    c.fail('schemaVersion', `${BASELINE_SCHEMA_VERSION} (this memscope reads baseline version ${BASELINE_SCHEMA_VERSION} only)`, b.schemaVersion);
-  }
+  c.schemaVersion(b.schemaVersion, BASELINE_SCHEMA_VERSION, 'baseline');
   c.oneOf(b.mode, 'mode', ['sampled', 'settled'] as const);
   c.array(b.figures, 'figures').forEach((f, i) => c.oneOf(f, join('figures', i), FIGURE_NAMES));
   c.optional(b, 'tolerance', '', (v, p) => checkOverrides(c, v, p));

@@ -48,10 +48,23 @@ export function collect(gc: () => void, mode: GcMode): void {
   }
 }
 
+interface GcProfileHeap {
+  heapStatistics: { usedHeapSize: number };
+  heapSpaceStatistics?: { spaceName: string; spaceUsedSize: number }[];
+}
+
 interface GcProfileEntry {
   cost: number;
-  beforeGC: { heapStatistics: { usedHeapSize: number } };
-  afterGC: { heapStatistics: { usedHeapSize: number } };
+  beforeGC: GcProfileHeap;
+  afterGC: GcProfileHeap;
+}
+
+const YOUNG_SPACES = new Set(['new_space', 'new_large_object_space']);
+
+function youngUsed(heap: GcProfileHeap): number {
+  let used = 0;
+  for (const space of heap.heapSpaceStatistics ?? []) if (YOUNG_SPACES.has(space.spaceName)) used += space.spaceUsedSize;
+  return used;
 }
 
 /**
@@ -62,7 +75,7 @@ interface GcProfileEntry {
  */
 export class GcAccounting {
   private profiler = new v8.GCProfiler();
-  private readonly totals: GcTotals = { count: 0, timeMs: 0, freedBytes: 0 };
+  private readonly totals: Required<GcTotals> = { count: 0, timeMs: 0, freedBytes: 0, youngFreedBytes: 0 };
 
   constructor() {
     this.profiler.start();
@@ -77,6 +90,7 @@ export class GcAccounting {
       this.totals.timeMs += record.cost / 1000;
       // Not clamped, as on the native path: a scavenge can end slightly above where it began.
       this.totals.freedBytes += record.beforeGC.heapStatistics.usedHeapSize - record.afterGC.heapStatistics.usedHeapSize;
+      this.totals.youngFreedBytes += youngUsed(record.beforeGC) - youngUsed(record.afterGC);
     }
     return { ...this.totals };
   }

@@ -1,5 +1,4 @@
-import { closeSync, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, existsSync, openSync, readSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import v8 from 'node:v8';
@@ -9,6 +8,7 @@ import { connectSyncSession, type SyncSession } from './inspector-session.js';
 import { GcAccounting, collect, flagFreeGc } from './js-gc.js';
 import { samplesFromProfile, type InspectorSamplingProfile } from './js-sampling.js';
 import { SnapshotStreamParser } from './snapshot-parser.js';
+import { createSnapshotDir, sweepStaleSnapshotDirs, withSignalsDeferred } from './snapshot-temp.js';
 import type { Capture, GcMode, HeapFigures, HeapGraph, HeapSpaceFigures, QuickHeapFigures } from './types.js';
 
 /** Global key a value sits on while the inspector is asked for its id. */
@@ -66,28 +66,50 @@ export function readHeapSpaces(): HeapSpaceFigures[] {
  */
 const INSPECTOR_SNAPSHOT_IS_SYNC = Number(process.versions.node.split('.')[0]) < 22;
 
+/**
+ * MEMSCOPE_SNAPSHOT_VIA_FILE=1 takes the file path on any Node, so that the
+ * handling of its temporary files (cleanup, signals, a killed worker) is
+ * tested on Node 20 too.
+ */
+const SNAPSHOT_VIA_FILE = !INSPECTOR_SNAPSHOT_IS_SYNC || process.env.MEMSCOPE_SNAPSHOT_VIA_FILE === '1';
+
 function snapshotThroughFile(parser: SnapshotStreamParser): HeapGraph {
-  const dir = mkdtempSync(join(tmpdir(), 'memscope-snapshot-'));
-  const file = join(dir, 'heap.heapsnapshot');
+  const dir = createSnapshotDir();
+  let fd: number | undefined;
   try {
-    v8.writeHeapSnapshot(file);
-    const fd = openSync(file, 'r');
-    try {
-      const decoder = new StringDecoder('utf8');
-      const buffer = Buffer.allocUnsafe(1 << 20);
-      for (let read = readSync(fd, buffer); read > 0; read = readSync(fd, buffer)) parser.write(decoder.write(buffer.subarray(0, read)));
-      const tail = decoder.end();
-      if (tail) parser.write(tail);
-    } finally {
-      closeSync(fd);
+    const file = join(dir, 'heap.heapsnapshot');
+    fd = openSync(file, 'w+');
+    const anonymous = `/proc/self/fd/${fd}`;
+    if (process.platform === 'linux' && existsSync(anonymous)) {
+      // Unlinked before V8 writes to it (through the descriptor's /proc
+      // link): the snapshot lives only as long as this descriptor, so a
+      // process killed mid-write (SIGKILL, out of memory) leaves nothing.
+      rmSync(dir, { recursive: true, force: true });
+      v8.writeHeapSnapshot(anonymous);
+    } else {
+      // Elsewhere the file has a name until finally: a signal waits for
+      // the cleanup, and a killed process's directory is swept later.
+      withSignalsDeferred(() => v8.writeHeapSnapshot(file));
     }
+    const decoder = new StringDecoder('utf8');
+    const buffer = Buffer.allocUnsafe(1 << 20);
+    let position = 0;
+    for (let read = readSync(fd, buffer, 0, buffer.length, position); read > 0; read = readSync(fd, buffer, 0, buffer.length, position)) {
+      position += read;
+      parser.write(decoder.write(buffer.subarray(0, read)));
+    }
+    const tail = decoder.end();
+    if (tail) parser.write(tail);
     return parser.finish();
   } finally {
+    if (fd !== undefined) closeSync(fd);
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 export function createJsCapture(): Capture {
+  // Directories of snapshots whose process was killed mid-write.
+  if (SNAPSHOT_VIA_FILE) sweepStaleSnapshotDirs();
   const gc = flagFreeGc();
   const gcAccounting = new GcAccounting();
   let session: SyncSession | null = null;
@@ -125,7 +147,7 @@ export function createJsCapture(): Capture {
     gcTotals: () => gcAccounting.read(),
     heapGraph(): HeapGraph {
       const parser = new SnapshotStreamParser();
-      if (!INSPECTOR_SNAPSHOT_IS_SYNC) return snapshotThroughFile(parser);
+      if (SNAPSHOT_VIA_FILE) return snapshotThroughFile(parser);
       const active = inspector();
       const onChunk = (message: { params: unknown }): void => {
         parser.write((message.params as { chunk: string }).chunk);

@@ -94,6 +94,7 @@ export function createNativeCapture(binding: NativeBinding, options: NativeCaptu
         heapTotal: stats.totalHeapSize,
         heapLimit: stats.heapSizeLimit,
         external: stats.externalMemory,
+        youngUsed: binding.youngGenerationUsed(),
         // Node's ArrayBuffer allocator keeps this count; V8 does not expose it.
         arrayBuffers: process.memoryUsage().arrayBuffers,
         malloc: stats.mallocBytes,
@@ -105,7 +106,13 @@ export function createNativeCapture(binding: NativeBinding, options: NativeCaptu
     quickHeap(): QuickHeapFigures {
       // node:v8 fills a shared buffer in one call (~0.5 µs); the addon's heapStatistics also reads malloc.
       const stats = v8.getHeapStatistics();
-      return { heapUsed: stats.used_heap_size, heapTotal: stats.total_heap_size, external: stats.external_memory };
+      return {
+        heapUsed: stats.used_heap_size,
+        heapTotal: stats.total_heap_size,
+        external: stats.external_memory,
+        // Two space reads in C++ (~0.1 µs); v8.getHeapSpaceStatistics() would build objects for all ~12 spaces (~6 µs).
+        youngUsed: binding.youngGenerationUsed(),
+      };
     },
 
     heapSpaces(): HeapSpaceFigures[] {
@@ -118,6 +125,7 @@ export function createNativeCapture(binding: NativeBinding, options: NativeCaptu
         count: now.count - gcAtStart.count,
         timeMs: now.timeMs - gcAtStart.timeMs,
         freedBytes: now.freedBytes - gcAtStart.freedBytes,
+        youngFreedBytes: now.youngFreedBytes - gcAtStart.youngFreedBytes,
       };
     },
 

@@ -31,6 +31,8 @@ export interface HeapFigures {
   heapLimit: number;
   /** Bytes of memory held outside the V8 heap but owned by JS objects. */
   external: number;
+  /** Part of heapUsed in new space and new large-object space; absent when the capture cannot read it cheaply. */
+  youngUsed?: number;
   /** Bytes of ArrayBuffer backing stores (part of `external`). */
   arrayBuffers: number;
   /** glibc malloc bytes in use (mallinfo2 uordblks + hblkhd); null when unknown. */
@@ -45,6 +47,8 @@ export interface QuickHeapFigures {
   heapUsed: number;
   heapTotal: number;
   external: number;
+  /** As in HeapFigures. */
+  youngUsed?: number;
 }
 
 /** Cumulative GC accounting since the capture was created. */
@@ -54,6 +58,12 @@ export interface GcTotals {
   timeMs: number;
   /** Bytes freed by collections (heap used before minus after, summed). */
   freedBytes: number;
+  /**
+   * The young generation's share of freedBytes (new space and new
+   * large-object space before minus after, promoted bytes included); the rest
+   * is the old spaces' share. Absent when the capture cannot tell.
+   */
+  youngFreedBytes?: number;
 }
 
 /**

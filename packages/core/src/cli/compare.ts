@@ -2,7 +2,7 @@ import { colorsFor } from '../report/colors.js';
 import { compareRunReports, formatComparison } from '../report/compare.js';
 import { readRunReport } from '../report/write.js';
 import type { CliCommand, CommandInput } from './command.js';
-import { usageError, withInputErrors } from './report.js';
+import { usageError, withInputErrors } from './output.js';
 
 async function run({ values, positionals, io }: CommandInput): Promise<number> {
   if (positionals.length !== 2) return usageError('compare', io, 'give exactly two reports: the older one, then the newer one');

@@ -1,12 +1,13 @@
 import { resolve } from 'node:path';
 import { loadBaseline } from '../baseline/read.js';
 import { DEFAULT_BASELINE_FILE } from '../baseline/types.js';
-import { shouldUpdateBaseline, updateBaseline } from '../baseline/update.js';
-import { reportExitCode } from '../report/build.js';
+import { judgeOrUpdate } from '../baseline/apply.js';
+import { shouldUpdateBaseline } from '../baseline/update.js';
+import { withBaseline } from '../report/build.js';
 import { mergeRunReports } from '../report/merge.js';
 import { readRunReport, writeReports } from '../report/write.js';
 import type { CliCommand, CommandInput } from './command.js';
-import { printSummary, usageError, withInputErrors } from './report.js';
+import { OUTPUT_OPTIONS, printSummary, usageError, withInputErrors } from './output.js';
 
 async function run({ values, positionals, io }: CommandInput): Promise<number> {
   if (positionals.length === 0) return usageError('merge', io, 'give the report.json of each shard');
@@ -19,14 +20,11 @@ async function run({ values, positionals, io }: CommandInput): Promise<number> {
     const update = shouldUpdateBaseline(values.update === true ? true : undefined, io.env);
     const baselinePath = typeof values.baseline === 'string' ? values.baseline : update ? DEFAULT_BASELINE_FILE : undefined;
     const baseline = baselinePath === undefined ? undefined : await loadBaseline(resolve(baselinePath), { mode });
-    let report = mergeRunReports(inputs, baseline ? { baseline } : {});
-    if (update && baseline) {
-      const comparison = await updateBaseline(report.tasks, baseline, { mode });
-      report = { ...report, baseline: comparison, totals: { ...report.totals, regressions: 0 } };
-    }
+    const merged = mergeRunReports(inputs);
+    // The merged tests are judged afresh against the baseline, as one unsharded run.
+    const report = baseline ? withBaseline(merged, await judgeOrUpdate(merged.tasks, baseline, { update, mode, partial: false })) : merged;
     const written = await writeReports(report, { outDir, html: values['no-html'] !== true });
-    printSummary(io, report, written);
-    return reportExitCode(report);
+    return printSummary(io, report, written);
   });
 }
 
@@ -35,10 +33,9 @@ export const mergeCommand: CliCommand = {
   summary: 'Join the reports of a sharded run and judge them as one (-o <dir>, --baseline <file>, --update)',
   usage: '<report.json...> -o <dir> [--baseline <file>] [--update] [--no-html]',
   options: {
-    out: { type: 'string', short: 'o' },
+    ...OUTPUT_OPTIONS,
     baseline: { type: 'string' },
     update: { type: 'boolean', short: 'u' },
-    'no-html': { type: 'boolean' },
   },
   allowPositionals: true,
   run,

@@ -1,4 +1,5 @@
 import { getCapture } from '../capture/index.js';
+import { checkpointRunningFile } from '../tasks/checkpoint.js';
 import { currentScope } from '../tasks/storage.js';
 import { checkTracked } from '../track/check.js';
 import { checkLeak } from '../verdict/check-leak.js';
@@ -17,5 +18,6 @@ export function defaultMatcherDeps(): MatcherDeps {
     recordFindings: (findings) => {
       currentScope()?.node.findings.push(...findings);
     },
+    checkpoint: checkpointRunningFile,
   };
 }

@@ -2,11 +2,12 @@ import { createToAllocateAtMost } from './to-allocate-at-most.js';
 import { createToBeCollected } from './to-be-collected.js';
 import { createToLeak } from './to-leak.js';
 import { createToRetainAtMost } from './to-retain-at-most.js';
+import { MATCHER_NAMES, type MatcherName } from './names.js';
 import type { MatcherDeps } from './types.js';
 
 /** The names every plugin installs; each returns a promise and must be awaited. */
-export const MATCHER_NAMES = ['toLeak', 'toAllocateAtMost', 'toRetainAtMost', 'toBeCollected'] as const;
-export type MatcherName = (typeof MATCHER_NAMES)[number];
+export { MATCHER_NAMES };
+export type { MatcherName };
 
 /**
  * The memscope matchers bound to their dependencies, ready for a
@@ -30,3 +31,5 @@ export { measureAllocation, measureRetention } from './measure.js';
 export type { AllocationMeasurement, AllocationOptions, RetentionMeasurement, RetentionOptions } from './measure.js';
 export type { MatcherContextLike, MatcherDeps, MatcherResult, MatcherUtilsLike, MemscopeMatchers } from './types.js';
 export { matcherColors } from './colors.js';
+export { createMatchersOnDemand } from './on-demand.js';
+export type { OnDemandMatcher } from './on-demand.js';

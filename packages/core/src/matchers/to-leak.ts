@@ -13,6 +13,9 @@ import type { MatcherContextLike, MatcherDeps, MatcherResult } from './types.js'
 export function createToLeak(deps: MatcherDeps) {
   return async function toLeak(this: MatcherContextLike, received: unknown, options?: LeakOptions): Promise<MatcherResult> {
     assertFunction(received, 'toLeak');
+    // A verdict that finds growth takes heap snapshots; should they kill the
+    // worker, the tests that finished before keep their figures.
+    await deps.checkpoint?.();
     const result = await deps.checkLeak(received, options);
     const isNot = this.isNot === true;
     if (result.leaked && isNot) deps.recordFindings?.(result.findings);

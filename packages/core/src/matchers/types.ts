@@ -44,6 +44,8 @@ export interface MatcherDeps {
   checkTracked(name: string): Promise<TrackedObjectReport[]>;
   /** A failed assertion's findings, for the running test's report entry. */
   recordFindings?(findings: Finding[]): void;
+  /** Saves the figures gathered so far before work that may kill the worker (a verdict's heap snapshot). */
+  checkpoint?(): Promise<void>;
 }
 
 /**

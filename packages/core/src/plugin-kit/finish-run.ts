@@ -1,10 +1,12 @@
-import { isAbsolute, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { loadBaseline } from '../baseline/read.js';
-import { shouldUpdateBaseline, updateBaseline } from '../baseline/update.js';
+import { judgeOrUpdate } from '../baseline/apply.js';
+import { shouldUpdateBaseline } from '../baseline/update.js';
 import type { CapturePath } from '../capture/types.js';
-import { buildRunReport } from '../report/build.js';
+import { buildRunReport, withBaseline } from '../report/build.js';
 import type { Colors } from '../report/colors.js';
 import { plural } from '../report/format.js';
+import { resolveInsideRoot } from '../report/paths.js';
 import type { RunReport, RunnerInfo, ShardInfo } from '../report/schema.js';
 import { formatSummary } from '../report/summary.js';
 import { writeReports, type WrittenReports } from '../report/write.js';
@@ -36,9 +38,13 @@ export interface FinishedRun {
   failure: string | null;
 }
 
-/** Where the reports go: a sharded run writes into a folder of its own so shards never overwrite each other. */
+/**
+ * Where the reports go, resolved against the project root (a relative path
+ * may not leave it): a sharded run writes into a folder of its own so shards
+ * never overwrite each other.
+ */
 export function reportDirectory(rootDir: string, outputDir: string, shard?: ShardInfo): string {
-  const base = isAbsolute(outputDir) ? outputDir : resolve(rootDir, outputDir);
+  const base = resolveInsideRoot(rootDir, outputDir, 'outputDir');
   return shard && shard.count > 1 ? join(base, `shard-${shard.index}-of-${shard.count}`) : base;
 }
 
@@ -67,22 +73,16 @@ export async function finishRun(input: FinishRunInput): Promise<FinishedRun> {
     root: rootDir,
   };
   const base = { files: input.records, run, expectedFiles: input.expectedFiles };
-  let report: RunReport;
-  if (options.baseline === false) {
-    report = buildRunReport(base);
-  } else {
-    const loaded = await loadBaseline(resolve(rootDir, options.baseline), { mode });
+  // Both paths are checked before anything is read or written.
+  const outDir = reportDirectory(rootDir, options.outputDir, input.shard);
+  let report = buildRunReport(base);
+  if (options.baseline !== false) {
+    const loaded = await loadBaseline(resolveInsideRoot(rootDir, options.baseline, 'baseline'), { mode });
     const update = options.update ?? (input.runnerUpdate === true || shouldUpdateBaseline(undefined, input.env ?? process.env));
-    if (update) {
-      const measuredTasks = buildRunReport(base).tasks;
-      const comparison = await updateBaseline(measuredTasks, loaded, { mode, partial });
-      report = buildRunReport({ ...base, baseline: { ...comparison, file: options.baseline } });
-    } else {
-      const compared = buildRunReport({ ...base, baseline: loaded });
-      report = compared.baseline ? { ...compared, baseline: { ...compared.baseline, file: options.baseline } } : compared;
-    }
+    const comparison = await judgeOrUpdate(report.tasks, loaded, { update, mode, partial });
+    report = withBaseline(report, { ...comparison, file: options.baseline });
   }
-  const written = await writeReports(report, { outDir: reportDirectory(rootDir, options.outputDir, input.shard), html: options.html });
+  const written = await writeReports(report, { outDir, html: options.html });
   const summary = options.summary ? formatSummary(report, { colors: input.colors, written, cwd: rootDir }) : '';
   const regressions = report.baseline?.regressions.length ?? 0;
   const failure = regressions > 0

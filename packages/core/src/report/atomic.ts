@@ -12,8 +12,9 @@ export async function writeFileAtomic(path: string, data: string): Promise<void>
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  // 'wx': the temporary name must be new, so the clean-up below only ever removes a file this call created.
+  const handle = await open(temp, 'wx');
   try {
-    const handle = await open(temp, 'w');
     try {
       await handle.writeFile(data, 'utf8');
       // Without the flush a crash right after rename can leave an empty file on some file systems.
@@ -21,6 +22,8 @@ export async function writeFileAtomic(path: string, data: string): Promise<void>
     } finally {
       await handle.close();
     }
+    // Two writers of one path (two shards given the same report path) each rename a whole file
+    // of their own: the last rename wins, and a reader never sees a mix of both.
     await rename(temp, path);
   } catch (error) {
     await unlink(temp).catch(() => undefined);

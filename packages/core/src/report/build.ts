@@ -41,15 +41,28 @@ export function buildRunReport(input: BuildRunReportInput): RunReport {
   for (const file of input.expectedFiles ?? []) {
     if (!recorded.has(file)) missing.push({ file, reason: 'absent' });
   }
-  const duplicates = duplicateTestIds(tasks);
   const baseline = input.baseline === undefined ? undefined
     : 'compared' in input.baseline ? input.baseline
     : compareWithBaseline(tasks, input.baseline, { partial: input.run.shard !== undefined && input.run.shard.count > 1 });
+  return assembleReport({ createdAt: input.createdAt, run: input.run, files, tasks, missing, baseline });
+}
+
+/** The report's envelope around its parts: version, time, duplicates and totals. Shared by build and merge. */
+export function assembleReport(parts: {
+  createdAt: Date | undefined;
+  run: RunInfo;
+  files: ReportFile[];
+  tasks: TaskNode[];
+  missing: MissingFile[];
+  baseline: BaselineComparison | undefined;
+}): RunReport {
+  const { files, tasks, missing, baseline } = parts;
+  const duplicates = duplicateTestIds(tasks);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     kind: REPORT_KIND,
-    createdAt: (input.createdAt ?? new Date()).toISOString(),
-    run: input.run,
+    createdAt: (parts.createdAt ?? new Date()).toISOString(),
+    run: parts.run,
     totals: computeTotals(files.length, tasks, missing.length, duplicates.length, baseline),
     files,
     tasks,
@@ -57,6 +70,11 @@ export function buildRunReport(input: BuildRunReportInput): RunReport {
     duplicates,
     ...(baseline ? { baseline } : {}),
   };
+}
+
+/** The report judged against a baseline comparison made after it was built. */
+export function withBaseline(report: RunReport, baseline: BaselineComparison): RunReport {
+  return { ...report, baseline, totals: { ...report.totals, regressions: baseline.regressions.length } };
 }
 
 function countTests(tasks: readonly TaskNode[]): number {

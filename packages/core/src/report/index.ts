@@ -4,8 +4,6 @@ export { colorEnabled, colorsFor, createColors } from './colors.js';
 export type { Colors } from './colors.js';
 export { compareRunReports, formatComparison } from './compare.js';
 export type { ComparedRow, ReportComparison } from './compare.js';
-export { finishRun } from './finish.js';
-export type { FinishRunOptions, FinishedRun } from './finish.js';
 export { formatBytes } from './format.js';
 export { CONTENT_SECURITY_POLICY, embedJson, renderDashboard } from './html/render.js';
 export { mergeRunReports } from './merge.js';

@@ -2,8 +2,8 @@ import { compareWithBaseline } from '../baseline/judge.js';
 import type { LoadedBaseline } from '../baseline/types.js';
 import { MemscopeError } from '../errors.js';
 import type { TaskNode } from '../tasks/types.js';
-import { computeTotals, duplicateTestIds } from './build.js';
-import { REPORT_KIND, REPORT_SCHEMA_VERSION, type BaselineComparison, type RunInfo, type RunReport } from './schema.js';
+import { assembleReport } from './build.js';
+import type { BaselineComparison, RunInfo, RunReport } from './schema.js';
 
 export interface SourcedReport {
   report: RunReport;
@@ -32,22 +32,11 @@ export function mergeRunReports(inputs: readonly SourcedReport[], options: { bas
   const tasks: TaskNode[] = inputs.flatMap((i) => i.report.tasks);
   const files = inputs.flatMap((i) => i.report.files);
   const missing = inputs.flatMap((i) => i.report.missing);
-  const duplicates = duplicateTestIds(tasks);
   const baseline = options.baseline
     ? compareWithBaseline(tasks, options.baseline, { partial: false })
     : combineComparisons(inputs.map((i) => i.report.baseline));
-  return {
-    schemaVersion: REPORT_SCHEMA_VERSION,
-    kind: REPORT_KIND,
-    createdAt: (options.createdAt ?? new Date()).toISOString(),
-    run: mergedRunInfo(inputs.map((i) => i.report.run)),
-    totals: computeTotals(files.length, tasks, missing.length, duplicates.length, baseline),
-    files,
-    tasks,
-    missing,
-    duplicates,
-    ...(baseline ? { baseline } : {}),
-  };
+  const run = mergedRunInfo(inputs.map((i) => i.report.run));
+  return assembleReport({ createdAt: options.createdAt, run, files, tasks, missing, baseline });
 }
 
 function mergedRunInfo(runs: RunInfo[]): RunInfo {

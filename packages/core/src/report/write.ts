@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { MemscopeError } from '../errors.js';
-import { writeFileAtomic } from './atomic.js';
+import { replaceOwnFile } from './owned.js';
+import { readTextFile } from './read-file.js';
 import { Checker, parseJson } from './validate/check.js';
 import { renderDashboard } from './html/render.js';
 import type { RunReport } from './schema.js';
@@ -34,10 +34,10 @@ export async function writeReports(report: RunReport, options: WriteReportsOptio
     throw new MemscopeError('ERR_MEMSCOPE_INVALID_OPTION', `jsonName should be a file name ending in .json, got ${JSON.stringify(jsonName)}`);
   }
   const json = join(outDir, jsonName);
-  await writeFileAtomic(json, serializeRunReport(report));
+  await replaceOwnFile(json, serializeRunReport(report), 'report');
   if (options.html === false) return { json };
   const html = join(outDir, 'index.html');
-  await writeFileAtomic(html, renderDashboard(report));
+  await replaceOwnFile(html, renderDashboard(report), 'dashboard');
   return { json, html };
 }
 
@@ -55,10 +55,10 @@ export function parseRunReport(text: string, source: string): RunReport {
 export async function readRunReport(path: string): Promise<RunReport> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readTextFile(path, { code: 'ERR_MEMSCOPE_REPORT_INVALID', what: 'report' });
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    throw new MemscopeError('ERR_MEMSCOPE_REPORT_INVALID', `${path}: cannot read the report (${reason})`, { cause: error });
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    throw new MemscopeError('ERR_MEMSCOPE_REPORT_INVALID', `${path}: cannot read the report (no such file)`, { cause: error });
   }
   return parseRunReport(text, path);
 }

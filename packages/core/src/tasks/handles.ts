@@ -1,5 +1,5 @@
-import { createHook, type AsyncHook } from 'node:async_hooks';
-import { processSingleton } from '../main-context.js';
+import { createHook, type AsyncHook, type HookCallbacks } from 'node:async_hooks';
+import { mainContextGlobal, processSingleton } from '../main-context.js';
 import { isInternalFrame, userFramesFirst } from '../analyzers/stack-frames.js';
 import type { OpenHandle } from './types.js';
 import { currentScope, isInternal, isMeasuring, nextMacrotask } from './storage.js';
@@ -25,8 +25,12 @@ import { currentScope, isInternal, isMeasuring, nextMacrotask } from './storage.
 export interface HandleEntry {
   type: string;
   resource: object;
-  /** Error.captureStackTrace target: V8 formats the stack only when it is read. */
-  creation: { stack?: string };
+  /**
+   * Error.captureStackTrace target: V8 formats the stack only when it is
+   * read. handlesLeftOpen reads it as call sites (see callSitesOf), so after
+   * that `stack` holds those; read it through describeHandle.
+   */
+  creation: { stack?: unknown };
 }
 
 interface TimerLike {
@@ -55,7 +59,7 @@ function onInit(_asyncId: number, type: string, _triggerAsyncId: number, resourc
   if (NOT_HANDLES.has(type) || isInternal() || isMeasuring()) return;
   const scope: HandleSink | undefined = currentScope();
   if (!scope?.open || !isTrackable(type, resource)) return;
-  const creation: { stack?: string } = {};
+  const creation: { stack?: unknown } = {};
   // Node's own frames (emitInit…, new Timeout, setTimeout) take five of the default ten.
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = STACK_FRAMES;
@@ -80,7 +84,10 @@ function hookState(): HookState {
 export function retainHandleTracking(): () => void {
   const state = hookState();
   state.users++;
-  state.hook ??= createHook({ init: onInit });
+  // Promises are never handles: where Node offers it (trackPromises, newer
+  // releases; older ones ignore the field), skip the promise hooks that an
+  // init hook otherwise turns on, one call per promise created.
+  state.hook ??= createHook({ init: onInit, trackPromises: false } as HookCallbacks);
   if (state.users === 1) state.hook.enable();
   let released = false;
   return () => {
@@ -121,12 +128,68 @@ export async function letClosesFinish(): Promise<void> {
 }
 
 export function describeHandle(entry: HandleEntry): OpenHandle {
-  return { type: entry.type, stack: userFramesFirst(entry.creation.stack ?? '') };
+  return { type: entry.type, stack: userFramesFirst(creationStack(entry)) };
+}
+
+type CallSites = NodeJS.CallSite[];
+type StackFormatter = (error: object, sites: CallSites) => unknown;
+
+/**
+ * The creation stack's call sites, read without the runner's stack
+ * formatting: Jest's source-map support maps every frame of every stack it
+ * formats, which made reading one stack per test (the runner's own hook
+ * timer, still open when the test ends) cost more than the rest of a test's
+ * recording. Plain frames are enough to tell whose code created a handle.
+ * Null when the stack had been formatted already, or when it belongs to
+ * another vm context (another Jest test file) whose Error is not ours.
+ */
+function callSitesOf(creation: { stack?: unknown }): CallSites | null {
+  const formatter = Error.prepareStackTrace;
+  Error.prepareStackTrace = (_error, sites) => sites;
+  try {
+    const stack = creation.stack;
+    return Array.isArray(stack) ? (stack as CallSites) : null;
+  } finally {
+    Error.prepareStackTrace = formatter;
+  }
+}
+
+/** V8's own text for a frame, without source maps. */
+const plainFrame = (site: NodeJS.CallSite): string => `at ${String(site)}`;
+
+/**
+ * The stack as the runner would have shown it (source-mapped under Jest):
+ * only for handles that are reported, so the formatting is paid rarely.
+ */
+function creationStack(entry: HandleEntry): string {
+  const stack = entry.creation.stack;
+  if (!Array.isArray(stack)) return typeof stack === 'string' ? stack : '';
+  const sites = stack as CallSites;
+  const formatter = (Error.prepareStackTrace ?? (mainContextGlobal() as unknown as { Error?: ErrorConstructor }).Error?.prepareStackTrace) as StackFormatter | undefined;
+  if (typeof formatter === 'function') {
+    try {
+      const text = formatter(entry.creation, sites);
+      if (typeof text === 'string') return text;
+    } catch {
+      // A formatter that cannot take a plain object: the plain frames below.
+    }
+  }
+  return ['Error', ...sites.map((site) => `    ${plainFrame(site)}`)].join('\n');
 }
 
 /** Node's own frames: what a resource's creation passes through on any caller's behalf. */
 function isNodeFrame(frame: string): boolean {
   return /\(node:|^at node:|\(<anonymous>\)|^at new Promise /.test(frame);
+}
+
+/** The frames of a formatted stack, message line left out. */
+function* framesOf(stack: string): Generator<string> {
+  for (const line of stack.split('\n').slice(1)) yield line.trim();
+}
+
+/** Frames formatted one at a time, as far as they are read. */
+function* plainFrames(sites: CallSites): Generator<string> {
+  for (const site of sites) yield plainFrame(site);
 }
 
 /**
@@ -135,9 +198,8 @@ function isNodeFrame(frame: string): boolean {
  * Node made with no caller on the stack (a server bound after a DNS lookup)
  * stays the task's: AsyncLocalStorage put it there.
  */
-function createdByTooling(stack: string): boolean {
-  for (const line of stack.split('\n').slice(1)) {
-    const frame = line.trim();
+function createdByTooling(frames: Iterable<string>): boolean {
+  for (const frame of frames) {
     if (!frame.startsWith('at ') || isNodeFrame(frame)) continue;
     return isInternalFrame(frame);
   }
@@ -146,18 +208,23 @@ function createdByTooling(stack: string): boolean {
 
 /**
  * Handles still open, less those a runner or memscope created and those
- * whose first user frame matches one of `ignoreFrames`.
+ * whose first user frame matches one of `ignoreFrames`. Runners leave one
+ * or two of their own open at every test's end (the timeout of the hook
+ * that ends the test), so those are told apart on plain frames, formatted
+ * only up to the caller; the runner's formatting is paid for reported ones.
  */
 export function handlesLeftOpen(entries: readonly HandleEntry[], ignoreFrames: readonly RegExp[]): OpenHandle[] {
   const open: OpenHandle[] = [];
   for (const entry of entries) {
     if (!isStillOpen(entry)) continue;
-    const stack = entry.creation.stack ?? '';
-    if (createdByTooling(stack)) continue;
-    const handle = describeHandle(entry);
-    const first = handle.stack[0] ?? '';
-    if (ignoreFrames.length > 0 && ignoreFrames.some((pattern) => pattern.test(first))) continue;
-    open.push(handle);
+    const sites = callSitesOf(entry.creation);
+    const stack = sites ? null : String(entry.creation.stack ?? '');
+    if (createdByTooling(sites ? plainFrames(sites) : framesOf(stack!))) continue;
+    if (ignoreFrames.length > 0) {
+      const first = userFramesFirst(stack ?? ['Error', ...plainFrames(sites!)].join('\n'), 1)[0] ?? '';
+      if (ignoreFrames.some((pattern) => pattern.test(first))) continue;
+    }
+    open.push(describeHandle(entry));
   }
   return open;
 }

@@ -1,6 +1,6 @@
 import type { Capture, GcMode } from '../capture/types.js';
 import { MemscopeError } from '../errors.js';
-import { checkTrackedEntries } from '../track/check.js';
+import { runsFromBuild } from '../main-context.js';
 import { forgetCollected } from '../track/registry.js';
 import { addForced, emptyTotals, figuresBetween, takeReading } from './figures.js';
 import { handlesLeftOpen, letClosesFinish, mayBeClosing, retainHandleTracking } from './handles.js';
@@ -44,6 +44,25 @@ export interface FileRecorderOptions {
 }
 
 export type NativeFiguresAt = 'file' | 'every-task';
+
+/**
+ * The recorder of the test file running now (this copy of core's: Jest loads
+ * one per test file), for checkpoints taken before risky work.
+ */
+let runningRecorder: FileRecorder | null = null;
+
+/** The record so far of the test file running now, marked incomplete; null when none runs. */
+export function runningFileRecord(): FileRecord | null {
+  return runningRecorder?.toFileRecord() ?? null;
+}
+
+type TrackCheckModule = typeof import('../track/check.js');
+
+/** The tracked-object check (retainer paths, heap graph analysis): loaded by the first test that tracks something. */
+async function loadTrackCheck(): Promise<TrackCheckModule> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return runsFromBuild ? (require('../track/check.js') as TrackCheckModule) : await import('../track/check.js');
+}
 
 const FINAL_STATES: readonly FinalState[] = ['passed', 'failed', 'skipped', 'todo'];
 const MODES: readonly MeasureMode[] = ['sampled', 'settled'];
@@ -111,6 +130,7 @@ export class FileRecorder {
     this.fileScope = new TaskScope(node, null, takeReading(capture, this.forced), capture);
     this.openScopes.push(this.fileScope);
     setActiveScopeSource(this);
+    runningRecorder = this;
   }
 
   /** Starts a describe block or a test; `names` run from the outermost describe to this task. */
@@ -253,6 +273,7 @@ export class FileRecorder {
     }
     if (scope.tracked.length > 0) {
       const before = this.capture.gcTotals();
+      const { checkTrackedEntries } = await loadTrackCheck();
       node.tracked = await checkTrackedEntries(scope.tracked, this.capture);
       addForced(this.forced, before, this.capture.gcTotals());
       forgetCollected(scope.tracked);
@@ -273,6 +294,7 @@ export class FileRecorder {
   private dispose(): void {
     this.releaseHandles();
     if (isActiveScopeSource(this)) setActiveScopeSource(null);
+    if (runningRecorder === this) runningRecorder = null;
   }
 }
 

@@ -35,10 +35,23 @@ function maxId(graph: HeapGraph): number {
   return max;
 }
 
-/** Sampling interval for the explanation: fine enough that a leak of a few KB in total leaves samples. */
-function samplingInterval(callsPerInterval: number, intervals: number, threshold: number): number {
-  const expectedBytes = Math.max(threshold, 16) * callsPerInterval * intervals;
-  return Math.max(64, Math.min(8192, 2 ** Math.floor(Math.log2(expectedBytes / 64))));
+/**
+ * Samples the profiler may take over the whole explanation. Each sample walks
+ * the stack (several µs); a function that allocates megabytes per call would
+ * otherwise take millions of them at the fine intervals small leaks need.
+ */
+const MAX_SAMPLES = 20_000;
+
+/**
+ * Sampling interval for the explanation: fine enough that a leak of a few KB
+ * in total leaves samples, coarse enough that the function's garbage does not
+ * swamp the profiler.
+ */
+export function samplingInterval(callsPerInterval: number, intervals: number, threshold: number, allocatedPerCall = 0): number {
+  const calls = callsPerInterval * intervals;
+  const leakBased = Math.min(8192, 2 ** Math.floor(Math.log2(Math.max(1, (Math.max(threshold, 16) * calls) / 64))));
+  const volumeBased = 2 ** Math.ceil(Math.log2(Math.max(1, (allocatedPerCall * calls) / MAX_SAMPLES)));
+  return Math.max(64, Math.min(65536, Math.max(leakBased, volumeBased)));
 }
 
 /**
@@ -54,6 +67,8 @@ export async function explainGrowth(input: {
   gcMode: GcMode;
   callsPerInterval: number;
   threshold: number;
+  /** Bytes the function allocates per call (garbage included), measured while screening. */
+  allocatedPerCall?: number;
 }): Promise<Explanation> {
   const { capture, runner, tracker, gcMode, callsPerInterval } = input;
   const cheapMarks = typeof capture.markObjectIds === 'function';
@@ -70,7 +85,7 @@ export async function explainGrowth(input: {
   const boundaries: number[] = [];
   await measureSettled(capture, gcMode, tracker);
   boundaries.push(mark());
-  capture.startSampling(samplingInterval(callsPerInterval, intervals, input.threshold));
+  capture.startSampling(samplingInterval(callsPerInterval, intervals, input.threshold, input.allocatedPerCall));
   let samples: AllocationSample[] = [];
   let extraCalls = 0;
   try {
@@ -85,7 +100,7 @@ export async function explainGrowth(input: {
       // memscope's own samples. One more interval under a fresh profiler gives
       // the user's sites; its objects land in the last interval.
       capture.stopSampling();
-      capture.startSampling(samplingInterval(callsPerInterval, intervals, input.threshold));
+      capture.startSampling(samplingInterval(callsPerInterval, intervals, input.threshold, input.allocatedPerCall));
       await runner.run(callsPerInterval);
       await measureSettled(capture, gcMode, tracker);
       samples = capture.readSampling();

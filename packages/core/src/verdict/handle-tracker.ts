@@ -68,12 +68,32 @@ interface ResourceLike {
   hasRef?(): boolean;
 }
 
-/** Keeps the most recent entries only: origins are needed for a tick or two. */
-class MemscopeRecent<K, V> extends Map<K, V> {
-  override set(key: K, value: V): this {
-    super.set(key, value);
-    if (this.size > 4096) this.delete(this.keys().next().value as K);
-    return this;
+const RECENT_SLOTS = 4096;
+
+/**
+ * The most recent entries by async id, in fixed slots: origins are needed for
+ * a tick or two. Async ids only grow, so slot `id % 4096` holds the newest id
+ * that maps there. Fixed arrays, unlike a Map trimmed to a size, never
+ * reallocate or rehash: the tracker's own memory stays flat between rounds
+ * instead of moving by tens of KB and drowning small leaks.
+ */
+class MemscopeRecent<V> {
+  private readonly ids = new Float64Array(RECENT_SLOTS).fill(-1);
+  private readonly values: (V | undefined)[] = new Array<V | undefined>(RECENT_SLOTS).fill(undefined);
+
+  set(id: number, value: V): void {
+    const slot = id % RECENT_SLOTS;
+    this.ids[slot] = id;
+    this.values[slot] = value;
+  }
+
+  has(id: number): boolean {
+    return this.ids[id % RECENT_SLOTS] === id;
+  }
+
+  get(id: number): V | undefined {
+    const slot = id % RECENT_SLOTS;
+    return this.ids[slot] === id ? this.values[slot] : undefined;
   }
 }
 export type LiveHandle = MemscopeLiveHandle;
@@ -91,8 +111,8 @@ export class HandleTracker {
   private readonly scope = new AsyncLocalStorage<symbol>();
   private readonly token = Symbol('memscope.checkLeak');
   private readonly live = new MemscopeHandleRecords();
-  private readonly origins = new MemscopeRecent<number, string>();
-  private readonly requests = new MemscopeRecent<number, true>();
+  private readonly origins = new MemscopeRecent<string>();
+  private readonly requests = new MemscopeRecent<true>();
   private hook: AsyncHook | undefined;
   round = 0;
   private lastFsRequest: number | undefined;

@@ -46,6 +46,8 @@ export interface ResolvedLeakOptions {
   warmup: number | undefined;
   callsPerRound: number | undefined;
   rounds: number;
+  /** Whether `rounds` came from the user (then every round runs). */
+  roundsGiven: boolean;
   maxRounds: number;
   timeout: number;
   kinds: ReadonlySet<FindingKind>;
@@ -111,6 +113,7 @@ export function resolveLeakOptions(options: unknown): ResolvedLeakOptions {
     warmup: integer(opts, 'warmup', 0),
     callsPerRound: integer(opts, 'callsPerRound', 1),
     rounds,
+    roundsGiven: opts.rounds !== undefined,
     maxRounds,
     timeout,
     kinds: new Set(kinds),

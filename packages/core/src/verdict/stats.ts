@@ -42,11 +42,25 @@ export function linearFit(series: readonly number[]): { slope: number; r2: numbe
   return { slope, r2 };
 }
 
+/**
+ * Theil–Sen slope: the median of the slopes between every pair of points.
+ * As robust as a median of round deltas to the one-off jumps (a JIT tier, a
+ * table rehash), but it also uses the long-range pairs, whose slopes noise
+ * barely moves, so a steady leak at the noise level still shows.
+ */
+export function pairwiseSlopes(series: readonly number[]): number[] {
+  const slopes: number[] = [];
+  for (let i = 0; i < series.length; i++) {
+    for (let j = i + 1; j < series.length; j++) slopes.push((series[j]! - series[i]!) / (j - i));
+  }
+  return slopes;
+}
+
 export type GrowthCall = 'grows' | 'flat' | 'ambiguous';
 
 export interface GrowthJudgement {
   call: GrowthCall;
-  /** Robust growth per round (median of round deltas). */
+  /** Robust growth per round (Theil–Sen slope). */
   perRound: number;
   slopePerRound: number;
   r2: number;
@@ -61,11 +75,12 @@ export interface GrowthJudgement {
  */
 export function judgeGrowth(series: readonly number[], minPerRound: number): GrowthJudgement {
   const deltas = differences(series);
-  const perRound = median(deltas);
+  const slopes = pairwiseSlopes(series);
+  const perRound = median(slopes);
   const noise = mad(deltas);
   const { slope, r2 } = linearFit(series);
   const floor = Math.max(minPerRound, 0);
-  const positiveShare = deltas.length ? deltas.filter((d) => d > floor / 2).length / deltas.length : 0;
+  const positiveShare = slopes.length ? slopes.filter((d) => d > floor / 2).length / slopes.length : 0;
   const base = { perRound, slopePerRound: slope, r2, noise, positiveShare };
   if (perRound > floor && positiveShare >= 0.75 && slope > floor / 2) return { call: 'grows', ...base };
   // A clear least-squares trend overrules a median that noise pulled down:

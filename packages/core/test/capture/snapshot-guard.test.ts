@@ -28,12 +28,24 @@ describe('snapshot guard', () => {
       caught = error;
     }
     expect(isMemscopeError(caught) && caught.code).toBe('ERR_MEMSCOPE_SNAPSHOT_TOO_LARGE');
-    expect((caught as Error).message).toMatch(/heap snapshot of 67108864 MB of heap needs about 671088640 MB .* MB is available/);
+    expect((caught as Error).message).toMatch(/heap snapshot of 67108864 MB of heap needs about 671088640 MB of memory outside the V8 heap, and \d+ MB is available/);
   });
 
-  it('asks the pure-JS path for headroom under the V8 heap limit', () => {
+  it('asks the pure-JS path for more headroom under the V8 heap limit than the native one', () => {
     const mb = 1024 ** 2;
     expect(measureSnapshotFit(captureWithHeap('js', 100 * mb, 120 * mb)).fits).toBe(false);
-    expect(measureSnapshotFit(captureWithHeap('native', 100 * mb, 120 * mb)).fits).toBe(true);
+    expect(measureSnapshotFit(captureWithHeap('js', 250 * mb, 400 * mb)).fits).toBe(false);
+    expect(measureSnapshotFit(captureWithHeap('native', 250 * mb, 400 * mb)).fits).toBe(true);
+  });
+
+  it('refuses under a small heap limit (--max-old-space-size=64: 117 MB with the young generation), naming needed and left', () => {
+    const mb = 1024 ** 2;
+    const fit = measureSnapshotFit(captureWithHeap('native', 55 * mb, 117 * mb));
+    expect(fit.fits).toBe(false);
+    expect(fit.heapRoom).toBeLessThan(fit.heapHeadroomNeeded);
+    expect(() => assertSnapshotFits(captureWithHeap('native', 55 * mb, 117 * mb))).toThrow(
+      /needs about 14 MB of room in the V8 heap, and 9 MB is left \(55 MB used of a 117 MB limit, young generation included\)/,
+    );
+    expect(measureSnapshotFit(captureWithHeap('native', 30 * mb, 117 * mb)).fits).toBe(true);
   });
 });

@@ -7,7 +7,10 @@ import { loadBaseline } from '../../src/baseline/read.js';
 import { shouldUpdateBaseline, updateBaseline } from '../../src/baseline/update.js';
 import type { BaselineFile } from '../../src/baseline/types.js';
 import { buildRunReport } from '../../src/report/build.js';
-import { finishRun } from '../../src/report/finish.js';
+import { finishRun } from '../../src/plugin-kit/finish-run.js';
+import { resolveReporterOptions } from '../../src/plugin-kit/options.js';
+import { createColors } from '../../src/report/colors.js';
+import type { FileRecord } from '../../src/tasks/types.js';
 import type { TaskNode } from '../../src/tasks/types.js';
 import { RUN, sampleFiles, task } from './fixtures.js';
 
@@ -16,6 +19,15 @@ beforeEach(async () => { dir = await mkdtemp(join(tmpdir(), 'memscope-baseline-'
 afterEach(async () => { await rm(dir, { recursive: true, force: true }); });
 
 const KIB = 1024;
+
+/** The reporters' end of run, in `dir`, with the given baseline file and update flag. */
+function finishIn(records: readonly FileRecord[], options: { baseline?: string; update?: boolean; env?: NodeJS.ProcessEnv; outputDir?: string }) {
+  const { env = {}, ...reporter } = options;
+  return finishRun({
+    records, expectedFiles: records.map((r) => r.file), options: resolveReporterOptions({ html: false, ...reporter }),
+    runner: { name: 'vitest', version: '4.1.12' }, rootDir: dir, colors: createColors(false), env,
+  });
+}
 function testTask(id: string, allocated: number, source: 'measured' | 'sampled' = 'sampled', extra: Partial<TaskNode> = {}): TaskNode {
   return task({ id, name: id, file: 'a.test.ts', figures: { allocated: { value: allocated, source } }, ...extra });
 }
@@ -93,7 +105,8 @@ describe('baseline files', () => {
 
   it.each([
     ['corrupt JSON', '{"schemaVersion":1,', /b\.json: not valid JSON/],
-    ['unknown version', JSON.stringify({ ...baselineOf({}), schemaVersion: 9 }), /b\.json: schemaVersion should be 1 \(this memscope reads baseline version 1 only\), got 9/],
+    ['a newer version', JSON.stringify({ ...baselineOf({}), schemaVersion: 9 }), /b\.json: written by a newer memscope \(baseline schemaVersion 9\); this memscope reads version 1 only\. Upgrade/],
+    ['an unknown version', JSON.stringify({ ...baselineOf({}), schemaVersion: '1' }), /b\.json: schemaVersion should be 1 \(this memscope reads baseline version 1 only\), got "1"/],
     ['another mode', JSON.stringify({ ...baselineOf({}), mode: 'settled' }), /b\.json: the baseline was recorded in settled mode but this run measures in sampled mode/],
     ['a bad figure', JSON.stringify(baselineOf({ t: -1 })).replace('-1', '"big"'), /b\.json: tests\.t\.figures\.allocated\.value should be a finite number, got "big"/],
     ['a bad tolerance', JSON.stringify({ ...baselineOf({}), tolerance: { allocated: { relative: -1 } } }), /tolerance\.allocated\.relative should be a number ≥ 0, got -1/],
@@ -104,7 +117,7 @@ describe('baseline files', () => {
     const error = await loadBaseline(path, { mode: 'sampled' }).then(() => null, (e: unknown) => e as Error & { code: string });
     expect(error?.code).toBe('ERR_MEMSCOPE_BASELINE_INVALID');
     expect(error?.message).toMatch(message);
-    await expect(finishRun({ files: sampleFiles(), run: { ...RUN, root: dir }, baseline: 'b.json', update: true, outDir: join(dir, 'out') }))
+    await expect(finishIn(sampleFiles(), { baseline: 'b.json', update: true, outputDir: 'out' }))
       .rejects.toMatchObject({ code: 'ERR_MEMSCOPE_BASELINE_INVALID' });
     expect(await readFile(path, 'utf8')).toBe(text);
     expect((await stat(path)).mtimeMs).toBe(before.mtimeMs);
@@ -119,21 +132,21 @@ describe('baseline files', () => {
 });
 
 describe('finishRun', () => {
-  it('does not compare without a baseline file, creates it on update, then judges the next run', async () => {
-    const run = { ...RUN, root: dir };
-    const plain = await finishRun({ files: sampleFiles(), run, outDir: join(dir, 'r1'), env: {} });
-    expect(plain.report.baseline).toBeUndefined();
-    expect(plain.exitCode).toBe(1);
+  it('compares with no baseline file as all new, creates it on update, then judges the next run', async () => {
+    const plain = await finishIn(sampleFiles(), { outputDir: 'r1' });
+    expect(plain.report.baseline).toMatchObject({ created: false, updated: false, regressions: [] });
+    expect(plain.failure).toBeNull();
 
-    const created = await finishRun({ files: sampleFiles(), run, outDir: join(dir, 'r2'), env: { MEMSCOPE_UPDATE: '1' } });
+    const created = await finishIn(sampleFiles(), { outputDir: 'r2', env: { MEMSCOPE_UPDATE: '1' } });
     expect(created.report.baseline).toMatchObject({ updated: true, created: true, regressions: [] });
 
     const grown = sampleFiles();
     const evicts = grown[0]!.tasks.find((t) => t.name === 'evicts old entries')!;
     evicts.figures.retained = { value: 10 * 1024 * 1024, source: 'measured' };
-    const judged = await finishRun({ files: grown, run, outDir: join(dir, 'r3'), env: {} });
+    const judged = await finishIn(grown, { outputDir: 'r3' });
     expect(judged.report.totals.regressions).toBe(1);
     expect(judged.report.baseline!.regressions[0]).toMatchObject({ taskId: evicts.id, figure: 'retained', old: 20 * 1024, new: 10 * 1024 * 1024 });
-    expect(buildRunReport({ files: grown, run }).totals.regressions).toBe(0);
+    expect(judged.failure).toMatch(/^memscope: 1 memory regression against memscope\.baseline\.json\./);
+    expect(buildRunReport({ files: grown, run: RUN }).totals.regressions).toBe(0);
   });
 });

@@ -1,9 +1,12 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseBaseline } from '../../src/baseline/read.js';
+import { loadBaseline, parseBaseline } from '../../src/baseline/read.js';
 import { isMemscopeError } from '../../src/errors.js';
 import { buildRunReport } from '../../src/report/build.js';
-import { parseRunReport, serializeRunReport } from '../../src/report/write.js';
+import { parseRunReport, readRunReport, serializeRunReport } from '../../src/report/write.js';
 import { RUN, sampleFiles } from './fixtures.js';
 
 /**
@@ -50,6 +53,23 @@ describe('reading untrusted files', () => {
 
   it('never throws anything but a MemscopeError for arbitrary text', () => {
     fc.assert(fc.property(fc.string(), (text) => readsSafely(() => parseRunReport(text, 'r.json')) && readsSafely(() => parseBaseline(text, 'b.json'))), { numRuns: 300 });
+  });
+
+  it('never throws anything but a MemscopeError for arbitrary bytes on disk, binary or cut off', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'memscope-fuzz-'));
+    try {
+      const validBytes = Buffer.from(JSON.stringify(validReport));
+      const bytes = fc.oneof(fc.uint8Array({ maxLength: 64 }), fc.nat({ max: validBytes.length }).map((n) => validBytes.subarray(0, n)));
+      await fc.assert(fc.asyncProperty(bytes, async (content) => {
+        const path = join(dir, 'file.json');
+        await writeFile(path, content);
+        for (const read of [() => readRunReport(path), () => loadBaseline(path, { mode: 'sampled' })]) {
+          await read().catch((error: unknown) => { if (!isMemscopeError(error)) throw error; });
+        }
+      }), { numRuns: 150 });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('accepts the valid documents it mutates', () => {

@@ -45,7 +45,8 @@ describe('run report schema', () => {
     ['finding retainer step', (r: any) => { r.tasks[4].findings[0].retainerPath[1].node = 7; }, /tasks\[4\]\.findings\[0\]\.retainerPath\[1\]\.node should be a string, got 7/],
     ['shard index', (r: any) => { r.run.shard = { index: 3, count: 2 }; }, /run\.shard\.index should be between 1 and count \(2\), got 3/],
     ['figure name', (r: any) => { r.tasks[3].figures.heapz = { value: 1, source: 'sampled' }; }, /tasks\[3\]\.figures key should be one of .*got "heapz"/],
-    ['schemaVersion', (r: any) => { r.schemaVersion = 2; }, /schemaVersion should be 1 \(this memscope reads version 1 only\), got 2/],
+    ['schemaVersion', (r: any) => { r.schemaVersion = 2; }, /written by a newer memscope \(report schemaVersion 2\); this memscope reads version 1 only/],
+    ['schemaVersion', (r: any) => { r.schemaVersion = 0; }, /schemaVersion should be 1 \(this memscope reads report version 1 only\), got 0/],
     ['kind', (r: any) => { r.kind = 'other'; }, /kind should be "memscope-run-report" \(is this a memscope report\?\), got "other"/],
   ])('names the wrong field: %s', (_label, mutate, message) => {
     const report = JSON.parse(serializeRunReport(sampleReport()));

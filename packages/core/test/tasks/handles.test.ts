@@ -107,3 +107,38 @@ describe('without AsyncLocalStorage (asyncContext: false)', () => {
     expect(node.handles[0]?.stack[0]).toMatch(/leakTimer/);
   });
 });
+
+describe('the runner’s stack formatter (source maps under Jest)', () => {
+  /** Runs `body` with a stack formatter that counts its calls and tags what it formats. */
+  async function withCountingFormatter<T>(body: () => Promise<T>): Promise<{ result: T; calls: number }> {
+    const original = Error.prepareStackTrace;
+    let calls = 0;
+    Error.prepareStackTrace = (_error, sites) => {
+      calls++;
+      return ['Error', ...sites.map((site) => `    at ${String(site)} [mapped]`)].join('\n');
+    };
+    try {
+      const result = await body();
+      return { result, calls };
+    } finally {
+      Error.prepareStackTrace = original;
+    }
+  }
+
+  it('formats only the stacks of handles that are reported, and reports them formatted', async () => {
+    const recorder = newRecorder({ ignoreHandleFrames: [/ignoredTimer/] });
+    const timers: NodeJS.Timeout[] = [];
+    const ignoredTimer = () => setTimeout(() => undefined, 60_000);
+    const { result: node, calls } = await withCountingFormatter(async () => {
+      recorder.enter('test', ['one reported, one ignored']);
+      timers.push(leakTimer(), ignoredTimer());
+      return recorder.exit('passed');
+    });
+    timers.forEach(clearTimeout);
+    expect(node.figures.handlesOpened?.value).toBe(2);
+    expect(node.handles).toHaveLength(1);
+    expect(node.handles[0]!.stack[0]).toMatch(/leakTimer .*handles\.test\.ts.*\[mapped\]$/);
+    expect(calls).toBe(1);
+    await recorder.finish();
+  });
+});

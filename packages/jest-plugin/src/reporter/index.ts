@@ -1,9 +1,10 @@
 import { createRequire } from 'node:module';
 import { relative, sep } from 'node:path';
 import {
-  colorsFor, finishRun, openRunChannel, readFileRecords, resolveReporterOptions,
+  colorsFor, endBySignalIfUnhandled, finishRun, openRunChannel, readFileRecords, resolveReporterOptions, sweepStaleSnapshotDirs,
   type FileRecord, type ReporterOptions, type ResolvedReporterOptions, type RunChannel,
 } from '@memscope/core';
+import { incompleteRecords } from './crashed-files.js';
 import { reconcileWithJest, type JestAssertionResult } from './reconcile.js';
 
 /** The parts of Jest's reporter arguments memscope reads; Jest 29 and 30 both pass these. */
@@ -16,7 +17,11 @@ interface JestGlobalConfigLike {
 interface JestTestResultLike {
   testFilePath: string;
   testResults: JestAssertionResult[];
+  /** Set when the file could not run to its end: its worker crashed, or it failed to load. */
+  testExecError?: unknown;
 }
+
+const CLEANUP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
 
 /** The Jest that started this process (jest 29 or 30, wherever it is installed). */
 function jestVersion(): string {
@@ -45,23 +50,42 @@ export default class MemscopeReporter {
   private readonly options: ResolvedReporterOptions;
   private readonly channel: RunChannel;
   private readonly results = new Map<string, JestAssertionResult[]>();
+  /** Results of single tests as they finish, by file: all that is left of a file whose worker died. */
+  private readonly caseResults = new Map<string, JestAssertionResult[]>();
+  private readonly unfinished = new Set<string>();
   private readonly startedAt = new Date();
   private lastError: Error | undefined;
+  private readonly onSignal = (signal: NodeJS.Signals) => this.cleanUpAndEnd(signal);
 
   constructor(private readonly globalConfig: JestGlobalConfigLike, options?: ReporterOptions) {
     this.options = resolveReporterOptions(options);
     // Opened now: Jest creates reporters before it starts the workers, which inherit the variable.
     this.channel = openRunChannel({ rootDir: globalConfig.rootDir, mode: this.options.mode });
+    sweepStaleSnapshotDirs();
+    for (const signal of CLEANUP_SIGNALS) process.on(signal, this.onSignal);
+  }
+
+  /** Jest 29 and 30 send each test's result as it finishes, from any worker. */
+  onTestCaseResult(test: { path: string }, result: JestAssertionResult): void {
+    const file = this.relativePath(test.path);
+    const list = this.caseResults.get(file) ?? [];
+    list.push(result);
+    this.caseResults.set(file, list);
   }
 
   onTestResult(_test: unknown, testResult: JestTestResultLike): void {
-    this.results.set(this.relativePath(testResult.testFilePath), testResult.testResults);
+    const file = this.relativePath(testResult.testFilePath);
+    // A crashed worker's file comes back with no results: keep the ones its tests sent while it lived.
+    const results = testResult.testResults.length > 0 ? testResult.testResults : (this.caseResults.get(file) ?? []);
+    this.results.set(file, results);
+    if (testResult.testExecError) this.unfinished.add(file);
   }
 
   async onRunComplete(): Promise<void> {
     try {
       const expectedFiles = [...this.results.keys()];
-      const { records } = await readFileRecords(this.channel.dir, expectedFiles);
+      const read = await readFileRecords(this.channel.dir, expectedFiles);
+      const records = incompleteRecords(read.records, this.unfinished, this.options.mode);
       const reconciled: FileRecord[] = records.map((record) => reconcileWithJest(record, this.results.get(record.file) ?? []));
       const shard = this.globalConfig.shard;
       const finished = await finishRun({
@@ -85,7 +109,22 @@ export default class MemscopeReporter {
       process.stderr.write(`\nmemscope: the report could not be completed: ${this.lastError.message}\n`);
     } finally {
       this.channel.close();
+      // Snapshots a killed worker left in the temp directory.
+      sweepStaleSnapshotDirs();
+      for (const signal of CLEANUP_SIGNALS) process.removeListener(signal, this.onSignal);
     }
+  }
+
+  /**
+   * Ctrl-C or a CI timeout: the report will not be written, but the run's
+   * directory (and any snapshot a dead worker left) must not stay behind.
+   * Then the signal ends the process as it would have without us.
+   */
+  private cleanUpAndEnd(signal: NodeJS.Signals): void {
+    for (const s of CLEANUP_SIGNALS) process.removeListener(s, this.onSignal);
+    this.channel.close();
+    sweepStaleSnapshotDirs();
+    endBySignalIfUnhandled(signal);
   }
 
   /** Jest fails the run when a reporter returns an error here. */

@@ -26,8 +26,15 @@ interface CircusState {
 
 const ROOT_BLOCK = 'ROOT_DESCRIBE_BLOCK';
 
+/** The state's key per global: listing a global's symbols twice per test showed in profiles. */
+const stateKeys = new WeakMap<object, symbol>();
+
 function findState(scope: object): CircusState | null {
-  const symbol = Object.getOwnPropertySymbols(scope).find((s) => s.description === 'JEST_STATE_SYMBOL');
+  let symbol = stateKeys.get(scope);
+  if (symbol === undefined) {
+    symbol = Object.getOwnPropertySymbols(scope).find((s) => s.description === 'JEST_STATE_SYMBOL');
+    if (symbol !== undefined) stateKeys.set(scope, symbol);
+  }
   const state = symbol === undefined ? undefined : (scope as Record<symbol, unknown>)[symbol];
   return typeof state === 'object' && state !== null ? (state as CircusState) : null;
 }

@@ -1,4 +1,4 @@
-import { createFileRecorder, getCapture, writeFileRecord, type FileRecorder, type RunSettings, type TaskScope } from '@memscope/core';
+import { createFileRecorder, getCapture, writeFileRecord, type FileRecorder, type RunSettings, type TaskScope } from '@memscope/core/worker';
 import type { RunningTest } from './circus-state.js';
 
 /**

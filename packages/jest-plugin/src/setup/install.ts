@@ -1,4 +1,4 @@
-import { createMatchers, defaultMatcherDeps, joinRunChannel, type MatcherResult } from '@memscope/core';
+import { createMatchersOnDemand, joinRunChannel, type MatcherResult } from '@memscope/core/worker';
 import { AwaitGuard } from './await-guard.js';
 import { runningTest } from './circus-state.js';
 import { JestFileLifecycle } from './file-lifecycle.js';
@@ -37,7 +37,7 @@ export function installForJest(scope: object = globalThis): boolean {
   const testPath = () => expect.getState().testPath;
   const guard = new AwaitGuard(testPath);
   const matchers: Record<string, unknown> = {};
-  for (const [name, matcher] of Object.entries(createMatchers(defaultMatcherDeps()))) {
+  for (const [name, matcher] of Object.entries(createMatchersOnDemand())) {
     matchers[name] = guard.wrap(name, matcher as (...args: unknown[]) => Promise<MatcherResult>);
   }
   expect.extend(matchers);

@@ -1,6 +1,6 @@
 import type { LeakFilterRule } from './types.js';
 
-const RUNNER_HOLDERS = /__vitest_worker__|__vitest_|jestSnapshotState|_moduleRegistry|_esmoduleRegistry|_cjsNamedExports|_mockRegistry|__jest|jest-circus|moduleCache|evaluatedModules|importMeta|unhandledErrors/;
+const RUNNER_HOLDERS = /__vitest_worker__|__vitest_|jestSnapshotState|_moduleRegistry|_esmoduleRegistry|_cjsNamedExports|_mockRegistry|__jest|jest-circus|moduleCache|evaluatedModules|EvaluatedModule|importMeta|unhandledErrors/;
 
 export const testRunnerOwn: LeakFilterRule = {
   name: 'test-runner-own',

@@ -70,11 +70,41 @@ export class Checker {
     return list as string[];
   }
 
+  /**
+   * Checks a file's `schemaVersion`. A newer version than this memscope
+   * knows gets its own message: the fix is to upgrade, not to edit the file.
+   */
+  schemaVersion(value: unknown, current: number, what: string): void {
+    if (value === current) return;
+    if (typeof value === 'number' && Number.isInteger(value) && value > current) {
+      throw new MemscopeError(
+        this.code,
+        `${this.source}: written by a newer memscope (${what} schemaVersion ${value}); this memscope reads version ${current} only. ` +
+          'Upgrade the @memscope packages, or delete the file to start afresh.',
+      );
+    }
+    this.fail('schemaVersion', `${current} (this memscope reads ${what} version ${current} only)`, value);
+  }
+
+  /** Checks several fields of one record, each by the named kind. */
+  fields(record: Record<string, unknown>, path: string, kinds: Record<string, FieldKind>): void {
+    for (const [key, kind] of Object.entries(kinds)) FIELD_CHECKS[kind](this, record[key], join(path, key));
+  }
+
   /** Checks `value[key]` only when present (not undefined). */
   optional<T>(record: Record<string, unknown>, key: string, path: string, check: (v: unknown, p: string) => T): void {
     if (record[key] !== undefined) check(record[key], join(path, key));
   }
 }
+
+export type FieldKind = 'string' | 'number' | 'boolean' | 'strings';
+
+const FIELD_CHECKS: Record<FieldKind, (c: Checker, value: unknown, path: string) => unknown> = {
+  string: (c, v, p) => c.string(v, p),
+  number: (c, v, p) => c.number(v, p),
+  boolean: (c, v, p) => c.boolean(v, p),
+  strings: (c, v, p) => c.stringArray(v, p),
+};
 
 export function join(path: string, key: string | number): string {
   if (typeof key === 'number') return `${path}[${key}]`;

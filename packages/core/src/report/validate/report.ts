@@ -14,9 +14,7 @@ export function validateRunReport(value: unknown, source: string): RunReport {
   const c = new Checker('ERR_MEMSCOPE_REPORT_INVALID', source);
   const r = c.object(value, '');
   if (r.kind !== REPORT_KIND) c.fail('kind', JSON.stringify(REPORT_KIND) + ' (is this a memscope report?)', r.kind);
-  if (r.schemaVersion !== REPORT_SCHEMA_VERSION) {
-    c.fail('schemaVersion', `${REPORT_SCHEMA_VERSION} (this memscope reads version ${REPORT_SCHEMA_VERSION} only)`, r.schemaVersion);
-  }
+  c.schemaVersion(r.schemaVersion, REPORT_SCHEMA_VERSION, 'report');
   c.string(r.createdAt, 'createdAt');
   checkRunInfo(c, r.run);
   checkTotals(c, r.totals);
@@ -80,22 +78,13 @@ function checkTolerance(c: Checker, value: unknown, path: string): void {
 
 function checkComparison(c: Checker, value: unknown, path: string): void {
   const b = c.object(value, path);
-  c.string(b.file, join(path, 'file'));
-  c.boolean(b.updated, join(path, 'updated'));
-  c.boolean(b.created, join(path, 'created'));
-  c.boolean(b.partial, join(path, 'partial'));
-  c.stringArray(b.newTests, join(path, 'newTests'));
-  c.stringArray(b.removedTests, join(path, 'removedTests'));
+  c.fields(b, path, { file: 'string', updated: 'boolean', created: 'boolean', partial: 'boolean', newTests: 'strings', removedTests: 'strings' });
   c.array(b.regressions, join(path, 'regressions')).forEach((item, i) => {
     const p = join(join(path, 'regressions'), i);
     const reg = c.object(item, p);
-    c.string(reg.taskId, join(p, 'taskId'));
-    c.string(reg.file, join(p, 'file'));
-    c.stringArray(reg.path, join(p, 'path'));
+    c.fields(reg, p, { taskId: 'string', file: 'string', path: 'strings' });
     c.oneOf(reg.figure, join(p, 'figure'), FIGURE_NAMES);
-    c.number(reg.old, join(p, 'old'));
-    c.number(reg.new, join(p, 'new'));
-    c.number(reg.limit, join(p, 'limit'));
+    c.fields(reg, p, { old: 'number', new: 'number', limit: 'number' });
     checkTolerance(c, reg.tolerance, join(p, 'tolerance'));
   });
   const compared = c.object(b.compared, join(path, 'compared'));
@@ -104,8 +93,7 @@ function checkComparison(c: Checker, value: unknown, path: string): void {
     for (const [figure, entry] of Object.entries(c.object(figures, p))) {
       c.oneOf(figure, `${p} key`, FIGURE_NAMES);
       const e = c.object(entry, join(p, figure));
-      c.number(e.old, join(join(p, figure), 'old'));
-      c.number(e.limit, join(join(p, figure), 'limit'));
+      c.fields(e, join(p, figure), { old: 'number', limit: 'number' });
     }
   }
 }

@@ -32,8 +32,7 @@ function checkFinding(c: Checker, value: unknown, path: string): void {
   c.oneOf(f.kind, join(path, 'kind'), FINDING_KINDS);
   c.string(f.title, join(path, 'title'));
   const perCall = c.object(f.perCall, join(path, 'perCall'));
-  c.number(perCall.count, join(join(path, 'perCall'), 'count'));
-  c.number(perCall.bytes, join(join(path, 'perCall'), 'bytes'));
+  c.fields(perCall, join(path, 'perCall'), { count: 'number', bytes: 'number' });
   c.optional(f, 'retainerPath', path, (steps, p) =>
     c.array(steps, p).forEach((step, i) => {
       const s = c.object(step, join(p, i));
@@ -47,11 +46,7 @@ function checkFinding(c: Checker, value: unknown, path: string): void {
   for (const key of ['cycles', 'creationStack']) c.optional(f, key, path, (v, p) => c.stringArray(v, p));
   c.optional(f, 'allocationSite', path, (v, p) => {
     const site = c.object(v, p);
-    c.string(site.file, join(p, 'file'));
-    c.number(site.line, join(p, 'line'));
-    c.number(site.column, join(p, 'column'));
-    c.string(site.functionName, join(p, 'functionName'));
-    c.stringArray(site.stack, join(p, 'stack'));
+    c.fields(site, p, { file: 'string', line: 'number', column: 'number', functionName: 'string', stack: 'strings' });
     c.oneOf(site.source, join(p, 'source'), FIGURE_SOURCES);
   });
 }

@@ -1,0 +1,24 @@
+// `@memscope/core/worker`: what every test file loads, and nothing else.
+//
+// The plugins' setup files run once per test file (Jest gives each file its
+// own module registry; a Vitest worker may run many), so this entry keeps to
+// the per-test path: the task recorder, the shared capture, the run channel,
+// `track`, and matchers whose code (verdict, analyzers, heap-graph capture,
+// failure formatting) loads on their first call. The reporter and everything
+// else use `@memscope/core`, whose exports include all of these.
+
+export { MemscopeError } from './errors.js';
+export { getSharedCapture as getCapture } from './capture/shared.js';
+export { createFileRecorder, FileRecorder } from './tasks/recorder.js';
+export type { FileRecorderOptions, FinalState } from './tasks/recorder.js';
+export type { TaskScope } from './tasks/scope.js';
+export { writeFileRecord } from './tasks/records.js';
+export type { FileRecord, MeasureMode, TaskNode } from './tasks/types.js';
+export { track } from './track/registry.js';
+export { joinRunChannel } from './plugin-kit/run-channel.js';
+export type { RunSettings } from './plugin-kit/run-channel.js';
+export { MATCHER_NAMES } from './matchers/names.js';
+export type { MatcherName } from './matchers/names.js';
+export { createMatchersOnDemand } from './matchers/on-demand.js';
+export type { OnDemandMatcher } from './matchers/on-demand.js';
+export type { MatcherResult } from './matchers/types.js';

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { judgeGrowth, median, pairwiseSlopes } from '../../src/verdict/stats.js';
+import { samplingInterval } from '../../src/verdict/explain.js';
+
+/** A steady leak of `perRound` bytes plus alternating ±noise: the shape async code gives. */
+function leakWithNoise(perRound: number, noise: number, rounds: number): number[] {
+  return Array.from({ length: rounds + 1 }, (_, i) => 1e6 + i * perRound + (i % 2 ? noise : -noise));
+}
+
+describe('pairwiseSlopes', () => {
+  it('has one slope per pair of rounds and recovers a line exactly', () => {
+    const slopes = pairwiseSlopes([0, 10, 20, 30]);
+    expect(slopes).toHaveLength(6);
+    expect(new Set(slopes)).toEqual(new Set([10]));
+  });
+
+  it('keeps its median on the trend when one round jumps', () => {
+    const series = [0, 100, 200, 50_000, 400, 500, 600];
+    expect(median(pairwiseSlopes(series))).toBeCloseTo(100, 0);
+  });
+});
+
+describe('judgeGrowth', () => {
+  it('calls a leak at the noise level growing where round deltas alone are split', () => {
+    // Deltas alternate +12 KiB / −8 KiB: half the rounds fall, yet it grows 2 KiB a round.
+    const series = leakWithNoise(2048, 5120, 12);
+    expect(judgeGrowth(series, 1024).call).toBe('grows');
+  });
+
+  it('calls the same noise without a trend flat or ambiguous, never growing', () => {
+    const series = leakWithNoise(0, 5120, 12);
+    expect(judgeGrowth(series, 1024).call).not.toBe('grows');
+  });
+
+  it('calls a steady fall flat', () => {
+    const series = Array.from({ length: 7 }, (_, i) => 1e6 - i * 4096);
+    expect(judgeGrowth(series, 512).call).toBe('flat');
+  });
+
+  it('calls a one-off step (a cache filled in round 2) not growing', () => {
+    const series = [1000, 1000, 9000, 9000, 9000, 9000, 9000];
+    expect(judgeGrowth(series, 480).call).not.toBe('grows');
+  });
+});
+
+describe('samplingInterval', () => {
+  it('samples finely for a small leak in a function that allocates little', () => {
+    expect(samplingInterval(120, 3, 8, 100)).toBeLessThanOrEqual(512);
+  });
+
+  it('samples coarsely when the function allocates megabytes of garbage per call', () => {
+    const interval = samplingInterval(120, 3, 8, 200_000);
+    // At most ~20 000 samples over the explanation's 360 calls.
+    expect((200_000 * 360) / interval).toBeLessThanOrEqual(20_000);
+    expect(interval).toBeLessThanOrEqual(65_536);
+  });
+});
