@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunReport } from '../../packages/core/src/report/schema.js';
 import { runJestIn, type FixtureProject, type JestRun } from '../support/index.js';
-import { jestFixture, NEWEST_JEST } from './fixture.js';
+import { JEST_VERSIONS } from '../support/index.js';
+import { jestFixture } from './fixture.js';
 
 // Two files in two workers: one finishes, the other's worker is killed with
 // SIGKILL (process.exit behaves the same for memscope, but Jest retries that
@@ -9,7 +10,7 @@ import { jestFixture, NEWEST_JEST } from './fixture.js';
 const runs = new Map<number, { project: FixtureProject; run: JestRun; report: RunReport | null }>();
 
 beforeAll(async () => {
-  await Promise.all(NEWEST_JEST.map(async (version) => {
+  await Promise.all(JEST_VERSIONS.map(async (version) => {
     const project = await jestFixture(version, 'crash');
     const run = await runJestIn(project, version, { args: ['--maxWorkers=2'] });
     runs.set(version, { project, run, report: run.report });
@@ -20,7 +21,7 @@ afterAll(async () => {
   for (const { project } of runs.values()) await project.cleanup();
 });
 
-describe.each(NEWEST_JEST)('Jest %i: a crashing worker', (version) => {
+describe.each(JEST_VERSIONS)('Jest %i: a crashing worker', (version) => {
   it("keeps the other file's figures and names the files whose figures are missing", () => {
     const { run, report } = runs.get(version)!;
     expect(run.exitCode).toBe(1);

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunReport } from '../../packages/core/src/report/schema.js';
 import { runJestIn, type FixtureProject, type JestRun } from '../support/index.js';
-import { failureOf, jestFixture, NEWEST_JEST } from './fixture.js';
+import { JEST_VERSIONS } from '../support/index.js';
+import { failureOf, jestFixture } from './fixture.js';
 
 // CommonJS, ESM (--experimental-vm-modules), TypeScript through babel-jest
 // and through ts-jest (type-checked) in one run per version; then the same
@@ -17,7 +18,7 @@ interface Runs {
 const all = new Map<number, Runs>();
 
 beforeAll(async () => {
-  await Promise.all(NEWEST_JEST.map(async (version) => {
+  await Promise.all(JEST_VERSIONS.map(async (version) => {
     const project = await jestFixture(version, 'flavours');
     const full = await runJestIn(project, version, { nodeFlags: ESM, args: ['--maxWorkers=2'] });
     const shards = [];
@@ -36,7 +37,7 @@ function testStates(report: RunReport | null): Record<string, string> {
   return Object.fromEntries((report?.tasks ?? []).filter((t) => t.kind === 'test').map((t) => [t.id, t.state]));
 }
 
-describe.each(NEWEST_JEST)('Jest %i: module systems and transforms', (version) => {
+describe.each(JEST_VERSIONS)('Jest %i: module systems and transforms', (version) => {
   const get = () => all.get(version)!;
 
   it('runs the matchers in CommonJS, ESM, babel TypeScript and type-checked ts-jest files', async () => {
