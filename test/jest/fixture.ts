@@ -2,9 +2,10 @@ import { join } from 'node:path';
 import { createJestProject, JEST_VERSIONS, loadFixtureFiles, repoRoot, type FixtureProject, type JestVersion } from '../support/index.js';
 
 /**
- * Jest versions for suites that exercise the plugin's bindings in depth
- * (module systems, transforms, shards, crashes): the newest only, to keep
- * CI short. The verdict and baseline suites run on every version.
+ * Jest versions for suites that exercise memscope's own handling rather than
+ * its bindings to Jest (unreadable files, process faults): the newest only,
+ * to keep CI short. The verdict, baseline, flavours and crash suites run on
+ * every version.
  */
 export const NEWEST_JEST: readonly JestVersion[] = [JEST_VERSIONS[JEST_VERSIONS.length - 1]!];
 
