@@ -67,6 +67,26 @@ describe('Jest: faults of the function under test', () => {
   });
 });
 
+// A project of its own: a late timer from the faults above would be charged
+// to whichever test runs when it fires.
+describe('Jest: two verdicts at once', () => {
+  let project: FixtureProject;
+  let run: JestRun;
+
+  beforeAll(async () => {
+    project = await jestFixture(VERSION, 'faults-concurrent');
+    run = await runJestIn(project, VERSION, { args: ['--runInBand'] });
+  }, 120_000);
+  afterAll(() => project?.cleanup());
+
+  it('runs them one after the other, each verdict right', () => {
+    for (const name of ['a leaking verdict beside another', 'a clean verdict beside another', 'a verdict started before another is awaited']) {
+      expect(failureOf(run.output, name), run.output).toBe('');
+    }
+    expect(run.output).toMatch(/Tests:\s+3 passed, 3 total/);
+  });
+});
+
 describe('Jest: a worker killed in the middle of an explanation', () => {
   let project: FixtureProject;
   let run: JestRun;

@@ -57,7 +57,7 @@ describe('Vitest: faults of the function under test', () => {
   it('turns process.exit into a failure naming the call, and the file goes on', () => {
     expect(failureOf(run.output, 'calls process.exit'), run.output).toMatch(/the function called process\.exit\(2\) on call 5; memscope stopped it/);
     expect(run.output).not.toMatch(/process\.exit unexpectedly called/);
-    expect(run.output).toMatch(/Tests\s+5 failed \| 3 passed \(8\)/);
+    expect(run.output).toMatch(/Tests\s+5 failed \| 6 passed \(11\)/);
   });
 
   it('describes non-Error throws and a trapping Proxy without running it', () => {
@@ -72,6 +72,13 @@ describe('Vitest: faults of the function under test', () => {
     expect(failureOf(run.output, 'returns a thenable that never settles')).toMatch(
       /call 1 of the function returned a promise \(or thenable\) that did not settle within 200 ms\. Make every call settle, or give it longer with the option `timeout`/,
     );
+  });
+
+  it('runs two verdicts at once one after the other, each right', () => {
+    const tests = testsById(report!);
+    for (const name of ['a leaking verdict beside another', 'a clean verdict beside another', 'a verdict started before another is awaited']) {
+      expect(tests.get(`concurrent.spec.mjs > ${name}`)?.state, run.output).toBe('passed');
+    }
   });
 
   it('keeps the verdict when a timer throws after it; Vitest reports the throw as unhandled', () => {

@@ -3,6 +3,7 @@ import { createToBeCollected } from './to-be-collected.js';
 import { createToLeak } from './to-leak.js';
 import { createToRetainAtMost } from './to-retain-at-most.js';
 import { MATCHER_NAMES, type MatcherName } from './names.js';
+import { trimmingOwnFrames } from './own-frames.js';
 import type { MatcherDeps } from './types.js';
 
 /** The names every plugin installs; each returns a promise and must be awaited. */
@@ -18,10 +19,10 @@ export type { MatcherName };
  */
 export function createMatchers(deps: MatcherDeps) {
   return {
-    toLeak: createToLeak(deps),
-    toAllocateAtMost: createToAllocateAtMost(deps),
-    toRetainAtMost: createToRetainAtMost(deps),
-    toBeCollected: createToBeCollected(deps),
+    toLeak: trimmingOwnFrames(createToLeak(deps)),
+    toAllocateAtMost: trimmingOwnFrames(createToAllocateAtMost(deps)),
+    toRetainAtMost: trimmingOwnFrames(createToRetainAtMost(deps)),
+    toBeCollected: trimmingOwnFrames(createToBeCollected(deps)),
   } satisfies Record<MatcherName, unknown>;
 }
 

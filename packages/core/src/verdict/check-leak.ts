@@ -209,13 +209,7 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
     const nativeBytesPerCall = nativeGrowth ? (result.judgements.get(nativeGrowth)!.perRound / callsPerRound) : 0;
     const wantsHeap = opts.kinds.has('heap') || opts.kinds.has('storm') || opts.kinds.has('native');
     let reason: string;
-    // Noise this far above the floor (async code: promises, immediates and
-    // their bookkeeping move the settled heap by 100 KB a round) hides a leak
-    // at the threshold in any number of rounds. The heap figures cannot
-    // decide, so the survivors, counted by id, do: never guess.
-    const heapNow = result.judgements.get('heapUsed');
-    const drowned = heapNow !== undefined && heapNow.noise > 16 * opts.threshold * callsPerRound;
-    if (wantsHeap && (notFlat(result, 'heapUsed') || drowned || nativeGrowth)) {
+    if (wantsHeap && (notFlat(result, 'heapUsed') || nativeGrowth)) {
       const explainStarted = performance.now();
       assertSnapshotFits(capture);
       const allocatedPerCall = allocatedPerCallSince(allocationAtStart, capture, runner);

@@ -36,6 +36,45 @@ function maxId(graph: HeapGraph): number {
 }
 
 /**
+ * References an object holds, counting those of its hidden and array
+ * containers too: a Map's entries live in its table, an array's elements in
+ * its backing store.
+ */
+function heldReferences(graph: HeapGraph, node: number): number {
+  let count = graph.edgeStart[node + 1]! - graph.edgeStart[node]!;
+  for (let e = graph.edgeStart[node]!; e < graph.edgeStart[node + 1]!; e++) {
+    const child = graph.edgeTargets[e]!;
+    const type = graph.nodeTypes[child];
+    if (type === NodeType.array || type === NodeType.hidden) count += graph.edgeStart[child + 1]! - graph.edgeStart[child]!;
+  }
+  return count;
+}
+
+/** Held references of every object and closure, by object id. */
+function holderSizes(graph: HeapGraph): Map<number, number> {
+  const sizes = new Map<number, number>();
+  for (let node = 0; node < graph.nodeCount; node++) {
+    const type = graph.nodeTypes[node];
+    if (type === NodeType.object || type === NodeType.closure) sizes.set(graph.nodeIds[node]!, heldReferences(graph, node));
+  }
+  return sizes;
+}
+
+const COLLECTION_EDGES = new Set(['Map entries', 'Set entries', 'array elements']);
+
+/**
+ * False when the group's holder is a collection (Map, Set, array) that
+ * existed at the first snapshot and holds no more references now. Other
+ * holders keep their growth deeper (an emitter's listeners sit two levels
+ * down) and are left to the counts.
+ */
+function holderGrew(group: SurvivorGroup, graph: HeapGraph, sizesAtStart: Map<number, number>): boolean {
+  if (!group.holder || !COLLECTION_EDGES.has(group.holder.edge)) return true;
+  const before = sizesAtStart.get(graph.nodeIds[group.holder.node]!);
+  return before === undefined || heldReferences(graph, group.holder.node) > before;
+}
+
+/**
  * Samples the profiler may take over the whole explanation. Each sample walks
  * the stack (several µs); a function that allocates megabytes per call would
  * otherwise take millions of them at the fine intervals small leaks need.
@@ -77,10 +116,13 @@ export async function explainGrowth(input: {
   const intervals = cheapMarks ? 3 : 1;
   let snapshots = 0;
   const previewHolder: { value?: unknown } = {};
+  let sizesAtStart: Map<number, number> | undefined;
   const mark = (): number => {
     if (cheapMarks) return capture.markObjectIds!();
     snapshots++;
-    return maxId(capture.heapGraph());
+    const graph = capture.heapGraph();
+    sizesAtStart ??= holderSizes(graph);
+    return maxId(graph);
   };
   const boundaries: number[] = [];
   await measureSettled(capture, gcMode, tracker);
@@ -113,7 +155,11 @@ export async function explainGrowth(input: {
   const graph = capture.heapGraph();
   snapshots++;
   const index = new HeapIndex(graph);
-  const groups = groupSurvivors(index, boundaries, leakFilterRules);
+  const grouped = groupSurvivors(index, boundaries, leakFilterRules);
+  // One interval cannot tell growth from churn: a bounded cache that replaces
+  // its entries also leaves new survivors. The first snapshot can: a holder
+  // that holds no more references than it did then is not growing.
+  const groups = sizesAtStart === undefined ? grouped : grouped.filter((group) => holderGrew(group, graph, sizesAtStart!));
   return {
     index,
     boundaries,

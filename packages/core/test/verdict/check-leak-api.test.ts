@@ -58,8 +58,8 @@ describe('checkLeak: input is checked up front', () => {
     expect(result.stats.rounds).toBeGreaterThanOrEqual(4);
     expect(result.stats.growth.map((g) => g.figure)).toContain('heapUsed');
     expect(result.leaked).toBe(false);
-    // Clean code takes no snapshot unless noise made the screen ambiguous.
-    expect(result.stats.snapshots).toBeLessThanOrEqual(1);
+    // Clean code takes no snapshot unless noise made the screen ambiguous (then one explanation: one snapshot, two on the pure-JS path).
+    expect(result.stats.snapshots).toBeLessThanOrEqual(result.capture === 'js' ? 2 : 1);
   });
 });
 
