@@ -1,23 +1,15 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunReport } from '../../packages/core/src/report/schema.js';
-import { cleanEnvironment, jestBin, runJestIn, type FixtureProject, type JestRun } from '../support/index.js';
+import { cleanEnvironment, jestBin, memscopeTempEntries, privateTmp, runJestIn, type FixtureProject, type JestRun } from '../support/index.js';
 import { failureOf, jestFixture } from './fixture.js';
 
 // Faults of the function under test and of the worker, in real Jest (the
 // newest: these exercise memscope's handling, not Jest's versions).
 const VERSION = 30;
 
-/** Entries memscope may leave in a temp directory: run channels and snapshot directories. */
-const memscopeTemp = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((name) => name.startsWith('memscope-')) : []);
 
-/** A temp directory of the project's own, so that what memscope leaves in it can be listed. */
-function privateTmp(project: FixtureProject): string {
-  const dir = project.path('tmp');
-  mkdirSync(dir, { recursive: true });
-  return dir;
-}
 
 describe('Jest: faults of the function under test', () => {
   let project: FixtureProject;
@@ -122,7 +114,7 @@ describe('Jest: a worker killed in the middle of an explanation', () => {
   });
 
   it('leaves no snapshot or temp directory behind', () => {
-    expect(memscopeTemp(tmp)).toEqual([]);
+    expect(memscopeTempEntries(tmp)).toEqual([]);
   });
 });
 
@@ -179,6 +171,6 @@ describe('Jest: SIGINT during a slow explanation', () => {
     expect(existsSync(project.path('memscope-report/report.json'))).toBe(false);
     // Ended by the signal itself (or 130, its exit code), not by the harness's SIGKILL.
     expect([exit.signal, exit.code]).toContainEqual(expect.toBeOneOf(['SIGINT', 130]));
-    expect(memscopeTemp(tmp)).toEqual([]);
+    expect(memscopeTempEntries(tmp)).toEqual([]);
   }, 90_000);
 });

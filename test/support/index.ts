@@ -2,3 +2,4 @@ export { createFixtureProject, loadFixtureFiles, type FixtureFiles, type Fixture
 export { cleanEnvironment, runNode, type ProcessResult, type RunProcessOptions } from './run-process.js';
 export { createJestProject, runJestIn, jestBin, JEST_VERSIONS, type JestRun, type JestVersion, type RunJestOptions } from './run-jest.js';
 export { repoRoot } from './paths.js';
+export { memscopeTempEntries, privateTmp } from './temp-dirs.js';

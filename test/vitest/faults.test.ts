@@ -1,16 +1,15 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunReport } from '../../packages/core/src/report/schema.js';
-import { cleanEnvironment, repoRoot, type FixtureProject } from '../support/index.js';
+import { cleanEnvironment, memscopeTempEntries, privateTmp, repoRoot, type FixtureProject } from '../support/index.js';
 import { createVitestProject, fixtureFiles, runVitestIn, testsById, vitestConfig, type VitestRun } from './run-vitest.js';
 
 // Faults of the function under test and of the worker, in real Vitest (the
 // workspace's own version: these exercise memscope's handling, not Vitest's versions).
 const VERSION = 4;
 
-const memscopeTemp = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((name) => name.startsWith('memscope-')) : []);
 
 function isAlive(pid: number): boolean {
   try {
@@ -21,11 +20,6 @@ function isAlive(pid: number): boolean {
   }
 }
 
-function privateTmp(project: FixtureProject): string {
-  const dir = project.path('tmp');
-  mkdirSync(dir, { recursive: true });
-  return dir;
-}
 
 /** Vitest's block for one failed test: from its `FAIL … > name` header to the next one. */
 function failureOf(output: string, testName: string): string {
@@ -118,7 +112,7 @@ describe('Vitest: a worker killed in the middle of an explanation', () => {
   });
 
   it('leaves no snapshot or temp directory behind', () => {
-    expect(memscopeTemp(tmp)).toEqual([]);
+    expect(memscopeTempEntries(tmp)).toEqual([]);
   });
 });
 
@@ -173,6 +167,6 @@ describe('Vitest: SIGINT during a slow explanation', () => {
     while (isAlive(worker) && Date.now() - signalled < 10_000) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(isAlive(worker)).toBe(false);
     expect(Date.now() - signalled).toBeLessThan(8_000);
-    expect(memscopeTemp(tmp)).toEqual([]);
+    expect(memscopeTempEntries(tmp)).toEqual([]);
   }, 90_000);
 });
