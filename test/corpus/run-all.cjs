@@ -6,7 +6,10 @@ const { allCases, runCase } = require('./run-case.cjs');
 
 (async () => {
   for (const testCase of allCases()) {
-    const { ok, problems } = await runCase(checkLeak, testCase).catch((error) => ({ ok: false, problems: [String(error)] }));
-    console.log(JSON.stringify({ name: testCase.name, expected: testCase.expected, ok, problems }));
+    const { ok, problems, result } = await runCase(checkLeak, testCase).catch((error) => ({ ok: false, problems: [String(error)] }));
+    const ms = result ? Math.round(result.stats.timeMs.total) : undefined;
+    // On a wrong verdict, the screen's figures: enough to tell noise from a blind spot.
+    const growth = ok ? undefined : result?.stats.growth.map((g) => `${g.figure} ${g.medianPerCall.toFixed(1)} B/call (noise ${Math.round(g.noise)})`).join(', ');
+    console.log(JSON.stringify({ name: testCase.name, expected: testCase.expected, ok, problems, ms, rounds: result?.stats.rounds, callsPerRound: result?.stats.callsPerRound, growth }));
   }
 })();

@@ -5,7 +5,7 @@ import type { Capture } from '../capture/types.js';
 import { resolveLeakOptions, isIgnored, type LeakOptions, type ResolvedLeakOptions } from './options.js';
 import { CallRunner, type LeakTarget } from './call-runner.js';
 import { HandleTracker } from './handle-tracker.js';
-import { screen, judgeAll, type ScreenResult, type ScreenedFigure, type Measurement } from './screen.js';
+import { screen, judgeAll, heapFloor, type ScreenResult, type ScreenedFigure, type Measurement } from './screen.js';
 import { explainGrowth, isSteadyGrowth } from './explain.js';
 import type { SurvivorGroup } from '../analyzers/survivors.js';
 import { NodeType } from '../analyzers/heap-index.js';
@@ -165,8 +165,10 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
     // A heap that falls steadily (V8 still flushing old bytecode, the garbage
     // of a previous verdict swept late) can mask a leak of the same size:
     // screen once more after it has settled.
-    const floor = opts.threshold * callsPerRound;
-    const falling = heap !== undefined && heap.perRound < -floor && heap.slopePerRound < -floor;
+    const floor = heapFloor(opts.threshold, callsPerRound);
+    // Steadily: a heap that toggles by a large temporary kept by every other
+    // collection has a negative median too, but masks nothing.
+    const falling = heap !== undefined && heap.perRound < -floor && heap.slopePerRound < -floor && heap.noise < -heap.perRound;
     if (opts.callsPerRound === undefined && heap && heap.call === 'flat' && hint && heap.noise > 8 * floor && callsPerRound < 2000) {
       callsPerRound = Math.min(2000, callsPerRound * 4);
       screenInput = { ...screenInput, callsPerRound };
@@ -177,7 +179,8 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
     // Growth that levels off (pools, agents, caches that fill slowly) is not a
     // leak: a growing figure must keep growing over a second window.
     if ([...result.judgements.values()].some((j) => j.call !== 'flat')) {
-      const second = await screen({ ...screenInput, rounds: opts.rounds, maxRounds: opts.rounds });
+      // Every round of it: this window confirms growth, it never stops early.
+      const second = await screen({ ...screenInput, rounds: opts.rounds, maxRounds: opts.rounds, earlyStop: false });
       const secondWindow: Measurement[] = [result.measurements[result.measurements.length - 1]!, ...second.measurements.slice(1)];
       const combined: Measurement[] = [...result.measurements, ...second.measurements.slice(1)];
       const later = judgeAll(secondWindow, screenInput);

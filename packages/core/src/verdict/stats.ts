@@ -56,12 +56,33 @@ export function pairwiseSlopes(series: readonly number[]): number[] {
   return slopes;
 }
 
+/**
+ * Round deltas with the one-off steps replaced by the typical delta. A JIT
+ * tier, a table rehash or a large temporary that one collection happened to
+ * keep moves the heap once by tens or hundreds of KB; a least-squares line
+ * through such a step reads as a trend. A leak moves every round, so its
+ * deltas stay: only a delta further than `max(4 × MAD, floor)` from the
+ * median is a step.
+ */
+export function withoutSteps(deltas: readonly number[], floor: number): number[] {
+  const typical = median(deltas);
+  const reach = Math.max(4 * mad(deltas), floor);
+  return deltas.map((d) => (Math.abs(d - typical) > reach ? typical : d));
+}
+
+function accumulate(deltas: readonly number[]): number[] {
+  const series = [0];
+  for (const d of deltas) series.push(series[series.length - 1]! + d);
+  return series;
+}
+
 export type GrowthCall = 'grows' | 'flat' | 'ambiguous';
 
 export interface GrowthJudgement {
   call: GrowthCall;
   /** Robust growth per round (Theil–Sen slope). */
   perRound: number;
+  /** Least-squares slope per round with the one-off steps taken out (see withoutSteps). */
   slopePerRound: number;
   r2: number;
   noise: number;
@@ -78,8 +99,8 @@ export function judgeGrowth(series: readonly number[], minPerRound: number): Gro
   const slopes = pairwiseSlopes(series);
   const perRound = median(slopes);
   const noise = mad(deltas);
-  const { slope, r2 } = linearFit(series);
   const floor = Math.max(minPerRound, 0);
+  const { slope, r2 } = linearFit(accumulate(withoutSteps(deltas, floor)));
   const positiveShare = slopes.length ? slopes.filter((d) => d > floor / 2).length / slopes.length : 0;
   const base = { perRound, slopePerRound: slope, r2, noise, positiveShare };
   if (perRound > floor && positiveShare >= 0.75 && slope > floor / 2) return { call: 'grows', ...base };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { judgeGrowth, median, pairwiseSlopes } from '../../src/verdict/stats.js';
+import { judgeGrowth, median, pairwiseSlopes, withoutSteps } from '../../src/verdict/stats.js';
 import { samplingInterval } from '../../src/verdict/explain.js';
 
 /** A steady leak of `perRound` bytes plus alternating ±noise: the shape async code gives. */
@@ -40,6 +40,27 @@ describe('judgeGrowth', () => {
   it('calls a one-off step (a cache filled in round 2) not growing', () => {
     const series = [1000, 1000, 9000, 9000, 9000, 9000, 9000];
     expect(judgeGrowth(series, 480).call).not.toBe('grows');
+  });
+});
+
+describe('withoutSteps', () => {
+  it('replaces a one-off step by the typical delta and keeps every delta of a lumpy leak', () => {
+    expect(withoutSteps([500, 300, 240_000, 400, 600], 1504)).toEqual([500, 300, 500, 400, 600]);
+    const lumpyLeak = [-16_000, 36_000, 226_000, -59_000, 55_000, 241_000];
+    expect(withoutSteps(lumpyLeak, 17_000)).toEqual(lumpyLeak);
+  });
+
+  it('calls a clean heap flat when a large temporary is kept by one collection and freed by the next', () => {
+    // Measured beside a 20 MB heap: ±230 KB toggles between quiet rounds.
+    const deltas = [400, 300, -228_000, 228_500, 500, 350];
+    const series = deltas.reduce<number[]>((acc, d) => [...acc, acc[acc.length - 1]! + d], [1e7]);
+    expect(judgeGrowth(series, 1504).call).toBe('flat');
+  });
+
+  it('still calls a leak growing when one round of it is a step', () => {
+    const deltas = [3000, 3100, 2900, 250_000, 3000, 3050];
+    const series = deltas.reduce<number[]>((acc, d) => [...acc, acc[acc.length - 1]! + d], [1e7]);
+    expect(judgeGrowth(series, 1504).call).toBe('grows');
   });
 });
 
