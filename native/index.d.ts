@@ -104,6 +104,8 @@ declare namespace memscopeNative {
     heapGraph(): NativeHeapGraph;
     /** V8's snapshot id of a live object or function; 0 until a snapshot has seen it. */
     objectId(value: object): number;
+    /** The live value with that snapshot id, or undefined (one walk over the heap). */
+    objectById(id: number): unknown;
     /**
      * Gives every live object an id without a snapshot (one full GC plus a
      * heap walk) and returns the highest id assigned: later objects get higher ids.

@@ -41,12 +41,13 @@ async function runPath(path) {
       problems.push(`run ${run + 1} (${path}) crashed after ${lines.length} cases (${signal ?? `exit code ${status}`}):\n${stderr.slice(-4000)}`);
     }
     for (const line of lines) {
-      const { name, expected, ok, problems: caseProblems } = JSON.parse(line);
-      const entry = outcomes.get(name) ?? { expected, passes: 0, fails: 0, problems: new Set() };
+      const { name, expected, ok, problems: caseProblems, callsPerRound, growth } = JSON.parse(line);
+      const entry = outcomes.get(name) ?? { expected, passes: 0, fails: 0, problems: new Set(), screens: [] };
       if (ok) entry.passes++;
       else {
         entry.fails++;
         caseProblems.forEach((p) => entry.problems.add(p));
+        if (growth) entry.screens.push(`${callsPerRound} calls a round: ${growth}`);
       }
       outcomes.set(name, entry);
     }
@@ -64,7 +65,10 @@ function print({ path, outcomes, problems }) {
   console.log(`\n${path}: ${runs} runs × ${outcomes.size} cases`);
   console.log(`  recall ${(recall * 100).toFixed(1)}%  false positives ${falsePositives}  flaky cases ${flaky.length}`);
   for (const [name, o] of outcomes) {
-    if (o.fails) console.log(`  ${o.expected === 'leak' ? 'missed ' : 'flagged'} ${name}: ${o.fails}/${o.passes + o.fails} — ${[...o.problems][0]}`);
+    if (!o.fails) continue;
+    console.log(`  ${o.expected === 'leak' ? 'missed ' : 'flagged'} ${name}: ${o.fails}/${o.passes + o.fails} — ${[...o.problems][0]}`);
+    // What the screen saw on a wrong verdict: noise or a blind spot.
+    for (const screen of o.screens.slice(0, 3)) console.log(`      ${screen}`);
   }
   // The hard bar is no false positive and no lost pass; recall is printed and tracked (goal: 100%).
   if (falsePositives > 0 || problems.length > 0) process.exitCode = 1;

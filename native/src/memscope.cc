@@ -33,6 +33,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
               Napi::Function::New(env, YoungGenerationUsed, "youngGenerationUsed"));
   exports.Set("heapGraph", Napi::Function::New(env, HeapGraph, "heapGraph"));
   exports.Set("objectId", Napi::Function::New(env, ObjectId, "objectId"));
+  exports.Set("objectById", Napi::Function::New(env, ObjectById, "objectById"));
   exports.Set("markObjectIds", Napi::Function::New(env, MarkObjectIds, "markObjectIds"));
   exports.Set("startSampling", Napi::Function::New(env, StartSampling, "startSampling"));
   exports.Set("readSampling", Napi::Function::New(env, ReadSampling, "readSampling"));

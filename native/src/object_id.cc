@@ -47,6 +47,17 @@ Napi::Value ObjectId(const Napi::CallbackInfo& info) {
   return Napi::Number::New(info.Env(), double(id));
 }
 
+Napi::Value ObjectById(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 1 || !info[0].IsNumber()) {
+    Napi::TypeError::New(env, "objectById(id): id must be a heap snapshot id (a number)").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  double id = info[0].As<Napi::Number>().DoubleValue();
+  if (!(id > 0)) return env.Undefined();
+  return FromV8(env, CurrentIsolate()->GetHeapProfiler()->FindObjectById(static_cast<v8::SnapshotObjectId>(id)));
+}
+
 void ForgetObjectIdState(v8::Isolate* isolate) {
   std::lock_guard<std::mutex> lock(tracked_mutex);
   tracked_isolates.erase(isolate);

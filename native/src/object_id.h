@@ -16,6 +16,12 @@ Napi::Value ObjectId(const Napi::CallbackInfo& info);
 // later get higher ones, so "id > mark" means "allocated after the mark".
 Napi::Value MarkObjectIds(const Napi::CallbackInfo& info);
 
+// objectById(id): the live value with that snapshot id, or undefined when
+// none is alive (HeapProfiler::FindObjectById: one walk over the heap). Unlike
+// the inspector's getObjectByHeapObjectId it hands the value itself over, in
+// whatever context it was made.
+Napi::Value ObjectById(const Napi::CallbackInfo& info);
+
 // Drops what this file remembers about an isolate that is shutting down.
 void ForgetObjectIdState(v8::Isolate* isolate);
 

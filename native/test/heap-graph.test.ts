@@ -84,6 +84,14 @@ describe('heapGraph', () => {
     const shared = second.nodeIds.filter((nodeId) => firstIds.has(nodeId)).length;
     expect(shared / first.nodeCount).toBeGreaterThan(0.9);
   });
+
+  it('hands a live object back by its id, and nothing for an id no live object has', () => {
+    const id = native.objectId(holder.probeField);
+    expect(native.objectById(id)).toBe(holder.probeField);
+    expect(native.objectById(0)).toBeUndefined();
+    expect(native.objectById(Math.max(...second.nodeIds) + 1e6)).toBeUndefined();
+    expect(() => native.objectById('1' as unknown as number)).toThrow(/objectById\(id\): id must be a heap snapshot id/);
+  });
 });
 
 // Names travel through V8's JSON escapes (quotes, control characters,

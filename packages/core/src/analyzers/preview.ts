@@ -8,12 +8,26 @@ const MAX_PREVIEW_CHARS = 400;
 let session: SyncSession | undefined;
 
 /**
- * Looks up a live object by its heap snapshot id through the inspector and
- * renders it with pretty-format, bounded in depth, width and length. The
+ * Looks up a live object by its heap snapshot id (through the capture when it
+ * can, else through the inspector) and renders it with pretty-format, bounded in depth, width and length. The
  * object is handed over through a holder object of ours, found by its own
  * id, so it works across vm contexts (Jest, Vitest vmThreads).
  */
-export function previewObject(objectId: number, holderId: number, holder: { value?: unknown }): string | undefined {
+export function previewObject(
+  objectId: number,
+  holderId: number,
+  holder: { value?: unknown },
+  objectById?: (id: number) => unknown,
+): string | undefined {
+  if (objectById) {
+    // One walk over the heap instead of the inspector's two (the value, then our holder).
+    try {
+      const value = objectById(objectId);
+      return value === undefined ? undefined : formatPreview(value);
+    } catch {
+      return undefined;
+    }
+  }
   try {
     session ??= connectSyncSession();
     session.post('HeapProfiler.enable');

@@ -133,6 +133,10 @@ export function createNativeCapture(binding: NativeBinding, options: NativeCaptu
       return binding.heapGraph();
     },
 
+    objectById(id: number): unknown {
+      return binding.objectById(id);
+    },
+
     markObjectIds(): number {
       return binding.markObjectIds();
     },

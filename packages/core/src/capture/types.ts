@@ -138,6 +138,12 @@ export interface Capture {
   markObjectIds?(): number;
   /** The snapshot id of a live value, 0 when it has none yet (no snapshot saw it). */
   objectId(value: object): number;
+  /**
+   * The live value with a snapshot id, undefined when none is alive. Optional:
+   * without it a preview goes through the inspector, which walks the heap
+   * once for the value and once more for the object that receives it.
+   */
+  objectById?(id: number): unknown;
   /** Starts the sampling heap profiler; `intervalBytes` is the mean sampling interval. */
   startSampling(intervalBytes: number): void;
   /** Live samples since startSampling; the profiler keeps running. */

@@ -18,6 +18,8 @@ export interface Explanation {
   /** Our own holder, used to hand a leaked object over for its preview. */
   previewHolder: { value?: unknown };
   previewHolderId: number;
+  /** The capture's direct lookup of a live value by id, when it has one. */
+  objectById?: (id: number) => unknown;
 }
 
 /**
@@ -170,6 +172,7 @@ export async function explainGrowth(input: {
     snapshots,
     previewHolder,
     previewHolderId: capture.objectId(previewHolder),
+    objectById: capture.objectById?.bind(capture),
   };
 }
 
