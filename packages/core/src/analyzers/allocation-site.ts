@@ -92,9 +92,12 @@ export function siteForGroup(
   if (candidates.length === 0) return undefined;
   const patterns = allocationPatterns(groupName, kind);
   let chosen = candidates[0]!;
-  let refined = refineLine(chosen.frame, patterns);
+  // The constructor's own frame allocates `this`; the `new X(...)` is in a
+  // caller. Searched first: the lines below a constructor belong to other
+  // functions, and the first `new X(` there is someone else's.
+  const inConstructor = kind === 'object' && chosen.frame.functionName === groupName;
+  let refined = inConstructor ? { line: chosen.frame.line, column: chosen.frame.column, found: false } : refineLine(chosen.frame, patterns);
   if (!refined.found) {
-    // The constructor's own frame allocates `this`; the `new X(...)` is in a caller.
     for (const caller of chosen.stack.slice(1, 6)) {
       if (isInternalUrl(caller.url)) continue;
       const attempt = refineLine(caller, patterns.slice(0, 1));
