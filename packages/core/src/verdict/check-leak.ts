@@ -137,6 +137,9 @@ function growthStats(judgements: Map<ScreenedFigure, GrowthJudgement>, callsPerR
   }));
 }
 
+/** Round-to-round noise (MAD) past this many heap floors drowns any leak the floor is meant to see. */
+const DROWNED_NOISE_FLOORS = 8;
+
 const grew = (screenResult: ScreenResult, figure: ScreenedFigure) => screenResult.judgements.get(figure)?.call === 'grows';
 const notFlat = (screenResult: ScreenResult, figure: ScreenedFigure) => {
   const call = screenResult.judgements.get(figure)?.call;
@@ -169,7 +172,7 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
     // Steadily: a heap that toggles by a large temporary kept by every other
     // collection has a negative median too, but masks nothing.
     const falling = heap !== undefined && heap.perRound < -floor && heap.slopePerRound < -floor && heap.noise < -heap.perRound;
-    if (opts.callsPerRound === undefined && heap && heap.call === 'flat' && hint && heap.noise > 8 * floor && callsPerRound < 2000) {
+    if (opts.callsPerRound === undefined && heap && heap.call === 'flat' && hint && heap.noise > DROWNED_NOISE_FLOORS * floor && callsPerRound < 2000) {
       callsPerRound = Math.min(2000, callsPerRound * 4);
       screenInput = { ...screenInput, callsPerRound };
       result = await screen(screenInput);
@@ -191,8 +194,9 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
         // Levelled off: the second window is flat and grows at under a
         // quarter of the first window's rate (a pool or agent filling up).
         // Both slopes must agree: on noisy async code a six-round median alone
-        // can read flat while the leak goes on.
-        const levelled = after?.call === 'flat' && after.perRound < first.perRound / 4 && after.slopePerRound < first.perRound / 4;
+        // can read flat while the leak goes on. The trend keeps its steps: a
+        // Map that keeps growing doubles its table now and then.
+        const levelled = after?.call === 'flat' && after.perRound < first.perRound / 4 && after.trendPerRound < first.perRound / 4;
         result.judgements.set(figure, levelled ? { ...first, call: 'flat' } : (overall.get(figure) ?? first));
       }
       result = { ...result, measurements: [...result.measurements, ...second.measurements.slice(1)], rounds: result.rounds + second.rounds };
@@ -211,8 +215,17 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
     const nativeGrowth = nativeFigures.find((f) => grew(result, f));
     const nativeBytesPerCall = nativeGrowth ? (result.judgements.get(nativeGrowth)!.perRound / callsPerRound) : 0;
     const wantsHeap = opts.kinds.has('heap') || opts.kinds.has('storm') || opts.kinds.has('native');
+    // Heap bytes that move between rounds by far more than a leak at this
+    // round size could (async code: ±200 KB a round around a 14 KB leak) say
+    // nothing either way. With cheap id marks the explanation counts the
+    // objects each interval leaves alive instead, and tells a steady leak from
+    // churn; without them (pure-JS capture) it sees one interval, which cannot
+    // tell a bounded cache's churn from growth, so the screen's call stands.
+    const finalHeap = result.judgements.get('heapUsed');
+    const drowned = finalHeap !== undefined && finalHeap.noise > DROWNED_NOISE_FLOORS * heapFloor(opts.threshold, callsPerRound);
+    const countsObjects = typeof capture.markObjectIds === 'function';
     let reason: string;
-    if (wantsHeap && (notFlat(result, 'heapUsed') || nativeGrowth)) {
+    if (wantsHeap && (notFlat(result, 'heapUsed') || nativeGrowth || (drowned && countsObjects))) {
       const explainStarted = performance.now();
       assertSnapshotFits(capture);
       const allocatedPerCall = allocatedPerCallSince(allocationAtStart, capture, runner);
@@ -237,7 +250,9 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
       timeMs.explain = performance.now() - explainStarted;
       reason = explained || findings.length
         ? `memory grew with every call; ${findings.length} finding(s)`
-        : 'the heap moved between rounds, but no object population grows with the number of calls';
+        : drowned && !notFlat(result, 'heapUsed')
+          ? 'the heap moved between rounds by more than a leak could, and no object population grows with the number of calls'
+          : 'the heap moved between rounds, but no object population grows with the number of calls';
     } else {
       reason = handleGrew ? 'handles left open grow with every call' : 'no figure grew beyond the noise floor';
     }

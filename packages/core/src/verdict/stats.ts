@@ -57,16 +57,24 @@ export function pairwiseSlopes(series: readonly number[]): number[] {
 }
 
 /**
- * Round deltas with the one-off steps replaced by the typical delta. A JIT
- * tier, a table rehash or a large temporary that one collection happened to
- * keep moves the heap once by tens or hundreds of KB; a least-squares line
- * through such a step reads as a trend. A leak moves every round, so its
- * deltas stay: only a delta further than `max(4 × MAD, floor)` from the
- * median is a step.
+ * V8 counts heap use page by page in places (a young page promoted whole, an
+ * evacuated page): a round's reading can move by up to a page (256 KiB)
+ * either way and give it back later. Such moves are noise the robust slope
+ * absorbs; only moves past two pages are steps.
+ */
+const PAGE_MOVES = 512 * 1024;
+
+/**
+ * Round deltas with the one-off steps replaced by the typical delta. The
+ * garbage of a previous verdict freed late, a JIT tier or a cache filled at
+ * once moves the heap once by megabytes; both a least-squares line and the
+ * pairwise slopes spanning such a step read it as a trend. A leak moves every
+ * round, so its deltas stay: only a delta further than
+ * `max(4 × MAD, floor, two pages)` from the median is a step.
  */
 export function withoutSteps(deltas: readonly number[], floor: number): number[] {
   const typical = median(deltas);
-  const reach = Math.max(4 * mad(deltas), floor);
+  const reach = Math.max(4 * mad(deltas), floor, PAGE_MOVES);
   return deltas.map((d) => (Math.abs(d - typical) > reach ? typical : d));
 }
 
@@ -84,6 +92,11 @@ export interface GrowthJudgement {
   perRound: number;
   /** Least-squares slope per round with the one-off steps taken out (see withoutSteps). */
   slopePerRound: number;
+  /**
+   * Least-squares slope per round of the raw series, steps included: part of
+   * a real leak's growth comes in steps (a Map's table doubling).
+   */
+  trendPerRound: number;
   r2: number;
   noise: number;
   positiveShare: number;
@@ -96,13 +109,14 @@ export interface GrowthJudgement {
  */
 export function judgeGrowth(series: readonly number[], minPerRound: number): GrowthJudgement {
   const deltas = differences(series);
-  const slopes = pairwiseSlopes(series);
-  const perRound = median(slopes);
   const noise = mad(deltas);
   const floor = Math.max(minPerRound, 0);
-  const { slope, r2 } = linearFit(accumulate(withoutSteps(deltas, floor)));
+  const steady = accumulate(withoutSteps(deltas, floor));
+  const slopes = pairwiseSlopes(steady);
+  const perRound = median(slopes);
+  const { slope, r2 } = linearFit(steady);
   const positiveShare = slopes.length ? slopes.filter((d) => d > floor / 2).length / slopes.length : 0;
-  const base = { perRound, slopePerRound: slope, r2, noise, positiveShare };
+  const base = { perRound, slopePerRound: slope, trendPerRound: linearFit(series).slope, r2, noise, positiveShare };
   if (perRound > floor && positiveShare >= 0.75 && slope > floor / 2) return { call: 'grows', ...base };
   // A clear least-squares trend overrules a median that noise pulled down:
   // the caller then runs more rounds or lets the heap explanation decide.
