@@ -215,17 +215,8 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
     const nativeGrowth = nativeFigures.find((f) => grew(result, f));
     const nativeBytesPerCall = nativeGrowth ? (result.judgements.get(nativeGrowth)!.perRound / callsPerRound) : 0;
     const wantsHeap = opts.kinds.has('heap') || opts.kinds.has('storm') || opts.kinds.has('native');
-    // Heap bytes that move between rounds by far more than a leak at this
-    // round size could (async code: ±200 KB a round around a 14 KB leak) say
-    // nothing either way. With cheap id marks the explanation counts the
-    // objects each interval leaves alive instead, and tells a steady leak from
-    // churn; without them (pure-JS capture) it sees one interval, which cannot
-    // tell a bounded cache's churn from growth, so the screen's call stands.
-    const finalHeap = result.judgements.get('heapUsed');
-    const drowned = finalHeap !== undefined && finalHeap.noise > DROWNED_NOISE_FLOORS * heapFloor(opts.threshold, callsPerRound);
-    const countsObjects = typeof capture.markObjectIds === 'function';
     let reason: string;
-    if (wantsHeap && (notFlat(result, 'heapUsed') || nativeGrowth || (drowned && countsObjects))) {
+    if (wantsHeap && (notFlat(result, 'heapUsed') || nativeGrowth)) {
       const explainStarted = performance.now();
       assertSnapshotFits(capture);
       const allocatedPerCall = allocatedPerCallSince(allocationAtStart, capture, runner);
@@ -250,9 +241,7 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
       timeMs.explain = performance.now() - explainStarted;
       reason = explained || findings.length
         ? `memory grew with every call; ${findings.length} finding(s)`
-        : drowned && !notFlat(result, 'heapUsed')
-          ? 'the heap moved between rounds by more than a leak could, and no object population grows with the number of calls'
-          : 'the heap moved between rounds, but no object population grows with the number of calls';
+        : 'the heap moved between rounds, but no object population grows with the number of calls';
     } else {
       reason = handleGrew ? 'handles left open grow with every call' : 'no figure grew beyond the noise floor';
     }
