@@ -12,7 +12,7 @@ export { getSharedCapture as getCapture } from './capture/shared.js';
 export { createFileRecorder, FileRecorder } from './tasks/recorder.js';
 export type { FileRecorderOptions, FinalState } from './tasks/recorder.js';
 export type { TaskScope } from './tasks/scope.js';
-export { writeFileRecord } from './tasks/records.js';
+export { writeFileRecord, writeFileRecordSync } from './tasks/records.js';
 export type { FileRecord, MeasureMode, TaskNode } from './tasks/types.js';
 export { track } from './track/registry.js';
 export { joinRunChannel } from './plugin-kit/run-channel.js';

@@ -207,6 +207,27 @@ function createdByTooling(frames: Iterable<string>): boolean {
 }
 
 /**
+ * createdByTooling on call sites, reading their file names instead of
+ * formatting each frame: runners leave a timer of their own open at every
+ * test's end, so this runs once per test. A frame with no file name (a
+ * builtin such as `new Promise`, eval'd code) is formatted and judged as text.
+ */
+function sitesCreatedByTooling(sites: CallSites): boolean {
+  for (const site of sites) {
+    const file = site.getFileName();
+    if (!file) {
+      const frame = plainFrame(site);
+      if (isNodeFrame(frame)) continue;
+      return isInternalFrame(frame);
+    }
+    if (file.startsWith('node:')) continue;
+    // The same patterns as on the formatted frame, which shows the file as `(file:line:column)`.
+    return isInternalFrame(`at (${file}:)`);
+  }
+  return false;
+}
+
+/**
  * Handles still open, less those a runner or memscope created and those
  * whose first user frame matches one of `ignoreFrames`. Runners leave one
  * or two of their own open at every test's end (the timeout of the hook
@@ -219,7 +240,7 @@ export function handlesLeftOpen(entries: readonly HandleEntry[], ignoreFrames: r
     if (!isStillOpen(entry)) continue;
     const sites = callSitesOf(entry.creation);
     const stack = sites ? null : String(entry.creation.stack ?? '');
-    if (createdByTooling(sites ? plainFrames(sites) : framesOf(stack!))) continue;
+    if (sites ? sitesCreatedByTooling(sites) : createdByTooling(framesOf(stack!))) continue;
     if (ignoreFrames.length > 0) {
       const first = userFramesFirst(stack ?? ['Error', ...plainFrames(sites!)].join('\n'), 1)[0] ?? '';
       if (ignoreFrames.some((pattern) => pattern.test(first))) continue;

@@ -1,6 +1,6 @@
 import type { Capture, GcMode } from '../capture/types.js';
 import { MemscopeError } from '../errors.js';
-import { runsFromBuild } from '../main-context.js';
+import { processSingleton, runsFromBuild } from '../main-context.js';
 import { forgetCollected } from '../track/registry.js';
 import { addForced, emptyTotals, figuresBetween, takeReading } from './figures.js';
 import { handlesLeftOpen, letClosesFinish, mayBeClosing, retainHandleTracking } from './handles.js';
@@ -46,14 +46,17 @@ export interface FileRecorderOptions {
 export type NativeFiguresAt = 'file' | 'every-task';
 
 /**
- * The recorder of the test file running now (this copy of core's: Jest loads
- * one per test file), for checkpoints taken before risky work.
+ * The recorder of the test file running now, for checkpoints taken before
+ * risky work. Kept once per process on the main context's global: the
+ * recorder may come from another copy of core than the checkpoint's (under
+ * Jest the recorder's copy is loaded once per process, the matchers' once
+ * per test file). Cleared when the file's recorder finishes.
  */
-let runningRecorder: FileRecorder | null = null;
+const running = processSingleton<{ recorder: FileRecorder | null }>(Symbol.for('memscope.tasks.running'), () => ({ recorder: null }));
 
 /** The record so far of the test file running now, marked incomplete; null when none runs. */
 export function runningFileRecord(): FileRecord | null {
-  return runningRecorder?.toFileRecord() ?? null;
+  return running.recorder?.toFileRecord() ?? null;
 }
 
 type TrackCheckModule = typeof import('../track/check.js');
@@ -130,7 +133,7 @@ export class FileRecorder {
     this.fileScope = new TaskScope(node, null, takeReading(capture, this.forced), capture);
     this.openScopes.push(this.fileScope);
     setActiveScopeSource(this);
-    runningRecorder = this;
+    running.recorder = this;
   }
 
   /** Starts a describe block or a test; `names` run from the outermost describe to this task. */
@@ -294,7 +297,7 @@ export class FileRecorder {
   private dispose(): void {
     this.releaseHandles();
     if (isActiveScopeSource(this)) setActiveScopeSource(null);
-    if (runningRecorder === this) runningRecorder = null;
+    if (running.recorder === this) running.recorder = null;
   }
 }
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportTaskGraph, RUN_TASK_ID } from '../../src/tasks/graph.js';
-import { readFileRecords, recordFileName, writeFileRecord } from '../../src/tasks/records.js';
+import { readFileRecords, recordFileName, writeFileRecord, writeFileRecordSync } from '../../src/tasks/records.js';
 import { newRecorder } from './helpers.js';
 
 async function recordOf(file: string, tests: string[]) {
@@ -31,6 +31,18 @@ describe('file records carried from workers', () => {
     expect(result.missing).toEqual(['src/c.test.ts', 'src/d.test.ts']);
     expect(result.invalid).toEqual([{ path: path.join(dir, 'junk.memscope.json'), reason: 'schemaVersion 9, expected 1' }]);
     await cut.finish();
+  });
+
+  it('writes in place too (writeFileRecordSync): the directory made, the record replaced whole, no temp file left', async () => {
+    const dir = path.join(await mkdtemp(path.join(os.tmpdir(), 'memscope-records-')), 'not-yet');
+    const first = writeFileRecordSync(dir, await recordOf('src/a.test.ts', ['one']));
+    const second = writeFileRecordSync(dir, await recordOf('src/a.test.ts', ['one', 'two']));
+    expect(second).toBe(first);
+    expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    const result = await readFileRecords(dir, ['src/a.test.ts']);
+    expect(result.missing).toEqual([]);
+    expect(result.records.map((record) => record.tasks.filter((task) => task.kind === 'test').map((task) => task.name))).toEqual([['one', 'two']]);
+    expect(() => writeFileRecordSync('', result.records[0]!)).toThrow(/writeFileRecordSync\(dir\) expects a directory path/);
   });
 
   it('treats a missing directory as every expected file missing', async () => {

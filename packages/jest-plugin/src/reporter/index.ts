@@ -1,9 +1,7 @@
 import { createRequire } from 'node:module';
 import { relative, sep } from 'node:path';
-import {
-  colorsFor, endBySignalIfUnhandled, finishRun, openRunChannel, readFileRecords, resolveReporterOptions, sweepStaleSnapshotDirs,
-  type FileRecord, type ReporterOptions, type ResolvedReporterOptions, type RunChannel,
-} from '@memscope/core';
+import type { FileRecord, ReporterOptions, ResolvedReporterOptions, RunChannel } from '@memscope/core';
+import { fileRecords, reportColors, reporterOptions, runChannel, runFinish, snapshotTemp } from './core-parts.js';
 import { incompleteRecords } from './crashed-files.js';
 import { reconcileWithJest, type JestAssertionResult } from './reconcile.js';
 
@@ -58,10 +56,10 @@ export default class MemscopeReporter {
   private readonly onSignal = (signal: NodeJS.Signals) => this.cleanUpAndEnd(signal);
 
   constructor(private readonly globalConfig: JestGlobalConfigLike, options?: ReporterOptions) {
-    this.options = resolveReporterOptions(options);
+    this.options = reporterOptions().resolveReporterOptions(options);
     // Opened now: Jest creates reporters before it starts the workers, which inherit the variable.
-    this.channel = openRunChannel({ rootDir: globalConfig.rootDir, mode: this.options.mode });
-    sweepStaleSnapshotDirs();
+    this.channel = runChannel().openRunChannel({ rootDir: globalConfig.rootDir, mode: this.options.mode });
+    snapshotTemp().sweepStaleSnapshotDirs();
     for (const signal of CLEANUP_SIGNALS) process.on(signal, this.onSignal);
   }
 
@@ -84,11 +82,11 @@ export default class MemscopeReporter {
   async onRunComplete(): Promise<void> {
     try {
       const expectedFiles = [...this.results.keys()];
-      const read = await readFileRecords(this.channel.dir, expectedFiles);
+      const read = await fileRecords().readFileRecords(this.channel.dir, expectedFiles);
       const records = incompleteRecords(read.records, this.unfinished, this.options.mode);
       const reconciled: FileRecord[] = records.map((record) => reconcileWithJest(record, this.results.get(record.file) ?? []));
       const shard = this.globalConfig.shard;
-      const finished = await finishRun({
+      const finished = await runFinish().finishRun({
         records: reconciled,
         expectedFiles,
         options: this.options,
@@ -97,9 +95,9 @@ export default class MemscopeReporter {
         runnerUpdate: this.globalConfig.updateSnapshot === 'all',
         ...(shard ? { shard: { index: shard.shardIndex, count: shard.shardCount } } : {}),
         startedAt: this.startedAt,
-        colors: colorsFor(process.stderr),
+        colors: reportColors().colorsFor(process.stderr),
       });
-      const colors = colorsFor(process.stderr);
+      const colors = reportColors().colorsFor(process.stderr);
       if (finished.summary) process.stderr.write(`\n${finished.summary}\n`);
       // Jest fails the run on getLastError() but prints nothing about it: say why here.
       if (finished.failure) process.stderr.write(`\n${colors.red(finished.failure)}\n`);
@@ -110,7 +108,7 @@ export default class MemscopeReporter {
     } finally {
       this.channel.close();
       // Snapshots a killed worker left in the temp directory.
-      sweepStaleSnapshotDirs();
+      snapshotTemp().sweepStaleSnapshotDirs();
       for (const signal of CLEANUP_SIGNALS) process.removeListener(signal, this.onSignal);
     }
   }
@@ -123,8 +121,8 @@ export default class MemscopeReporter {
   private cleanUpAndEnd(signal: NodeJS.Signals): void {
     for (const s of CLEANUP_SIGNALS) process.removeListener(s, this.onSignal);
     this.channel.close();
-    sweepStaleSnapshotDirs();
-    endBySignalIfUnhandled(signal);
+    snapshotTemp().sweepStaleSnapshotDirs();
+    snapshotTemp().endBySignalIfUnhandled(signal);
   }
 
   /** Jest fails the run when a reporter returns an error here. */

@@ -28,13 +28,17 @@ type AsyncMatcher = (this: { isNot?: boolean }, ...args: unknown[]) => Promise<M
 export class AwaitGuard {
   private readonly pending = new Set<PendingCall>();
 
-  constructor(private readonly testPath: () => string | undefined) {}
+  /** `ErrorType`: the test file's own Error, so the failure belongs to its realm. */
+  constructor(
+    private readonly testPath: () => string | undefined,
+    readonly ErrorType: ErrorConstructor = Error,
+  ) {}
 
   wrap(name: string, matcher: AsyncMatcher): AsyncMatcher {
     const guard = this;
     return function guarded(this: { isNot?: boolean }, ...args: unknown[]): Promise<MatcherResult> {
       const negated = this.isNot === true;
-      const frames = userFrames(new Error().stack ?? '');
+      const frames = userFrames(new guard.ErrorType().stack ?? '');
       const call: PendingCall = { name, negated, callSite: guard.callSite(frames), frames, done: Promise.resolve(), abandoned: false };
       // Settled calls leave the set inside the handlers themselves, before any code awaiting the result resumes.
       const result = matcher.apply(this, args).then(
@@ -52,6 +56,11 @@ export class AwaitGuard {
       guard.pending.add(call);
       return result;
     };
+  }
+
+  /** Whether a matcher call is still running. */
+  hasPending(): boolean {
+    return this.pending.size > 0;
   }
 
   /**
@@ -76,7 +85,7 @@ export class AwaitGuard {
       'memscope matchers are asynchronous: write `await expect(fn).not.toLeak()` inside an async test.',
       'Without `await` the test ends before the verdict, so its result was dropped.',
     ].join('\n');
-    const error = new Error(message);
+    const error = new this.ErrorType(message);
     error.stack = [`Error: ${message}`, ...calls[0]!.frames].join('\n');
     return error;
   }

@@ -16,7 +16,7 @@ interface CircusBlock {
   parent?: CircusBlock;
 }
 
-interface CircusTest extends CircusBlock {
+export interface CircusTest extends CircusBlock {
   errors?: unknown[];
 }
 
@@ -57,6 +57,11 @@ export interface RunningTest {
 export function runningTest(scope: object, currentTestName: string | undefined): RunningTest | null {
   const test = findState(scope)?.currentlyRunningTest;
   if (!test) return currentTestName ? { names: [currentTestName], failed: false, error: undefined } : null;
+  return describeCircusTest(test);
+}
+
+/** Names and outcome so far of one of jest-circus's tests (the running one, or one an event is about). */
+export function describeCircusTest(test: CircusTest): RunningTest {
   const names: string[] = [];
   for (let block: CircusBlock | undefined = test; block && !(block.parent === undefined && block.name === ROOT_BLOCK); block = block.parent) {
     names.unshift(nameOf(block.name));

@@ -1,4 +1,4 @@
-import { createFileRecorder, getCapture, writeFileRecord, type FileRecorder, type RunSettings, type TaskScope } from '@memscope/core/worker';
+import { createFileRecorder, getCapture, writeFileRecordSync, type FileRecorder, type RunSettings, type TaskScope } from '@memscope/core/worker';
 import type { RunningTest } from './circus-state.js';
 
 /**
@@ -9,9 +9,11 @@ const JEST_FRAMES = [/[\\/]node_modules[\\/](?:@jest[\\/]|jest-[a-z-]+[\\/]|expe
 
 /**
  * Maps one test file's Jest lifecycle onto a file recorder: describes and
- * tests entered and exited from the setup file's beforeEach and afterEach
- * hooks, the file finished and its record written in afterAll. The figures
- * of a test therefore include its beforeEach and afterEach hooks.
+ * tests entered and exited around each test (jest-circus's test_started and
+ * test_done events on Jest 30, the setup file's beforeEach and afterEach
+ * hooks on Jest 29), the file finished and its record written at its end
+ * (circus's run_finish event, or an afterAll hook).
+ * The figures of a test therefore include its beforeEach and afterEach hooks.
  */
 export class JestFileLifecycle {
   private readonly recorder: FileRecorder;
@@ -46,7 +48,8 @@ export class JestFileLifecycle {
   async finishFile(): Promise<void> {
     await this.endTest(null);
     await this.enterDescribes([]);
-    await writeFileRecord(this.run.dir, await this.recorder.finish());
+    // Written in place: Jest starts the next file only once this has settled.
+    writeFileRecordSync(this.run.dir, await this.recorder.finish());
   }
 
   /** Leaves describes the next test is not in, enters the ones it is in. */
