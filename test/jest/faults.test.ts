@@ -9,51 +9,55 @@ import { failureOf, jestFixture } from './fixture.js';
 // newest: these exercise memscope's handling, not Jest's versions).
 const VERSION = 30;
 
+/** Runs a fixture project once for the enclosing describe block, cleaned up after it. */
+function fixtureRun(name: string, options: Parameters<typeof runJestIn>[2]): { project: FixtureProject; run: JestRun } {
+  const state = {} as { project: FixtureProject; run: JestRun };
+  beforeAll(async () => {
+    state.project = await jestFixture(VERSION, name);
+    state.run = await runJestIn(state.project, VERSION, options);
+  }, 120_000);
+  afterAll(() => state.project?.cleanup());
+  return state;
+}
+
 
 
 describe('Jest: faults of the function under test', () => {
-  let project: FixtureProject;
-  let run: JestRun;
-
-  beforeAll(async () => {
-    project = await jestFixture(VERSION, 'faults-fn');
-    run = await runJestIn(project, VERSION, { args: ['--runInBand'] });
-  }, 120_000);
-  afterAll(() => project?.cleanup());
+  const fixture = fixtureRun('faults-fn', { args: ['--runInBand'] });
 
   it('turns process.exit into a failure naming the call, and the file goes on', () => {
-    expect(failureOf(run.output, 'calls process.exit'), run.output).toMatch(/the function called process\.exit\(2\) on call 5; memscope stopped it/);
-    expect(run.output).not.toMatch(/process\.exit called with/);
-    expect(run.output).toMatch(/Tests:\s+6 failed, 2 passed, 8 total/);
+    expect(failureOf(fixture.run.output, 'calls process.exit'), fixture.run.output).toMatch(/the function called process\.exit\(2\) on call 5; memscope stopped it/);
+    expect(fixture.run.output).not.toMatch(/process\.exit called with/);
+    expect(fixture.run.output).toMatch(/Tests:\s+6 failed, 2 passed, 8 total/);
   });
 
   it('describes non-Error throws and a trapping Proxy without running it', () => {
-    expect(failureOf(run.output, 'throws null')).toMatch(/the function threw on call 1: null\./);
-    expect(failureOf(run.output, 'throws a string')).toMatch(/the function threw on call 1: "x"\./);
-    const proxy = failureOf(run.output, 'rejects with a Proxy that traps everything');
+    expect(failureOf(fixture.run.output, 'throws null')).toMatch(/the function threw on call 1: null\./);
+    expect(failureOf(fixture.run.output, 'throws a string')).toMatch(/the function threw on call 1: "x"\./);
+    const proxy = failureOf(fixture.run.output, 'rejects with a Proxy that traps everything');
     expect(proxy).toMatch(/the function threw on call 1: a Proxy \(not inspected/);
     expect(proxy).not.toMatch(/a trap ran/);
   });
 
   it('times out a thenable that never settles, naming the option', () => {
-    expect(failureOf(run.output, 'returns a thenable that never settles')).toMatch(
+    expect(failureOf(fixture.run.output, 'returns a thenable that never settles')).toMatch(
       /call 1 of the function returned a promise \(or thenable\) that did not settle within 200 ms\. Make every call settle, or give it longer with the option `timeout`/,
     );
   });
 
   it('gives the right verdict when a timer throws after it, and later verdicts stay right', () => {
-    const late = failureOf(run.output, 'schedules a timer that throws after the verdict');
+    const late = failureOf(fixture.run.output, 'schedules a timer that throws after the verdict');
     // Jest charges the timer's throw to the test that was running; the verdict itself passed.
     expect(late).toMatch(/late boom from a timer/);
     expect(late).not.toMatch(/expect\(received\)/);
-    expect(failureOf(run.output, 'still finds a leak after all that')).toBe('');
-    expect(failureOf(run.output, 'and a clean function still passes')).toBe('');
+    expect(failureOf(fixture.run.output, 'still finds a leak after all that')).toBe('');
+    expect(failureOf(fixture.run.output, 'and a clean function still passes')).toBe('');
   });
 
   it('writes a complete report for the file', () => {
-    expect(run.report, run.output).not.toBeNull();
-    expect(run.report!.missing).toEqual([]);
-    const states = new Map(run.report!.tasks.filter((t) => t.kind === 'test').map((t) => [t.name, t.state]));
+    expect(fixture.run.report, fixture.run.output).not.toBeNull();
+    expect(fixture.run.report!.missing).toEqual([]);
+    const states = new Map(fixture.run.report!.tasks.filter((t) => t.kind === 'test').map((t) => [t.name, t.state]));
     expect(states.get('still finds a leak after all that')).toBe('passed');
     expect(states.get('calls process.exit')).toBe('failed');
   });
@@ -62,20 +66,13 @@ describe('Jest: faults of the function under test', () => {
 // A project of its own: a late timer from the faults above would be charged
 // to whichever test runs when it fires.
 describe('Jest: two verdicts at once', () => {
-  let project: FixtureProject;
-  let run: JestRun;
-
-  beforeAll(async () => {
-    project = await jestFixture(VERSION, 'faults-concurrent');
-    run = await runJestIn(project, VERSION, { args: ['--runInBand'] });
-  }, 120_000);
-  afterAll(() => project?.cleanup());
+  const fixture = fixtureRun('faults-concurrent', { args: ['--runInBand'] });
 
   it('runs them one after the other, each verdict right', () => {
     for (const name of ['a leaking verdict beside another', 'a clean verdict beside another', 'a verdict started before another is awaited']) {
-      expect(failureOf(run.output, name), run.output).toBe('');
+      expect(failureOf(fixture.run.output, name), fixture.run.output).toBe('');
     }
-    expect(run.output).toMatch(/Tests:\s+3 passed, 3 total/);
+    expect(fixture.run.output).toMatch(/Tests:\s+3 passed, 3 total/);
   });
 });
 
@@ -119,24 +116,17 @@ describe('Jest: a worker killed in the middle of an explanation', () => {
 });
 
 describe('Jest: a small heap limit', () => {
-  let project: FixtureProject;
-  let run: JestRun;
-
-  beforeAll(async () => {
-    project = await jestFixture(VERSION, 'faults-heap');
-    run = await runJestIn(project, VERSION, { args: ['--runInBand'], env: { NODE_OPTIONS: '--max-old-space-size=64', MEMSCOPE_CAPTURE: 'js' } });
-  }, 120_000);
-  afterAll(() => project?.cleanup());
+  const fixture = fixtureRun('faults-heap', { args: ['--runInBand'], env: { NODE_OPTIONS: '--max-old-space-size=64', MEMSCOPE_CAPTURE: 'js' } });
 
   it('refuses the snapshot with needed and available figures instead of crashing', () => {
-    const failure = failureOf(run.output, 'a leak under a small heap limit');
-    expect(failure, run.output).toMatch(
+    const failure = failureOf(fixture.run.output, 'a leak under a small heap limit');
+    expect(failure, fixture.run.output).toMatch(
       /memory grew, but explaining it was refused: a heap snapshot of \d+ MB of heap needs about \d+ MB of room in the V8 heap, and \d+ MB is left \(\d+ MB used of a \d+ MB limit/,
     );
     expect(failure).toMatch(/--max-old-space-size/);
-    expect(failureOf(run.output, 'the worker lives on')).toBe('');
-    expect(run.output).toMatch(/Tests:\s+1 failed, 2 passed, 3 total/);
-    expect(run.report?.missing).toEqual([]);
+    expect(failureOf(fixture.run.output, 'the worker lives on')).toBe('');
+    expect(fixture.run.output).toMatch(/Tests:\s+1 failed, 2 passed, 3 total/);
+    expect(fixture.run.report?.missing).toEqual([]);
   });
 });
 

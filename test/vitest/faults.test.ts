@@ -30,9 +30,14 @@ function failureOf(output: string, testName: string): string {
   return end === -1 ? rest : rest.slice(0, end + 1);
 }
 
-const project = (name: string, test: object = {}) =>
+/** Two verdicts at once: the Jest fixture's spec with Vitest's imports, one source for both runners. */
+const concurrentSpec = () =>
+  `import { expect, test } from 'vitest';\n${readFileSync(join(repoRoot, 'test/jest/fixtures/faults-concurrent/concurrent.spec.js'), 'utf8')}`;
+
+const project = (name: string, test: object = {}, extraFiles: Record<string, string> = {}) =>
   createVitestProject(VERSION, {
     ...fixtureFiles(name),
+    ...extraFiles,
     'vitest.config.mjs': vitestConfig({ reporterOptions: { html: false, baseline: false }, test: { testTimeout: 60_000, ...test } }),
   });
 
@@ -42,7 +47,7 @@ describe('Vitest: faults of the function under test', () => {
   let report: RunReport | null;
 
   beforeAll(async () => {
-    fixture = await project('faults-fn');
+    fixture = await project('faults-fn', {}, { 'concurrent.spec.mjs': concurrentSpec() });
     run = await runVitestIn(fixture, VERSION);
     report = await run.report();
   }, 120_000);
