@@ -141,6 +141,11 @@ export function createNativeCapture(binding: NativeBinding, options: NativeCaptu
       return binding.markObjectIds();
     },
 
+    settlePrecisely(): void {
+      // Marking ids collects (one full GC) and walks every object.
+      binding.markObjectIds();
+    },
+
     objectId(value: object): number {
       if ((typeof value !== 'object' || value === null) && typeof value !== 'function') {
         throw new MemscopeError(

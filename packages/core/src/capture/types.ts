@@ -136,6 +136,14 @@ export interface Capture {
    * than heapGraph(); optional, callers fall back to a heap graph's max id.
    */
   markObjectIds?(): number;
+  /**
+   * A full collection followed by a walk over the whole heap, after which
+   * heap use is exact to the object. A plain forced collection can leave it a
+   * whole page (±200 KB) off for a round, which drowns leaks of a few KB a
+   * round. Dearer than gc() (the walk costs about 5 ms per MB of heap);
+   * optional, callers fall back to gc().
+   */
+  settlePrecisely?(): void;
   /** The snapshot id of a live value, 0 when it has none yet (no snapshot saw it). */
   objectId(value: object): number;
   /**

@@ -86,6 +86,7 @@ export function formatStatistics(stats: VerdictStats, capture: LeakResult['captu
     ...shown.map(perCallText),
     `threshold ${formatBytes(stats.threshold)}/call`,
     `${stats.snapshots} snapshot${stats.snapshots === 1 ? '' : 's'}`,
+    ...(stats.exactRounds > 0 ? [`heap exact in ${stats.exactRounds} rounds`] : []),
     `${Math.round(stats.timeMs.total)} ms`,
     `${capture === 'native' ? 'native' : 'pure-JS'} capture`,
   ].join(' · ');

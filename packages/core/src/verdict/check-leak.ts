@@ -5,7 +5,8 @@ import type { Capture } from '../capture/types.js';
 import { resolveLeakOptions, isIgnored, type LeakOptions, type ResolvedLeakOptions } from './options.js';
 import { CallRunner, type LeakTarget } from './call-runner.js';
 import { HandleTracker } from './handle-tracker.js';
-import { screen, judgeAll, heapFloor, type ScreenResult, type ScreenedFigure, type Measurement } from './screen.js';
+import type { ScreenResult, ScreenedFigure } from './screen.js';
+import { screenInWindows } from './windows.js';
 import { explainGrowth, isSteadyGrowth } from './explain.js';
 import type { SurvivorGroup } from '../analyzers/survivors.js';
 import { NodeType } from '../analyzers/heap-index.js';
@@ -137,9 +138,6 @@ function growthStats(judgements: Map<ScreenedFigure, GrowthJudgement>, callsPerR
   }));
 }
 
-/** Round-to-round noise (MAD) past this many heap floors drowns any leak the floor is meant to see. */
-const DROWNED_NOISE_FLOORS = 8;
-
 const grew = (screenResult: ScreenResult, figure: ScreenedFigure) => screenResult.judgements.get(figure)?.call === 'grows';
 const notFlat = (screenResult: ScreenResult, figure: ScreenedFigure) => {
   const call = screenResult.judgements.get(figure)?.call;
@@ -157,50 +155,11 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
     const msPerCall = await warmUp(runner, opts);
     const warmupCalls = runner.calls;
     timeMs.warmup = performance.now() - started;
-    let callsPerRound = opts.callsPerRound ?? Math.min(2000, Math.max(60, Math.ceil(30 / Math.max(msPerCall, 0.001))));
-    let screenInput = { capture, runner, tracker, gcMode: opts.gc, callsPerRound, rounds: opts.rounds, maxRounds: opts.maxRounds, threshold: opts.threshold, earlyStop: !opts.roundsGiven };
+    const callsPerRoundAtStart = opts.callsPerRound ?? Math.min(2000, Math.max(60, Math.ceil(30 / Math.max(msPerCall, 0.001))));
+    const screenInput = { capture, runner, tracker, gcMode: opts.gc, callsPerRound: callsPerRoundAtStart, rounds: opts.rounds, maxRounds: opts.maxRounds, threshold: opts.threshold, earlyStop: !opts.roundsGiven, precise: false };
     const allocationAtStart = allocationReading(capture, runner);
-    let result = await screen(screenInput);
-    // Heap noise far above what this round size can show (async code, big
-    // tables rehashing): a small leak would drown. Larger rounds, once.
-    const heap = result.judgements.get('heapUsed');
-    const hint = heap !== undefined && heap.slopePerRound > 0;
-    // A heap that falls steadily (V8 still flushing old bytecode, the garbage
-    // of a previous verdict swept late) can mask a leak of the same size:
-    // screen once more after it has settled.
-    const floor = heapFloor(opts.threshold, callsPerRound);
-    // Steadily: a heap that toggles by a large temporary kept by every other
-    // collection has a negative median too, but masks nothing.
-    const falling = heap !== undefined && heap.perRound < -floor && heap.slopePerRound < -floor && heap.noise < -heap.perRound;
-    if (opts.callsPerRound === undefined && heap && heap.call === 'flat' && hint && heap.noise > DROWNED_NOISE_FLOORS * floor && callsPerRound < 2000) {
-      callsPerRound = Math.min(2000, callsPerRound * 4);
-      screenInput = { ...screenInput, callsPerRound };
-      result = await screen(screenInput);
-    } else if (falling) {
-      result = await screen(screenInput);
-    }
-    // Growth that levels off (pools, agents, caches that fill slowly) is not a
-    // leak: a growing figure must keep growing over a second window.
-    if ([...result.judgements.values()].some((j) => j.call !== 'flat')) {
-      // Every round of it: this window confirms growth, it never stops early.
-      const second = await screen({ ...screenInput, rounds: opts.rounds, maxRounds: opts.rounds, earlyStop: false });
-      const secondWindow: Measurement[] = [result.measurements[result.measurements.length - 1]!, ...second.measurements.slice(1)];
-      const combined: Measurement[] = [...result.measurements, ...second.measurements.slice(1)];
-      const later = judgeAll(secondWindow, screenInput);
-      const overall = judgeAll(combined, screenInput);
-      for (const [figure, first] of result.judgements) {
-        if (first.call === 'flat') continue;
-        const after = later.get(figure);
-        // Levelled off: the second window is flat and grows at under a
-        // quarter of the first window's rate (a pool or agent filling up).
-        // Both slopes must agree: on noisy async code a six-round median alone
-        // can read flat while the leak goes on. The trend keeps its steps: a
-        // Map that keeps growing doubles its table now and then.
-        const levelled = after?.call === 'flat' && after.perRound < first.perRound / 4 && after.trendPerRound < first.perRound / 4;
-        result.judgements.set(figure, levelled ? { ...first, call: 'flat' } : (overall.get(figure) ?? first));
-      }
-      result = { ...result, measurements: [...result.measurements, ...second.measurements.slice(1)], rounds: result.rounds + second.rounds };
-    }
+    const screened = await screenInWindows(screenInput, opts.rounds, opts.callsPerRound === undefined);
+    const { result, exactRounds, callsPerRound } = screened;
     timeMs.screen = performance.now() - started - timeMs.warmup;
 
     const findings: Finding[] = [];
@@ -258,6 +217,7 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
         growth: growthStats(result.judgements, callsPerRound),
         threshold: opts.threshold,
         snapshots,
+        exactRounds,
         timeMs,
         reason,
       },

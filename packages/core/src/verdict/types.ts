@@ -72,6 +72,11 @@ export interface VerdictStats {
   /** Bytes per call below which growth is not a leak. */
   threshold: number;
   snapshots: number;
+  /**
+   * Rounds whose heap use was read exact to the object (Capture.settlePrecisely):
+   * used where page-sized accounting moves could hide or fake a small leak.
+   */
+  exactRounds: number;
   /** Milliseconds spent in each phase. */
   timeMs: { warmup: number; screen: number; explain: number; total: number };
   /** Why the verdict is what it is, in one line. */

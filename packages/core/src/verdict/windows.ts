@@ -1,0 +1,132 @@
+import { screen, judgeAll, heapFloor, type ScreenInput, type ScreenResult, type Measurement } from './screen.js';
+import type { GrowthJudgement } from './stats.js';
+
+/** Round-to-round noise (MAD) past this many heap floors drowns any leak the floor is meant to see. */
+const DROWNED_NOISE_FLOORS = 8;
+
+/** Round-to-round noise past this many heap floors sends a flat heap of async code to the exact screen. */
+const PAGE_NOISY_FLOORS = 1;
+
+/** A levelled-off figure's drop in growth is this many times the second window's noise at least. */
+const LEVELLED_DROP_NOISES = 2;
+
+/** Heap growth per round under this (four V8 pages) is confirmed with exact figures. */
+const PAGE_SIZED_GROWTH = 1024 * 1024;
+
+export interface Screened {
+  result: ScreenResult;
+  callsPerRound: number;
+  /** Rounds whose heap figures were exact (Capture.settlePrecisely). */
+  exactRounds: number;
+}
+
+/**
+ * Steadily falling: V8 still flushing old bytecode, or the garbage of a
+ * previous verdict swept late. It can mask a leak of the same size. A heap
+ * that toggles by a large temporary kept by every other collection has a
+ * negative median too, but its noise is larger than its fall: it masks nothing.
+ */
+function isFalling(heap: GrowthJudgement | undefined, floor: number): boolean {
+  return heap !== undefined && heap.perRound < -floor && heap.slopePerRound < -floor && heap.noise < -heap.perRound;
+}
+
+/**
+ * Every figure but the heap is flat. Exact rounds judge malloc flat (see
+ * judgeAll), so a window whose malloc (or any other figure) moved keeps
+ * plain rounds.
+ */
+function onlyHeapMoved(result: ScreenResult): boolean {
+  return [...result.judgements].every(([figure, judgement]) => figure === 'heapUsed' || judgement.call === 'flat');
+}
+
+/**
+ * The first window: one screen, and at most one more when its heap reading
+ * cannot be trusted (see the branches). Returns the window to judge.
+ */
+async function firstWindow(input: ScreenInput, mayResizeRounds: boolean): Promise<Screened> {
+  const { capture, runner } = input;
+  let result = await screen(input);
+  const heap = result.judgements.get('heapUsed');
+  const floor = heapFloor(input.threshold, input.callsPerRound);
+  const falling = isFalling(heap, floor);
+  // A flat heap whose rounds move by whole pages may hide a leak of a few KB
+  // a round: async code makes few calls a round, each leaving promises and
+  // reactions for the collector. Screen it again with heap use exact to the
+  // object, where the capture can (the heap walk that buys this costs about
+  // 5 ms per MB a round, so sync code, many calls a round, goes without).
+  const pageNoisy = heap !== undefined && heap.call === 'flat' && heap.noise > PAGE_NOISY_FLOORS * floor;
+  if (capture.settlePrecisely && runner.async && (pageNoisy || falling) && onlyHeapMoved(result)) {
+    const exactInput = { ...input, precise: true };
+    result = await screen(exactInput);
+    let exactRounds = result.rounds;
+    // Exact readings show a fall plainly (the collections of the exact
+    // screen age bytecode too): once more after it.
+    if (isFalling(result.judgements.get('heapUsed'), floor)) {
+      result = await screen(exactInput);
+      exactRounds += result.rounds;
+    }
+    return { result, callsPerRound: input.callsPerRound, exactRounds };
+  }
+  // Heap noise far above what this round size can show (big tables
+  // rehashing): a small leak would drown. Without exact readings, async code
+  // whose pages move gets the same: larger rounds, once.
+  const hint = heap !== undefined && heap.slopePerRound > 0;
+  const drowned = hint && heap.noise > DROWNED_NOISE_FLOORS * floor;
+  const asyncNoisy = runner.async && pageNoisy;
+  if (mayResizeRounds && heap?.call === 'flat' && (drowned || asyncNoisy) && input.callsPerRound < 2000) {
+    const callsPerRound = Math.min(2000, input.callsPerRound * 4);
+    return { result: await screen({ ...input, callsPerRound }), callsPerRound, exactRounds: 0 };
+  }
+  if (falling) result = await screen(input);
+  return { result, callsPerRound: input.callsPerRound, exactRounds: 0 };
+}
+
+/**
+ * Screens, and when a figure grew, screens a second window: growth that
+ * levels off (pools, agents, caches that fill slowly) is not a leak, a
+ * growing figure must keep growing. `rounds` is the second window's length:
+ * every round of it, it confirms growth and never stops early.
+ */
+export async function screenInWindows(input: ScreenInput, rounds: number, mayResizeRounds: boolean): Promise<Screened> {
+  const first = await firstWindow(input, mayResizeRounds);
+  let { result, exactRounds } = first;
+  if (![...result.judgements.values()].some((j) => j.call !== 'flat')) return first;
+  const windowInput: ScreenInput = { ...input, callsPerRound: first.callsPerRound, precise: first.exactRounds > 0 };
+  // Heap growth of a page or two a round may be V8's page accounting alone
+  // (seen on a clean 1 ms function beside a 20 MB heap): confirm it with
+  // exact heap figures, which costs less than the explanation it would
+  // otherwise buy. Larger growth is confirmed the cheap way.
+  const firstHeap = result.judgements.get('heapUsed');
+  const pageSized = firstHeap !== undefined && firstHeap.call !== 'flat' && firstHeap.perRound < PAGE_SIZED_GROWTH;
+  const switchToPrecise = Boolean(input.capture.settlePrecisely) && !windowInput.precise && pageSized && onlyHeapMoved(result);
+  const second = await screen({ ...windowInput, precise: windowInput.precise || switchToPrecise, rounds, maxRounds: rounds, earlyStop: false });
+  // After the switch the second window keeps its own (exact) first reading.
+  const secondWindow: Measurement[] = switchToPrecise
+    ? second.measurements
+    : [result.measurements[result.measurements.length - 1]!, ...second.measurements.slice(1)];
+  const combined: Measurement[] = [...result.measurements, ...second.measurements.slice(1)];
+  const later = judgeAll(secondWindow, windowInput);
+  // Mixed readings would carry the plain window's page slop into the trend.
+  const overall = switchToPrecise ? later : judgeAll(combined, windowInput);
+  for (const [figure, firstJudgement] of result.judgements) {
+    if (firstJudgement.call === 'flat') continue;
+    const after = later.get(figure);
+    // Levelled off: the second window is flat and grows at under a quarter
+    // of the first window's rate (a pool or agent filling up). Both slopes
+    // must agree: on noisy async code a six-round median alone can read flat
+    // while the leak goes on. The trend keeps its steps: a Map that keeps
+    // growing doubles its table now and then.
+    // And the drop must stand out of the second window's noise: a small leak
+    // at the noise level reads flat in six rounds now and then.
+    const drop = after ? firstJudgement.perRound - Math.max(after.perRound, after.trendPerRound, 0) : 0;
+    const levelled =
+      after?.call === 'flat' &&
+      after.perRound < firstJudgement.perRound / 4 &&
+      after.trendPerRound < firstJudgement.perRound / 4 &&
+      drop > LEVELLED_DROP_NOISES * after.noise;
+    result.judgements.set(figure, levelled ? { ...firstJudgement, call: 'flat' } : (overall.get(figure) ?? firstJudgement));
+  }
+  if (second.exact) exactRounds += second.rounds;
+  result = { ...result, measurements: combined, rounds: result.rounds + second.rounds };
+  return { result, callsPerRound: first.callsPerRound, exactRounds };
+}

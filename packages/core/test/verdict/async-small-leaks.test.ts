@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { checkLeak } from '../../src/verdict/check-leak.js';
+
+/**
+ * Async code makes few calls a round, so a small leak adds a few KB a round
+ * while V8's page accounting moves heap use by ±200 KB. The verdict reads
+ * such rounds exact to the object (native capture) and must neither miss the
+ * leak nor call its clean twin leaking, every time.
+ */
+const nativeRun = process.env.MEMSCOPE_CAPTURE !== 'js';
+const REPEATS = 3;
+const ROUND = { callsPerRound: 100 };
+
+class Entry {
+  constructor(readonly n: number) {}
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+describe('async functions with a small leak per call (native capture)', () => {
+  if (!nativeRun) {
+    it('pure-JS run: the exact reading this suite relies on is native only', async () => {
+      const { getCapture } = await import('../../src/capture/index.js');
+      expect(getCapture().path).toBe('js');
+    });
+    return;
+  }
+
+  it(`finds one ~24-byte object kept after an await, ${REPEATS} verdicts in a row`, async () => {
+    for (let run = 0; run < REPEATS; run++) {
+      const log: Entry[] = [];
+      const result = await checkLeak(async () => {
+        await nextTurn();
+        log.push(new Entry(2));
+      }, ROUND);
+      expect(result.capture).toBe('native');
+      const heap = result.stats.growth.find((g) => g.figure === 'heapUsed');
+      const seen = `run ${run + 1}: ${result.stats.reason}; ${result.stats.rounds} rounds (${result.stats.exactRounds} exact) × ${result.stats.callsPerRound}, heap ${heap?.medianPerCall.toFixed(1)} B/call, noise ${Math.round(heap?.noise ?? 0)} B`;
+      expect(result.leaked, seen).toBe(true);
+      expect(result.findings[0]!.kind).toBe('heap');
+    }
+  }, 120_000);
+
+  it(`passes the same function when it keeps nothing, ${REPEATS} verdicts in a row`, async () => {
+    for (let run = 0; run < REPEATS; run++) {
+      const result = await checkLeak(async () => {
+        await nextTurn();
+        return new Entry(2);
+      }, ROUND);
+      expect(result.leaked, `run ${run + 1}: ${result.findings.map((f) => f.title).join('; ')}`).toBe(false);
+    }
+  }, 120_000);
+});
