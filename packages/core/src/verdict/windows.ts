@@ -4,9 +4,6 @@ import type { GrowthJudgement } from './stats.js';
 /** Round-to-round noise (MAD) past this many heap floors drowns any leak the floor is meant to see. */
 const DROWNED_NOISE_FLOORS = 8;
 
-/** Round-to-round noise past this many heap floors sends a flat heap of async code to the exact screen. */
-const PAGE_NOISY_FLOORS = 1;
-
 /** A levelled-off figure's drop in growth is this many times the second window's noise at least. */
 const LEVELLED_DROP_NOISES = 2;
 
@@ -40,40 +37,46 @@ function onlyHeapMoved(result: ScreenResult): boolean {
 }
 
 /**
+ * Async code is screened with exact rounds from the start, where the capture
+ * can: each call waits for the event loop, so a round makes few calls and a
+ * small leak adds a few KB a round. After a plain collection V8 puts the
+ * survivors of such rounds into space it already counts as used, and heap
+ * use can read flat for six rounds while a 100 B/call leak goes on (seen in
+ * the corpus), or move a page at once. The heap walk that makes a reading
+ * exact costs about 5 ms per MB a round; sync code, many calls a round and
+ * steps several pages high, goes without.
+ */
+export function wantsExactRounds(capture: ScreenInput['capture'], async: boolean): boolean {
+  return async && typeof capture.settlePrecisely === 'function';
+}
+
+/**
  * The first window: one screen, and at most one more when its heap reading
  * cannot be trusted (see the branches). Returns the window to judge.
  */
 async function firstWindow(input: ScreenInput, mayResizeRounds: boolean): Promise<Screened> {
-  const { capture, runner } = input;
+  const { runner } = input;
   let result = await screen(input);
   const heap = result.judgements.get('heapUsed');
   const floor = heapFloor(input.threshold, input.callsPerRound);
   const falling = isFalling(heap, floor);
-  // A flat heap whose rounds move by whole pages may hide a leak of a few KB
-  // a round: async code makes few calls a round, each leaving promises and
-  // reactions for the collector. Screen it again with heap use exact to the
-  // object, where the capture can (the heap walk that buys this costs about
-  // 5 ms per MB a round, so sync code, many calls a round, goes without).
-  const pageNoisy = heap !== undefined && heap.call === 'flat' && heap.noise > PAGE_NOISY_FLOORS * floor;
-  if (capture.settlePrecisely && runner.async && (pageNoisy || falling) && onlyHeapMoved(result)) {
-    const exactInput = { ...input, precise: true };
-    result = await screen(exactInput);
+  if (result.exact) {
     let exactRounds = result.rounds;
-    // Exact readings show a fall plainly (the collections of the exact
-    // screen age bytecode too): once more after it.
-    if (isFalling(result.judgements.get('heapUsed'), floor)) {
-      result = await screen(exactInput);
+    // Exact readings show a fall plainly (the screen's own collections age
+    // bytecode too): once more after it.
+    if (falling) {
+      result = await screen(input);
       exactRounds += result.rounds;
     }
     return { result, callsPerRound: input.callsPerRound, exactRounds };
   }
   // Heap noise far above what this round size can show (big tables
-  // rehashing): a small leak would drown. Without exact readings, async code
-  // whose pages move gets the same: larger rounds, once.
+  // rehashing): a small leak would drown. Async code without exact readings
+  // gets the same (its survivors can hide in space already counted, see
+  // wantsExactRounds): larger rounds, once.
   const hint = heap !== undefined && heap.slopePerRound > 0;
   const drowned = hint && heap.noise > DROWNED_NOISE_FLOORS * floor;
-  const asyncNoisy = runner.async && pageNoisy;
-  if (mayResizeRounds && heap?.call === 'flat' && (drowned || asyncNoisy) && input.callsPerRound < 2000) {
+  if (mayResizeRounds && heap?.call === 'flat' && (drowned || runner.async) && input.callsPerRound < 2000) {
     const callsPerRound = Math.min(2000, input.callsPerRound * 4);
     return { result: await screen({ ...input, callsPerRound }), callsPerRound, exactRounds: 0 };
   }
