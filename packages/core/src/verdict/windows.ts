@@ -47,7 +47,18 @@ function onlyHeapMoved(result: ScreenResult): boolean {
  * steps several pages high, goes without.
  */
 export function wantsExactRounds(capture: ScreenInput['capture'], async: boolean): boolean {
-  return async && typeof capture.settlePrecisely === 'function';
+  return async && exactRoundsAffordable(capture);
+}
+
+/**
+ * Exact rounds walk the whole heap: about 0.1 s a round at 20 MB, but over
+ * a second at 100 MB on a busy machine, where twelve of them cost more than
+ * the explanation they would spare. Past this, rounds stay plain.
+ */
+const EXACT_ROUNDS_MAX_HEAP = 64 * 1024 * 1024;
+
+function exactRoundsAffordable(capture: ScreenInput['capture']): boolean {
+  return typeof capture.settlePrecisely === 'function' && capture.heapFigures().heapUsed < EXACT_ROUNDS_MAX_HEAP;
 }
 
 /**
@@ -101,7 +112,7 @@ export async function screenInWindows(input: ScreenInput, rounds: number, mayRes
   // otherwise buy. Larger growth is confirmed the cheap way.
   const firstHeap = result.judgements.get('heapUsed');
   const pageSized = firstHeap !== undefined && firstHeap.call !== 'flat' && firstHeap.perRound < PAGE_SIZED_GROWTH;
-  const switchToPrecise = Boolean(input.capture.settlePrecisely) && !windowInput.precise && pageSized && onlyHeapMoved(result);
+  const switchToPrecise = !windowInput.precise && pageSized && onlyHeapMoved(result) && exactRoundsAffordable(input.capture);
   const second = await screen({ ...windowInput, precise: windowInput.precise || switchToPrecise, rounds, maxRounds: rounds, earlyStop: false });
   // After the switch the second window keeps its own (exact) first reading.
   const secondWindow: Measurement[] = switchToPrecise
