@@ -7,6 +7,9 @@ const DROWNED_NOISE_FLOORS = 8;
 /** A levelled-off figure's drop in growth is this many times the second window's noise at least. */
 const LEVELLED_DROP_NOISES = 2;
 
+/** A first window whose heap fits a line this well grows for real: it needs no exact confirmation. */
+const STRAIGHT_LINE_FIT = 0.95;
+
 /** Heap growth per round under this (four V8 pages) is confirmed with exact figures. */
 const PAGE_SIZED_GROWTH = 1024 * 1024;
 
@@ -109,9 +112,11 @@ export async function screenInWindows(input: ScreenInput, rounds: number, mayRes
   // Heap growth of a page or two a round may be V8's page accounting alone
   // (seen on a clean 1 ms function beside a 20 MB heap): confirm it with
   // exact heap figures, which costs less than the explanation it would
-  // otherwise buy. Larger growth is confirmed the cheap way.
+  // otherwise buy. Larger growth, and growth on a straight line (a leak's
+  // fit is 0.99 and more; page moves are steps), is confirmed the cheap way.
   const firstHeap = result.judgements.get('heapUsed');
-  const pageSized = firstHeap !== undefined && firstHeap.call !== 'flat' && firstHeap.perRound < PAGE_SIZED_GROWTH;
+  const pageSized =
+    firstHeap !== undefined && firstHeap.call !== 'flat' && firstHeap.perRound < PAGE_SIZED_GROWTH && firstHeap.r2 < STRAIGHT_LINE_FIT;
   const switchToPrecise = !windowInput.precise && pageSized && onlyHeapMoved(result) && exactRoundsAffordable(input.capture);
   const second = await screen({ ...windowInput, precise: windowInput.precise || switchToPrecise, rounds, maxRounds: rounds, earlyStop: false });
   // After the switch the second window keeps its own (exact) first reading.
