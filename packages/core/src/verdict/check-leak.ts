@@ -6,7 +6,7 @@ import { resolveLeakOptions, isIgnored, type LeakOptions, type ResolvedLeakOptio
 import { CallRunner, type LeakTarget } from './call-runner.js';
 import { HandleTracker } from './handle-tracker.js';
 import type { ScreenResult, ScreenedFigure } from './screen.js';
-import { screenInWindows, wantsExactRounds } from './windows.js';
+import { screenInWindows, wantsExactRounds, MAX_CALLS_PER_ROUND } from './windows.js';
 import { explainGrowth, isSteadyGrowth } from './explain.js';
 import type { SurvivorGroup } from '../analyzers/survivors.js';
 import { NodeType } from '../analyzers/heap-index.js';
@@ -155,7 +155,7 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
     const msPerCall = await warmUp(runner, opts);
     const warmupCalls = runner.calls;
     timeMs.warmup = performance.now() - started;
-    const callsPerRoundAtStart = opts.callsPerRound ?? Math.min(2000, Math.max(60, Math.ceil(30 / Math.max(msPerCall, 0.001))));
+    const callsPerRoundAtStart = opts.callsPerRound ?? Math.min(MAX_CALLS_PER_ROUND, Math.max(60, Math.ceil(30 / Math.max(msPerCall, 0.001))));
     const screenInput = { capture, runner, tracker, gcMode: opts.gc, callsPerRound: callsPerRoundAtStart, rounds: opts.rounds, maxRounds: opts.maxRounds, threshold: opts.threshold, earlyStop: !opts.roundsGiven, precise: wantsExactRounds(capture, runner.async) };
     const allocationAtStart = allocationReading(capture, runner);
     const screened = await screenInWindows(screenInput, opts.rounds, opts.callsPerRound === undefined);

@@ -1,6 +1,9 @@
 import { screen, judgeAll, heapFloor, type ScreenInput, type ScreenResult, type Measurement } from './screen.js';
 import type { GrowthJudgement } from './stats.js';
 
+/** Calls a round of a fast function (see check-leak's round sizing). */
+export const MAX_CALLS_PER_ROUND = 2000;
+
 /** Round-to-round noise (MAD) past this many heap floors drowns any leak the floor is meant to see. */
 const DROWNED_NOISE_FLOORS = 8;
 
@@ -74,7 +77,18 @@ async function firstWindow(input: ScreenInput, mayResizeRounds: boolean): Promis
   const heap = result.judgements.get('heapUsed');
   const floor = heapFloor(input.threshold, input.callsPerRound);
   const falling = isFalling(heap, floor);
+  const flat = heap?.call === 'flat';
+  const canGrowRounds = mayResizeRounds && input.callsPerRound < MAX_CALLS_PER_ROUND;
+  const largerRounds = async (): Promise<Screened> => {
+    const callsPerRound = Math.min(MAX_CALLS_PER_ROUND, input.callsPerRound * 4);
+    const larger = await screen({ ...input, callsPerRound });
+    return { result: larger, callsPerRound, exactRounds: larger.exact ? larger.rounds : 0 };
+  };
   if (result.exact) {
+    // Even exact, an async round of a hundred-odd calls moves by more than a
+    // small leak adds (the event loop's own objects in flight): when the heap
+    // reads flat through that noise, larger rounds, once.
+    if (runner.async && flat && heap.noise > floor && canGrowRounds) return largerRounds();
     let exactRounds = result.rounds;
     // Exact readings show a fall plainly (the screen's own collections age
     // bytecode too): once more after it.
@@ -85,14 +99,17 @@ async function firstWindow(input: ScreenInput, mayResizeRounds: boolean): Promis
     return { result, callsPerRound: input.callsPerRound, exactRounds };
   }
   // Heap noise far above what this round size can show (big tables
-  // rehashing): a small leak would drown. Async code without exact readings
-  // gets the same (its survivors can hide in space already counted, see
-  // wantsExactRounds): larger rounds, once.
+  // rehashing, pages): a small leak would drown. Async code without exact
+  // readings gets the same (its survivors can hide in space already counted,
+  // see wantsExactRounds): larger rounds, once. A fast function's rounds are
+  // as large as they get: it is screened again exactly instead, where the
+  // capture affords it.
   const hint = heap !== undefined && heap.slopePerRound > 0;
   const drowned = hint && heap.noise > DROWNED_NOISE_FLOORS * floor;
-  if (mayResizeRounds && heap?.call === 'flat' && (drowned || runner.async) && input.callsPerRound < 2000) {
-    const callsPerRound = Math.min(2000, input.callsPerRound * 4);
-    return { result: await screen({ ...input, callsPerRound }), callsPerRound, exactRounds: 0 };
+  if (flat && (drowned || runner.async) && canGrowRounds) return largerRounds();
+  if (flat && drowned && !runner.async && input.callsPerRound >= MAX_CALLS_PER_ROUND && onlyHeapMoved(result) && exactRoundsAffordable(input.capture)) {
+    result = await screen({ ...input, precise: true });
+    return { result, callsPerRound: input.callsPerRound, exactRounds: result.rounds };
   }
   if (falling) result = await screen(input);
   return { result, callsPerRound: input.callsPerRound, exactRounds: 0 };
