@@ -156,7 +156,7 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
     const warmupCalls = runner.calls;
     timeMs.warmup = performance.now() - started;
     const callsPerRoundAtStart = opts.callsPerRound ?? Math.min(MAX_CALLS_PER_ROUND, Math.max(60, Math.ceil(30 / Math.max(msPerCall, 0.001))));
-    const screenInput = { capture, runner, tracker, gcMode: opts.gc, callsPerRound: callsPerRoundAtStart, rounds: opts.rounds, maxRounds: opts.maxRounds, threshold: opts.threshold, earlyStop: !opts.roundsGiven, precise: wantsExactRounds(capture, runner.async) };
+    const screenInput = { capture, runner, tracker, gcMode: opts.gc, callsPerRound: callsPerRoundAtStart, rounds: opts.rounds, maxRounds: opts.maxRounds, threshold: opts.threshold, earlyStop: !opts.roundsGiven, precise: wantsExactRounds(capture, runner.async, callsPerRoundAtStart) };
     const allocationAtStart = allocationReading(capture, runner);
     const screened = await screenInWindows(screenInput, opts.rounds, opts.callsPerRound === undefined);
     const { result, exactRounds, callsPerRound } = screened;

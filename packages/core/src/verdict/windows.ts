@@ -43,17 +43,18 @@ function onlyHeapMoved(result: ScreenResult): boolean {
 }
 
 /**
- * Async code is screened with exact rounds from the start, where the capture
- * can: each call waits for the event loop, so a round makes few calls and a
- * small leak adds a few KB a round. After a plain collection V8 puts the
- * survivors of such rounds into space it already counts as used, and heap
- * use can read flat for six rounds while a 100 B/call leak goes on (seen in
- * the corpus), or move a page at once. The heap walk that makes a reading
- * exact costs about 5 ms per MB a round; sync code, many calls a round and
- * steps several pages high, goes without.
+ * Functions that make few calls a round, async code (each call waits for the
+ * event loop) and slow functions, are screened with exact rounds from the
+ * start, where the capture can: a small leak adds only a few KB a round, and
+ * after a plain collection V8 puts a round's survivors into space it already
+ * counts as used, so heap use can read flat for six rounds while a 100 B/call
+ * leak goes on (seen in the corpus, async and sync), then move a page at
+ * once. The heap walk that makes a reading exact costs about 5 ms per MB a
+ * round; a fast function's full rounds show a leak at the threshold above
+ * those moves, and go without.
  */
-export function wantsExactRounds(capture: ScreenInput['capture'], async: boolean): boolean {
-  return async && exactRoundsAffordable(capture);
+export function wantsExactRounds(capture: ScreenInput['capture'], async: boolean, callsPerRound: number): boolean {
+  return (async || callsPerRound < MAX_CALLS_PER_ROUND) && exactRoundsAffordable(capture);
 }
 
 /**
