@@ -1,3 +1,4 @@
+import v8 from 'node:v8';
 import vm from 'node:vm';
 
 /**
@@ -73,3 +74,24 @@ export function nodeRequire(filename: string): NodeJS.Require | null {
  * there the same module is imported.
  */
 export const runsFromBuild = typeof __filename === 'string' && __filename.endsWith('.js');
+
+/**
+ * Lets a test file's context die with the first full GC after its end.
+ *
+ * V8 keeps the maps (hidden classes) its optimized code used alive for two
+ * more full collections after nothing else needs them ("retained maps", so
+ * that a map recreated soon keeps its transitions). A map links to its
+ * constructor and so to its whole context: a test file whose function ran
+ * hot (every `toLeak` runs one thousands of times) outlives its end by a GC,
+ * and Jest's `--detectLeaks`, which checks after exactly one, reports the
+ * environment as leaking. Measured with a plain Jest 29 test file that calls
+ * an arrow function 300 000 times: 1 GC kept the environment alive, 2 freed
+ * it; with this flag 1 frees it. It only changes how long unused maps live.
+ */
+export function releaseDeadContextsPromptly(): void {
+  if (!runsInVmContext()) return;
+  const state = processSingleton(Symbol.for('memscope.retained-maps'), () => ({ off: false }));
+  if (state.off) return;
+  state.off = true;
+  v8.setFlagsFromString('--retain-maps-for-n-gc=0');
+}

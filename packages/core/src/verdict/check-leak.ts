@@ -1,4 +1,5 @@
 import { MemscopeError } from '../errors.js';
+import { releaseDeadContextsPromptly } from '../main-context.js';
 import { getCapture } from '../capture/index.js';
 import { assertSnapshotFits } from '../capture/snapshot-guard.js';
 import type { Capture } from '../capture/types.js';
@@ -107,6 +108,7 @@ export function checkLeak(fn: LeakTarget, options?: LeakOptions, deps: CheckLeak
   } catch (error) {
     return Promise.reject(error);
   }
+  releaseDeadContextsPromptly();
   return serialized(() => whileMeasuring(() => runVerdict(fn, resolved, deps.capture ?? getCapture())));
 }
 
