@@ -111,6 +111,13 @@ declare namespace memscopeNative {
      * heap walk) and returns the highest id assigned: later objects get higher ids.
      */
     markObjectIds(): number;
+    /**
+     * Every markObjectIds call opens an interval: the objects it is the first
+     * to give an id (those allocated since the call before). `bytes[i]` is
+     * what is still alive of interval `from + i` as of the latest mark;
+     * `next` is the interval the next mark opens.
+     */
+    liveBytesByInterval(from?: number): { next: number; bytes: number[] };
     /** Starts (or restarts, emptying the profile) the sampling heap profiler. */
     startSampling(intervalBytes?: number, stackDepth?: number): void;
     /** Samples still alive; throws when the profiler is not running. */

@@ -35,6 +35,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("objectId", Napi::Function::New(env, ObjectId, "objectId"));
   exports.Set("objectById", Napi::Function::New(env, ObjectById, "objectById"));
   exports.Set("markObjectIds", Napi::Function::New(env, MarkObjectIds, "markObjectIds"));
+  exports.Set("liveBytesByInterval", Napi::Function::New(env, LiveBytesByInterval, "liveBytesByInterval"));
   exports.Set("startSampling", Napi::Function::New(env, StartSampling, "startSampling"));
   exports.Set("readSampling", Napi::Function::New(env, ReadSampling, "readSampling"));
   exports.Set("stopSampling", Napi::Function::New(env, StopSampling, "stopSampling"));

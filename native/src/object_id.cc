@@ -2,8 +2,11 @@
 
 #include <v8-profiler.h>
 
+#include <algorithm>
 #include <mutex>
+#include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 #include "args.h"
 #include "common.h"
@@ -12,14 +15,43 @@ namespace memscope {
 
 namespace {
 
-// GetHeapStats reports per-interval object counts to a stream; only its
-// side effect (ids for every live object) and return value are wanted.
-class DiscardingStream final : public v8::OutputStream {
+// GetHeapStats reports, for every time interval (the objects first given an
+// id by one call), how many of them are alive and their bytes, but only for
+// intervals whose figures changed since the previous call.
+class CollectingStream final : public v8::OutputStream {
  public:
+  std::vector<v8::HeapStatsUpdate> updates;
   void EndOfStream() override {}
   WriteResult WriteAsciiChunk(char*, int) override { return kContinue; }
-  WriteResult WriteHeapStatsChunk(v8::HeapStatsUpdate*, int) override { return kContinue; }
+  WriteResult WriteHeapStatsChunk(v8::HeapStatsUpdate* data, int count) override {
+    updates.insert(updates.end(), data, data + count);
+    return kContinue;
+  }
 };
+
+// Live bytes per interval as of the latest call, kept up to date from the
+// changes each call reports; `latest` is the interval that call opened.
+struct IntervalState {
+  int64_t latest = -1;
+  std::vector<double> live_bytes;
+};
+
+std::mutex intervals_mutex;
+std::unordered_map<v8::Isolate*, IntervalState> interval_states;
+
+void ApplyUpdates(v8::Isolate* isolate, const std::vector<v8::HeapStatsUpdate>& updates) {
+  std::lock_guard<std::mutex> lock(intervals_mutex);
+  IntervalState& state = interval_states[isolate];
+  // Every call opens one interval; one whose objects all died unseen reports nothing.
+  int64_t latest = state.latest + 1;
+  for (const v8::HeapStatsUpdate& update : updates) {
+    if (update.index >= state.live_bytes.size()) state.live_bytes.resize(update.index + 1, 0);
+    state.live_bytes[update.index] = double(update.size);
+    latest = std::max(latest, int64_t(update.index));
+  }
+  state.latest = latest;
+  if (state.live_bytes.size() < size_t(latest + 1)) state.live_bytes.resize(size_t(latest + 1), 0);
+}
 
 // HeapObjectsMap keys ids by address. Only snapshots and heap-object
 // tracking switch on move reporting; without it, objects moved by a GC lose
@@ -59,16 +91,36 @@ Napi::Value ObjectById(const Napi::CallbackInfo& info) {
 }
 
 void ForgetObjectIdState(v8::Isolate* isolate) {
-  std::lock_guard<std::mutex> lock(tracked_mutex);
-  tracked_isolates.erase(isolate);
+  {
+    std::lock_guard<std::mutex> lock(tracked_mutex);
+    tracked_isolates.erase(isolate);
+  }
+  std::lock_guard<std::mutex> lock(intervals_mutex);
+  interval_states.erase(isolate);
 }
 
 Napi::Value MarkObjectIds(const Napi::CallbackInfo& info) {
   v8::Isolate* isolate = CurrentIsolate();
   EnsureMovesTracked(isolate);
-  DiscardingStream stream;
+  CollectingStream stream;
   v8::SnapshotObjectId last = isolate->GetHeapProfiler()->GetHeapStats(&stream);
+  ApplyUpdates(isolate, stream.updates);
   return Napi::Number::New(info.Env(), double(last));
+}
+
+Napi::Value LiveBytesByInterval(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  int64_t from = IntegerArg(info, 0, "liveBytesByInterval", "from", 0, int64_t(1) << 40, 0);
+  std::lock_guard<std::mutex> lock(intervals_mutex);
+  const IntervalState& state = interval_states[CurrentIsolate()];
+  Napi::Object out = Napi::Object::New(env);
+  // The interval the next mark opens: objects allocated from now on land there.
+  out.Set("next", double(state.latest + 1));
+  int64_t end = int64_t(state.live_bytes.size());
+  Napi::Array bytes = Napi::Array::New(env, size_t(std::max<int64_t>(0, end - from)));
+  for (int64_t i = from; i < end; ++i) bytes.Set(uint32_t(i - from), state.live_bytes[size_t(i)]);
+  out.Set("bytes", bytes);
+  return out;
 }
 
 }  // namespace memscope

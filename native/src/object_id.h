@@ -16,6 +16,13 @@ Napi::Value ObjectId(const Napi::CallbackInfo& info);
 // later get higher ones, so "id > mark" means "allocated after the mark".
 Napi::Value MarkObjectIds(const Napi::CallbackInfo& info);
 
+// liveBytesByInterval(from): { next, bytes }. Every markObjectIds call
+// opens an interval holding the objects it is the first to give an id, i.e.
+// those allocated since the call before; bytes[i] is what is still alive of
+// interval from + i as of the latest mark. `next` is the interval the next
+// mark opens.
+Napi::Value LiveBytesByInterval(const Napi::CallbackInfo& info);
+
 // objectById(id): the live value with that snapshot id, or undefined when
 // none is alive (HeapProfiler::FindObjectById: one walk over the heap). Unlike
 // the inspector's getObjectByHeapObjectId it hands the value itself over, in

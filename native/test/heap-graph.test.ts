@@ -145,6 +145,27 @@ describe('objectId and markObjectIds', () => {
     for (const value of newer) expect(native.objectId(value)).toBeGreaterThan(mark);
   });
 
+  it('counts the live bytes of what each interval between two marks allocated', () => {
+    native.markObjectIds();
+    const { next } = native.liveBytesByInterval(2 ** 40);
+    const kept = Array.from({ length: 1000 }, (_, index) => ({ index, twice: index * 2 }));
+    native.markObjectIds();
+    let dropped: object[] | null = Array.from({ length: 1000 }, (_, index) => ({ index }));
+    native.markObjectIds();
+    const whileAlive = native.liveBytesByInterval(next).bytes;
+    dropped = null;
+    native.markObjectIds();
+    const after = native.liveBytesByInterval(next);
+    // A thousand objects of at least 16 bytes each, in the interval that allocated them.
+    expect(whileAlive[0]).toBeGreaterThan(16_000);
+    expect(whileAlive[1]).toBeGreaterThan(16_000);
+    expect(after.bytes[0]).toBeGreaterThan(16_000);
+    // The dropped thousand are gone from theirs once a mark collected them.
+    expect(after.bytes[1]).toBeLessThan(2_000);
+    expect(after.next).toBe(next + 3);
+    expect(kept.length + (dropped === null ? 0 : 1)).toBe(1000);
+  });
+
   it('refuses a primitive with a message naming the argument', () => {
     expect(() => native.objectId(42 as unknown as object)).toThrow(
       'objectId: argument `value` must be an object or function, got the number 42',

@@ -146,6 +146,10 @@ export function createNativeCapture(binding: NativeBinding, options: NativeCaptu
       binding.markObjectIds();
     },
 
+    liveBytesByInterval(from = 0): { next: number; bytes: number[] } {
+      return binding.liveBytesByInterval(from);
+    },
+
     objectId(value: object): number {
       if ((typeof value !== 'object' || value === null) && typeof value !== 'function') {
         throw new MemscopeError(

@@ -144,6 +144,14 @@ export interface Capture {
    * optional, callers fall back to gc().
    */
   settlePrecisely?(): void;
+  /**
+   * Bytes still alive of the objects each id mark (markObjectIds or
+   * settlePrecisely) was the first to see, i.e. of what was allocated
+   * between two marks: `bytes[i]` for the interval `from + i`, as of the
+   * latest mark. `next` is the interval the next mark opens. Unlike heap
+   * use it does not move when V8 moves pages or frees older objects.
+   */
+  liveBytesByInterval?(from?: number): { next: number; bytes: number[] };
   /** The snapshot id of a live value, 0 when it has none yet (no snapshot saw it). */
   objectId(value: object): number;
   /**
