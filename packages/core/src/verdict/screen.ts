@@ -161,15 +161,13 @@ export function judgeAll(measurements: Measurement[], input: ScreenInput): Map<S
   for (const figure of figures) {
     const series = measurements.map((m) => m[figure]);
     if (series.some((v) => v === null)) continue;
-    // Exact rounds mark object ids, and V8 keeps its id map in malloc'd
-    // memory (tens of bytes per live object): there malloc grows with every
-    // object the heap keeps, leak or not, and says nothing of its own.
-    if (figure === 'malloc' && input.precise) continue;
-    // In a worker thread (Vitest's threads and vmThreads pools) malloc is the
-    // whole process's: other threads' tests allocate into it at the same
-    // time (a clean function in a vm pool read +43 B/call, fit 0.86, while a
-    // threads project ran beside it). Nothing there is this function's own.
-    if (figure === 'malloc' && !isMainThread) continue;
+    // Malloc is not this function's own (a) in exact rounds, which mark
+    // object ids, and V8 keeps its id map in malloc'd memory (tens of bytes
+    // per live object), so it grows with every object the heap keeps; (b) in
+    // a worker thread (Vitest's threads and vmThreads pools), where it is the
+    // whole process's and other threads' tests allocate into it at the same
+    // time (a clean function in a vm pool read +43 B/call, fit 0.86).
+    if (figure === 'malloc' && (input.precise || !isMainThread)) continue;
     const judgement = judgeGrowth(series as number[], floorFor(figure, input, measurements));
     // Native malloc is the noisiest figure: glibc keeps freed chunks in
     // per-thread arenas and V8's GC worklists come and go with the function's

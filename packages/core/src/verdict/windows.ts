@@ -109,11 +109,10 @@ async function firstWindow(input: ScreenInput, mayResizeRounds: boolean): Promis
   const hint = heap !== undefined && heap.slopePerRound > 0;
   const drowned = hint && heap.noise > DROWNED_NOISE_FLOORS * floor;
   if (flat && (drowned || runner.async) && canGrowRounds) return largerRounds();
-  if (flat && drowned && !runner.async && input.callsPerRound >= MAX_CALLS_PER_ROUND && onlyHeapMoved(result) && exactRoundsAffordable(input.capture)) {
-    result = await screen({ ...input, precise: true });
-    return { result, callsPerRound: input.callsPerRound, exactRounds: result.rounds };
-  }
-  if (flat && exactAtStart !== null && (await hidesGrowth(input, result, exactAtStart, floor))) {
+  // A flat plain window is not trusted when it is drowned in page moves or
+  // when its exact ends grew (see hidesGrowth): screened again exactly.
+  const drownedFastFunction = drowned && !runner.async && input.callsPerRound >= MAX_CALLS_PER_ROUND && onlyHeapMoved(result);
+  if (flat && exactAtStart !== null && (drownedFastFunction || (await hidesGrowth(input, result, exactAtStart, floor)))) {
     result = await screen({ ...input, precise: true });
     return { result, callsPerRound: input.callsPerRound, exactRounds: result.rounds };
   }
