@@ -204,7 +204,8 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
         ? `memory grew with every call; ${findings.length} finding(s)`
         : 'the heap moved between rounds, but no object population grows with the number of calls';
     } else {
-      reason = handleGrew ? 'handles left open grow with every call' : 'no figure grew beyond the noise floor';
+      const quick = screened.quickKeptBytes === undefined ? '' : ` (one exact window of ${result.rounds * callsPerRound} calls kept ${Math.round(screened.quickKeptBytes)} B)`;
+      reason = handleGrew ? 'handles left open grow with every call' : `no figure grew beyond the noise floor${quick}`;
     }
     timeMs.total = performance.now() - started;
     return {

@@ -206,15 +206,21 @@ function clearlyFlat(measurements: Measurement[], input: ScreenInput): boolean {
 /**
  * Screens cheaply: rounds of calls with a full GC after each, no snapshot.
  * Ambiguous figures get more rounds, up to maxRounds; nothing is guessed.
+ * `firstRounds` are readings already taken with the same input (a quick
+ * window that did not pass), kept as the screen's first rounds.
  */
-export async function screen(input: ScreenInput): Promise<ScreenResult> {
+export async function screen(input: ScreenInput, firstRounds?: readonly Measurement[]): Promise<ScreenResult> {
   const { capture, runner, tracker, gcMode, callsPerRound } = input;
-  // V8 ages bytecode of functions that stopped running and flushes it over
-  // the next few full GCs, which shows as a steady *fall* in heap use. One
-  // thorough collection first flushes it all at once.
-  capture.gc('thorough');
-  const measurements: Measurement[] = [await measureSettled(capture, gcMode, tracker, input.precise)];
-  let rounds = 0;
+  const measurements: Measurement[] = [];
+  if (firstRounds?.length) measurements.push(...firstRounds);
+  else {
+    // V8 ages bytecode of functions that stopped running and flushes it over
+    // the next few full GCs, which shows as a steady *fall* in heap use. One
+    // thorough collection first flushes it all at once.
+    capture.gc('thorough');
+    measurements.push(await measureSettled(capture, gcMode, tracker, input.precise));
+  }
+  let rounds = measurements.length - 1;
   const runRound = async () => {
     tracker.round = ++rounds;
     await runner.run(callsPerRound);

@@ -1,5 +1,6 @@
 import { screen, judgeAll, heapFloor, measureSettled, type ScreenInput, type ScreenResult, type Measurement } from './screen.js';
 import type { GrowthJudgement } from './stats.js';
+import { quickExactWindow, quickWindowResult } from './quick-window.js';
 
 /** Calls a round of a fast function (see check-leak's round sizing). */
 export const MAX_CALLS_PER_ROUND = 2000;
@@ -21,6 +22,8 @@ export interface Screened {
   callsPerRound: number;
   /** Rounds whose heap figures were exact (Capture.settlePrecisely). */
   exactRounds: number;
+  /** Set when one exact window passed the function (see quickExactWindow): the bytes its calls kept. */
+  quickKeptBytes?: number;
 }
 
 /**
@@ -74,8 +77,18 @@ function exactRoundsAffordable(capture: ScreenInput['capture']): boolean {
  */
 async function firstWindow(input: ScreenInput, mayResizeRounds: boolean): Promise<Screened> {
   const { runner } = input;
+  let firstRounds: Measurement[] | undefined;
+  if (input.precise && input.earlyStop && !runner.async) {
+    const quick = await quickExactWindow(input);
+    if (quick?.clean) {
+      const result = quickWindowResult(quick);
+      return { result, callsPerRound: input.callsPerRound, exactRounds: result.rounds, quickKeptBytes: quick.keptBytes };
+    }
+    // Its closing reading starts the screen: no second thorough collection and reading.
+    firstRounds = quick ? [quick.measurements[1]!] : undefined;
+  }
   const exactAtStart = !input.precise && exactRoundsAffordable(input.capture) ? await exactHeapUsed(input) : null;
-  let result = await screen(input);
+  let result = await screen(input, firstRounds);
   const heap = result.judgements.get('heapUsed');
   const floor = heapFloor(input.threshold, input.callsPerRound);
   const falling = isFalling(heap, floor);
@@ -157,11 +170,12 @@ export async function screenInWindows(input: ScreenInput, rounds: number, mayRes
   const pageSized =
     firstHeap !== undefined && firstHeap.call !== 'flat' && firstHeap.perRound < PAGE_SIZED_GROWTH && firstHeap.r2 < STRAIGHT_LINE_FIT;
   const switchToPrecise = !windowInput.precise && pageSized && onlyHeapMoved(result) && exactRoundsAffordable(input.capture);
-  const second = await screen({ ...windowInput, precise: windowInput.precise || switchToPrecise, rounds, maxRounds: rounds, earlyStop: false });
-  // After the switch the second window keeps its own (exact) first reading.
-  const secondWindow: Measurement[] = switchToPrecise
-    ? second.measurements
-    : [result.measurements[result.measurements.length - 1]!, ...second.measurements.slice(1)];
+  // The second window starts where the first ended; after the switch to
+  // exact readings it takes its own (exact) first reading.
+  const lastReading = result.measurements[result.measurements.length - 1]!;
+  const secondInput = { ...windowInput, precise: windowInput.precise || switchToPrecise, rounds, maxRounds: rounds, earlyStop: false };
+  const second = await screen(secondInput, switchToPrecise ? undefined : [lastReading]);
+  const secondWindow: Measurement[] = second.measurements;
   const combined: Measurement[] = [...result.measurements, ...second.measurements.slice(1)];
   const later = judgeAll(secondWindow, windowInput);
   // Mixed readings would carry the plain window's page slop into the trend.

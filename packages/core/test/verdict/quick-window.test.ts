@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import type { Capture, HeapSpaceFigures } from '../../src/capture/types.js';
+import { CallRunner } from '../../src/verdict/call-runner.js';
+import { HandleTracker } from '../../src/verdict/handle-tracker.js';
+import { quickExactWindow } from '../../src/verdict/quick-window.js';
+import { screenInWindows } from '../../src/verdict/windows.js';
+
+/**
+ * A capture that keeps live bytes per id interval as V8's GetHeapStats
+ * does: every exact reading opens an interval for what was allocated since
+ * the previous one. Each call keeps `keptPerCall` new bytes and frees
+ * `freedPerCall` bytes of the objects that were there from the start.
+ */
+function intervalCapture(keptPerCall: number, freedPerCall = 0) {
+  const state = { intervals: [16 * 1024 * 1024], pending: 0, exactReadings: 0 };
+  const live = () => state.intervals.reduce((sum, bytes) => sum + bytes, 0) + state.pending;
+  const spaces = (): HeapSpaceFigures[] => [{ name: 'old_space', size: live(), used: live(), available: 0, physical: live() }];
+  const capture = {
+    path: 'native',
+    gc: () => {},
+    settlePrecisely: () => {
+      state.intervals.push(state.pending);
+      state.pending = 0;
+      state.exactReadings++;
+    },
+    liveBytesByInterval: (from = 0) => ({ next: state.intervals.length, bytes: state.intervals.slice(from) }),
+    heapFigures: () => ({ heapUsed: live(), heapTotal: live(), heapLimit: 4e9, external: 0, arrayBuffers: 0, malloc: null }),
+    heapSpaces: spaces,
+    gcTotals: () => ({ count: 0, timeMs: 0, freedBytes: 0, youngFreedBytes: 0 }),
+  } as unknown as Capture;
+  const fn = () => {
+    state.pending += keptPerCall;
+    state.intervals[0]! -= freedPerCall;
+  };
+  return { capture, fn, state };
+}
+
+function screenInput(capture: Capture, fn: () => void, tracker = new HandleTracker()) {
+  const runner = new CallRunner(fn, 1000);
+  return { capture, runner, tracker, gcMode: 'fast' as const, callsPerRound: 60, rounds: 12, maxRounds: 24, threshold: 8, earlyStop: true, precise: true };
+}
+
+describe('one exact window passes a clean sync function', () => {
+  it('passes a function that keeps nothing after two rounds of calls and two exact readings', async () => {
+    const { capture, fn, state } = intervalCapture(0);
+    const input = screenInput(capture, fn);
+    const screened = await screenInWindows(input, 6, true);
+    expect(screened.result.rounds).toBe(2);
+    expect(input.runner.calls).toBe(120);
+    expect(screened.quickKeptBytes).toBe(0);
+    expect(state.exactReadings).toBe(2);
+    expect([...screened.result.judgements.values()].every((j) => j.call === 'flat')).toBe(true);
+  });
+
+  it('does not pass a leak, and its two readings become the first round of the screen that finds it', async () => {
+    const { capture, fn, state } = intervalCapture(60);
+    const screened = await screenInWindows(screenInput(capture, fn), 6, true);
+    expect(screened.quickKeptBytes).toBeUndefined();
+    const heap = screened.result.judgements.get('heapUsed')!;
+    expect(heap.call).toBe('grows');
+    expect(heap.perRound / 60).toBeCloseTo(60, 0);
+    // The window's closing reading is the screen's first: one reading more than the rounds use, no more.
+    expect(state.exactReadings).toBe(screened.result.measurements.length + 1);
+  });
+
+  it('does not pass new survivors that an equal fall of old objects hides from the heap total', async () => {
+    const { capture, fn } = intervalCapture(100, 100);
+    const window = await quickExactWindow(screenInput(capture, fn));
+    expect(window!.measurements[1]!.heapUsed - window!.measurements[0]!.heapUsed).toBe(0);
+    expect(window!.keptBytes).toBe(12_000);
+    expect(window!.clean).toBe(false);
+  });
+
+  it('allows the few KB always in flight at a reading, but not heap growth past half the floor', async () => {
+    expect((await quickExactWindow(screenInput(intervalCapture(40, 40).capture, () => {})))!.clean).toBe(true);
+    const small = intervalCapture(40, 40);
+    expect((await quickExactWindow(screenInput(small.capture, small.fn)))!.clean).toBe(true);
+    const growing = intervalCapture(9);
+    expect((await quickExactWindow(screenInput(growing.capture, growing.fn)))!.clean).toBe(false);
+  });
+
+  it('does not pass a window that left a handle open', async () => {
+    const { capture, fn } = intervalCapture(0);
+    let open = 0;
+    const tracker = { round: 0, liveCount: () => open } as unknown as HandleTracker;
+    const window = await quickExactWindow(screenInput(capture, () => (fn(), open++), tracker));
+    expect(window!.clean).toBe(false);
+  });
+
+  it('is not used for async functions, whose event loop keeps objects in flight', async () => {
+    const { capture, state } = intervalCapture(0);
+    const input = screenInput(capture, async () => {});
+    await input.runner.run(1);
+    const screened = await screenInWindows(input, 6, true);
+    expect(screened.quickKeptBytes).toBeUndefined();
+    expect(state.exactReadings).toBeGreaterThan(2);
+  });
+});
