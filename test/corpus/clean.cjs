@@ -19,8 +19,15 @@ class LruCache {
   }
 }
 
+/** Busy for `ms` without allocating: a slow function, whose rounds are few calls. */
+function spin(ms) {
+  const end = performance.now() + ms;
+  while (performance.now() < end);
+}
+
 module.exports = [
   { name: 'bounded-lru', create() { const lru = new LruCache(200); let n = 0; return { fn: () => lru.set(n++, { v: n }) }; } },
+  { name: 'slow-bounded-history', create() { const recent = []; let n = 0; return { fn: () => { spin(0.5); recent.push({ n: n++ }); if (recent.length > 50) recent.shift(); } }; } },
   { name: 'lazy-singleton', create() { let instance; return { fn: () => { instance ??= { config: new Array(1000).fill(1) }; return instance.config.length; } }; } },
   { name: 'memo-fixed-keys', create() { const memo = new Map(); let n = 0; return { fn: () => { const k = n++ % 50; if (!memo.has(k)) memo.set(k, { sq: k * k }); return memo.get(k); } }; } },
   { name: 'jit-warmup', create() { let x = 0; return { fn: () => { for (let i = 0; i < 200; i++) x = (x + Math.sqrt(i) * i) % 1e9; return x; } }; } },

@@ -19,6 +19,12 @@ class Tiny {
   }
 }
 
+/** Busy for `ms` without allocating: a slow function, whose rounds are few calls. */
+function spin(ms) {
+  const end = performance.now() + ms;
+  while (performance.now() < end);
+}
+
 module.exports = [
   {
     name: 'map-session', kind: 'heap', holder: /Map/,
@@ -49,6 +55,21 @@ module.exports = [
       const registry = new Map();
       let n = 0;
       return { fn: () => { if (++n % 4 === 0) registry.set(n, new Session(n)); /* @site:every-fourth-call */ } };
+    },
+  },
+  {
+    name: 'slow-every-32nd-call', kind: 'heap', holder: /Map/,
+    create() {
+      const archive = new Map();
+      let n = 0;
+      return { fn: () => { spin(0.5); if (++n % 32 === 0) archive.set(n, new Array(250).fill(n)); /* @site:slow-every-32nd-call */ } };
+    },
+  },
+  {
+    name: 'slow-small-leak', kind: 'heap', holder: /Array|array/,
+    create() {
+      const kept = [];
+      return { fn: () => { spin(0.5); kept.push({ n: kept.length }); /* @site:slow-small-leak */ } };
     },
   },
   {
