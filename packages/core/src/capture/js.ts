@@ -9,6 +9,7 @@ import { GcAccounting, collect, flagFreeGc } from './js-gc.js';
 import { samplesFromProfile, type InspectorSamplingProfile } from './js-sampling.js';
 import { SnapshotStreamParser } from './snapshot-parser.js';
 import { createSnapshotDir, sweepStaleSnapshotDirs, withSignalsDeferred } from './snapshot-temp.js';
+import { compiledCodeBytes } from './code-bytes.js';
 import type { Capture, GcMode, HeapFigures, HeapGraph, HeapSpaceFigures, QuickHeapFigures } from './types.js';
 
 /** Global key a value sits on while the inspector is asked for its id. */
@@ -157,6 +158,7 @@ export function createJsCapture(): Capture {
       // here bounds that between gcTotals() calls in GC-heavy runs.
       gcAccounting.read();
     },
+    compiledCodeBytes,
     heapFigures: readHeapFigures,
     quickHeap: readQuickHeap,
     heapSpaces: readHeapSpaces,

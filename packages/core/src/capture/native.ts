@@ -2,6 +2,7 @@ import v8 from 'node:v8';
 import type { NativeBinding } from '@memscope/native';
 import { loadBinding, loadStatus, type NativeLoadStatus } from '@memscope/native/loader';
 import { MemscopeError } from '../errors.js';
+import { compiledCodeBytes } from './code-bytes.js';
 import type {
   AllocationSample,
   Capture,
@@ -145,6 +146,8 @@ export function createNativeCapture(binding: NativeBinding, options: NativeCaptu
       // Marking ids collects (one full GC) and walks every object.
       binding.markObjectIds();
     },
+
+    compiledCodeBytes,
 
     liveBytesByInterval(from = 0): { next: number; bytes: number[] } {
       return binding.liveBytesByInterval(from);

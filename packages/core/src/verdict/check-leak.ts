@@ -8,6 +8,7 @@ import { CallRunner, type LeakTarget } from './call-runner.js';
 import { HandleTracker } from './handle-tracker.js';
 import type { ScreenResult, ScreenedFigure } from './screen.js';
 import { screenInWindows, wantsExactRounds, MAX_CALLS_PER_ROUND } from './windows.js';
+import { warmScreeningCode } from './warm-machinery.js';
 import { explainGrowth, isSteadyGrowth } from './explain.js';
 import type { SurvivorGroup } from '../analyzers/survivors.js';
 import { NodeType } from '../analyzers/heap-index.js';
@@ -148,6 +149,8 @@ const notFlat = (screenResult: ScreenResult, figure: ScreenedFigure) => {
 
 async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Capture): Promise<LeakResult> {
   const started = performance.now();
+  // Counted in the warm-up's time: the caller waits for it too.
+  await warmScreeningCode(capture);
   const tracker = new HandleTracker();
   const runner = new CallRunner(tracker.wrap(fn), opts.timeout);
   const timeMs = { warmup: 0, screen: 0, explain: 0, total: 0 };
@@ -204,7 +207,10 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
         ? `memory grew with every call; ${findings.length} finding(s)`
         : 'the heap moved between rounds, but no object population grows with the number of calls';
     } else {
-      const quick = screened.quickKeptBytes === undefined ? '' : ` (one exact window of ${result.rounds * callsPerRound} calls kept ${Math.round(screened.quickKeptBytes)} B)`;
+      const { quick: window } = screened;
+      const quick = window
+        ? ` (an exact window of ${window.calls} calls kept ${Math.round(window.keptBytes)} B${window.setAside ? '; one before it, in which V8 compiled code, set aside' : ''})`
+        : '';
       reason = handleGrew ? 'handles left open grow with every call' : `no figure grew beyond the noise floor${quick}`;
     }
     timeMs.total = performance.now() - started;

@@ -1,4 +1,4 @@
-import { heapFloor, measureSettled, type Measurement, type ScreenInput, type ScreenResult, type ScreenedFigure } from './screen.js';
+import { heapFloor, measureSettled, ROUND_GROWTH_PER_CODE_BYTE, type Measurement, type ScreenInput, type ScreenResult, type ScreenedFigure } from './screen.js';
 import type { GrowthJudgement } from './stats.js';
 
 /**
@@ -22,6 +22,8 @@ export interface QuickWindow {
   /** Bytes allocated in the window and still alive at its end. */
   keptBytes: number;
   clean: boolean;
+  /** V8 compiled or dropped code during the window, enough to account for its growth: no evidence (see heapEvidence). */
+  codeChanged: boolean;
 }
 
 /**
@@ -46,10 +48,10 @@ const WINDOW_ROUNDS = 2;
 /** Past any interval a process opens: asks for `next` alone. */
 const NO_INTERVALS = 2 ** 40;
 
-export async function quickExactWindow(input: ScreenInput): Promise<QuickWindow | null> {
+export async function quickExactWindow(input: ScreenInput, startReading?: Measurement): Promise<QuickWindow | null> {
   const { capture, runner, tracker, gcMode, callsPerRound } = input;
   if (!capture.liveBytesByInterval || !capture.settlePrecisely) return null;
-  const start = await measureSettled(capture, gcMode, tracker, true);
+  const start = startReading ?? (await measureSettled(capture, gcMode, tracker, true));
   // The interval the closing reading opens: what the window's calls allocate lands there.
   const windowInterval = capture.liveBytesByInterval(NO_INTERVALS).next;
   const calls = WINDOW_ROUNDS * callsPerRound;
@@ -66,7 +68,10 @@ export async function quickExactWindow(input: ScreenInput): Promise<QuickWindow 
     (end.fds ?? 0) <= (start.fds ?? 0) &&
     end.external - start.external <= nativeLimit &&
     end.arrayBuffers - start.arrayBuffers <= nativeLimit;
-  return { measurements: [start, end], keptBytes, clean };
+  // As heapEvidence sets such a round aside: code changed, and accounts for the growth.
+  const compiled = start.compiledCode != null && end.compiledCode != null ? Math.abs(end.compiledCode - start.compiledCode) : 0;
+  const codeChanged = compiled > 0 && end.heapUsed - start.heapUsed <= ROUND_GROWTH_PER_CODE_BYTE * compiled;
+  return { measurements: [start, end], keptBytes, clean, codeChanged };
 }
 
 /** A passed window as the screen's result: every figure flat, its change spread over the window's rounds. */

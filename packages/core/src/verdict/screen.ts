@@ -16,6 +16,8 @@ export interface Measurement {
   fds: number | null;
   /** Bytes the JS heap has allocated so far (heap used plus all bytes the collections freed); not screened. */
   allocated: number;
+  /** Bytes of compiled code and bytecode, read with exact readings only (see heapEvidence); not screened. */
+  compiledCode?: number | null;
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -43,8 +45,6 @@ function liveBytesOfMarkedObjects(capture: Capture): number | null {
   const intervals = capture.liveBytesByInterval?.(0);
   if (!intervals) return null;
   let total = 0;
-  // Compiled code is counted too (a tier-up adds a step of 5–11 KB): code
-  // space's own use, which could be taken off, moves by whole pages.
   for (const bytes of intervals.bytes) total += bytes;
   return total;
 }
@@ -70,6 +70,7 @@ export async function measureSettled(capture: Capture, mode: GcMode, tracker: Ha
     handles: tracker.liveCount(),
     fds: openFileDescriptors(),
     allocated: figures.heapUsed + capture.gcTotals().freedBytes,
+    compiledCode: exact ? (capture.compiledCodeBytes?.() ?? null) : null,
   };
 }
 
@@ -155,11 +156,51 @@ function floorFor(figure: ScreenedFigure, input: ScreenInput, measurements: read
   }
 }
 
+/**
+ * A round that compiled code grows by its code, its bytecode and their
+ * feedback vectors, scope infos and handlers: measured 1.5–4 times the
+ * code statistics' own change.
+ */
+export const ROUND_GROWTH_PER_CODE_BYTE = 4;
+
+/**
+ * The exact heap series without the rounds in which V8 compiled or dropped
+ * code. A process's first verdicts run memscope's own code for the first
+ * times: every other round Sparkplug compiles a batch of it as it warms up
+ * (with its feedback vectors, scope infos and handlers), 5–30 KB that reads
+ * as steady growth of 100 B a call and more, and buys rounds and an
+ * explanation that finds nothing. The code's own bytes are only part of
+ * what such a round adds, so the whole round is set aside, not corrected;
+ * but only when the code accounts for its growth: a round that grew far
+ * more than it compiled (a leak that now and then compiles a function and
+ * keeps a large object with it) stays. A leak grows in the other rounds
+ * too. When fewer than EARLY_FLAT_ROUNDS rounds are left (code compiled
+ * nearly every round, as a function that builds a RegExp or a Function per
+ * call makes it), every round counts.
+ */
+export function heapEvidence(measurements: readonly Measurement[]): number[] {
+  const series = measurements.map((m) => m.heapUsed);
+  if (measurements.some((m) => m.compiledCode === null || m.compiledCode === undefined)) return series;
+  const kept = [series[0]!];
+  for (let i = 1; i < series.length; i++) {
+    const growth = series[i]! - series[i - 1]!;
+    const compiled = Math.abs(measurements[i]!.compiledCode! - measurements[i - 1]!.compiledCode!);
+    if (compiled > 0 && growth <= ROUND_GROWTH_PER_CODE_BYTE * compiled) continue;
+    kept.push(kept[kept.length - 1]! + growth);
+  }
+  const setAside = series.length - kept.length;
+  return setAside > 0 && kept.length - 1 >= EARLY_FLAT_ROUNDS ? kept : series;
+}
+
+function seriesOf(measurements: readonly Measurement[], figure: ScreenedFigure): (number | null)[] {
+  return figure === 'heapUsed' ? heapEvidence(measurements) : measurements.map((m) => m[figure]);
+}
+
 export function judgeAll(measurements: Measurement[], input: ScreenInput): Map<ScreenedFigure, GrowthJudgement> {
   const judgements = new Map<ScreenedFigure, GrowthJudgement>();
   const figures: ScreenedFigure[] = ['heapUsed', 'external', 'arrayBuffers', 'malloc', 'handles', 'fds'];
   for (const figure of figures) {
-    const series = measurements.map((m) => m[figure]);
+    const series = seriesOf(measurements, figure);
     if (series.some((v) => v === null)) continue;
     // Malloc is not this function's own (a) in exact rounds, which mark
     // object ids, and V8 keeps its id map in malloc'd memory (tens of bytes
@@ -195,7 +236,7 @@ function clearlyFlat(measurements: Measurement[], input: ScreenInput): boolean {
     }
     const half = floorFor(figure, input, measurements) / 2;
     if (judgement.call !== 'flat' || Math.abs(judgement.perRound) > half || Math.abs(judgement.slopePerRound) > half) return false;
-    const series = measurements.map((m) => m[figure] as number);
+    const series = seriesOf(measurements, figure) as number[];
     let moved = 0;
     for (let i = 1; i < series.length; i++) if (Math.abs(series[i]! - series[i - 1]!) > half) moved++;
     if (moved > 1) return false;

@@ -12,7 +12,7 @@ import { screenInWindows } from '../../src/verdict/windows.js';
  * `freedPerCall` bytes of the objects that were there from the start.
  */
 function intervalCapture(keptPerCall: number, freedPerCall = 0) {
-  const state = { intervals: [16 * 1024 * 1024], pending: 0, exactReadings: 0 };
+  const state = { intervals: [16 * 1024 * 1024], pending: 0, exactReadings: 0, code: 0 };
   const live = () => state.intervals.reduce((sum, bytes) => sum + bytes, 0) + state.pending;
   const spaces = (): HeapSpaceFigures[] => [{ name: 'old_space', size: live(), used: live(), available: 0, physical: live() }];
   const capture = {
@@ -24,6 +24,7 @@ function intervalCapture(keptPerCall: number, freedPerCall = 0) {
       state.exactReadings++;
     },
     liveBytesByInterval: (from = 0) => ({ next: state.intervals.length, bytes: state.intervals.slice(from) }),
+    compiledCodeBytes: () => state.code,
     heapFigures: () => ({ heapUsed: live(), heapTotal: live(), heapLimit: 4e9, external: 0, arrayBuffers: 0, malloc: null }),
     heapSpaces: spaces,
     gcTotals: () => ({ count: 0, timeMs: 0, freedBytes: 0, youngFreedBytes: 0 }),
@@ -47,7 +48,7 @@ describe('one exact window passes a clean sync function', () => {
     const screened = await screenInWindows(input, 6, true);
     expect(screened.result.rounds).toBe(2);
     expect(input.runner.calls).toBe(120);
-    expect(screened.quickKeptBytes).toBe(0);
+    expect(screened.quick).toEqual({ calls: 120, keptBytes: 0, setAside: false });
     expect(state.exactReadings).toBe(2);
     expect([...screened.result.judgements.values()].every((j) => j.call === 'flat')).toBe(true);
   });
@@ -55,7 +56,7 @@ describe('one exact window passes a clean sync function', () => {
   it('does not pass a leak, and its two readings become the first round of the screen that finds it', async () => {
     const { capture, fn, state } = intervalCapture(60);
     const screened = await screenInWindows(screenInput(capture, fn), 6, true);
-    expect(screened.quickKeptBytes).toBeUndefined();
+    expect(screened.quick).toBeUndefined();
     const heap = screened.result.judgements.get('heapUsed')!;
     expect(heap.call).toBe('grows');
     expect(heap.perRound / 60).toBeCloseTo(60, 0);
@@ -92,7 +93,39 @@ describe('one exact window passes a clean sync function', () => {
     const input = screenInput(capture, async () => {});
     await input.runner.run(1);
     const screened = await screenInWindows(input, 6, true);
-    expect(screened.quickKeptBytes).toBeUndefined();
+    expect(screened.quick).toBeUndefined();
     expect(state.exactReadings).toBeGreaterThan(2);
+  });
+});
+
+describe('a window in which V8 compiled code', () => {
+  it('is set aside for one more window when the code accounts for its growth', async () => {
+    const { capture, state } = intervalCapture(0);
+    let calls = 0;
+    // The first window's calls compile 4 KB of code that brings 8 KB of objects with it.
+    const fn = () => {
+      if (++calls === 10) {
+        state.code += 4096;
+        state.pending += 8192;
+      }
+    };
+    const screened = await screenInWindows(screenInput(capture, fn), 6, true);
+    expect(screened.quick).toEqual({ calls: 120, keptBytes: 0, setAside: true });
+    expect(screened.result.rounds).toBe(4);
+    expect(state.exactReadings).toBe(3);
+  });
+
+  it('is not set aside when it grew far more than it compiled', async () => {
+    const { capture, state } = intervalCapture(0);
+    let calls = 0;
+    const fn = () => {
+      if (++calls === 10) {
+        state.code += 512;
+        state.pending += 8192;
+      }
+    };
+    const window = await quickExactWindow(screenInput(capture, fn));
+    expect(window!.clean).toBe(false);
+    expect(window!.codeChanged).toBe(false);
   });
 });
