@@ -10,6 +10,7 @@ import { samplesFromProfile, type InspectorSamplingProfile } from './js-sampling
 import { SnapshotStreamParser } from './snapshot-parser.js';
 import { createSnapshotDir, sweepStaleSnapshotDirs, withSignalsDeferred } from './snapshot-temp.js';
 import { compiledCodeBytes } from './code-bytes.js';
+import { forcingCollections } from './forced-gc.js';
 import type { Capture, GcMode, HeapFigures, HeapGraph, HeapSpaceFigures, QuickHeapFigures } from './types.js';
 
 /** Global key a value sits on while the inspector is asked for its id. */
@@ -153,7 +154,7 @@ export function createJsCapture(): Capture {
           `gc(mode): mode must be 'fast' or 'thorough', received ${JSON.stringify(mode) ?? String(mode)}`,
         );
       }
-      collect(gc, mode);
+      forcingCollections(() => collect(gc, mode));
       // GCProfiler keeps ~2 KB of JSON per collection until read; folding
       // here bounds that between gcTotals() calls in GC-heavy runs.
       gcAccounting.read();
@@ -165,14 +166,14 @@ export function createJsCapture(): Capture {
     gcTotals: () => gcAccounting.read(),
     heapGraph(): HeapGraph {
       const parser = new SnapshotStreamParser();
-      if (SNAPSHOT_VIA_FILE) return snapshotThroughFile(parser);
+      if (SNAPSHOT_VIA_FILE) return forcingCollections(() => snapshotThroughFile(parser));
       const active = inspector();
       const onChunk = (message: { params: unknown }): void => {
         parser.write((message.params as { chunk: string }).chunk);
       };
       active.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
       try {
-        active.post('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+        forcingCollections(() => active.post('HeapProfiler.takeHeapSnapshot', { reportProgress: false }));
       } finally {
         active.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
       }

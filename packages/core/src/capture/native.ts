@@ -3,6 +3,7 @@ import type { NativeBinding } from '@memscope/native';
 import { loadBinding, loadStatus, type NativeLoadStatus } from '@memscope/native/loader';
 import { MemscopeError } from '../errors.js';
 import { compiledCodeBytes } from './code-bytes.js';
+import { forcingCollections } from './forced-gc.js';
 import type {
   AllocationSample,
   Capture,
@@ -85,7 +86,8 @@ export function createNativeCapture(binding: NativeBinding, options: NativeCaptu
     path: 'native',
 
     gc(mode: GcMode = 'fast'): void {
-      binding.collectGarbage(checkGcMode(mode), keepExposeGcFlag);
+      const checked = checkGcMode(mode);
+      forcingCollections(() => binding.collectGarbage(checked, keepExposeGcFlag));
     },
 
     heapFigures(): HeapFigures {
@@ -131,7 +133,7 @@ export function createNativeCapture(binding: NativeBinding, options: NativeCaptu
     },
 
     heapGraph(): HeapGraph {
-      return binding.heapGraph();
+      return forcingCollections(() => binding.heapGraph());
     },
 
     objectById(id: number): unknown {
@@ -139,12 +141,12 @@ export function createNativeCapture(binding: NativeBinding, options: NativeCaptu
     },
 
     markObjectIds(): number {
-      return binding.markObjectIds();
+      return forcingCollections(() => binding.markObjectIds());
     },
 
     settlePrecisely(): void {
       // Marking ids collects (one full GC) and walks every object.
-      binding.markObjectIds();
+      forcingCollections(() => binding.markObjectIds());
     },
 
     compiledCodeBytes,

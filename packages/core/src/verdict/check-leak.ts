@@ -168,7 +168,9 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
     timeMs.screen = performance.now() - started - timeMs.warmup;
 
     const findings: Finding[] = [];
-    const screenedCalls = result.rounds * callsPerRound;
+    // Every call since the warm-up: handles created in a window that was set
+    // aside or screened again are just as alive (the tracker counts them all).
+    const screenedCalls = runner.calls - warmupCalls;
     const handleGrew = grew(result, 'handles') || grew(result, 'fds');
     if (opts.kinds.has('handle') && handleGrew) {
       findings.push(...handleFindings(tracker.liveHandles(), screenedCalls));
