@@ -3,6 +3,21 @@ import v8 from 'node:v8';
 const USER_FLAG = /--(no-)?detect[-_]ineffective[-_]gcs[-_]near[-_]heap[-_]limit/;
 
 let userSetsTheFlag: boolean | undefined;
+
+/**
+ * Far from the limit the check cannot fire, and V8's flags (one set for the
+ * whole process, worker threads included) are left as they are. The check
+ * looks at the old generation; its limit is the heap's less the young
+ * generation's reserve (three semi-spaces: 48 MiB unless
+ * --max-semi-space-size is raised, which only moves this point earlier).
+ */
+const NEAR_LIMIT_SHARE = 0.6;
+const YOUNG_RESERVE = 48 * 1024 * 1024;
+
+function nearTheLimit(): boolean {
+  const { used_heap_size: used, heap_size_limit: limit } = v8.getHeapStatistics();
+  return used >= NEAR_LIMIT_SHARE * (limit - YOUNG_RESERVE);
+}
 let depth = 0;
 
 /**
@@ -19,7 +34,7 @@ let depth = 0;
  */
 export function forcingCollections<T>(collect: () => T): T {
   userSetsTheFlag ??= [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((arg) => USER_FLAG.test(arg));
-  if (userSetsTheFlag) return collect();
+  if (userSetsTheFlag || (depth === 0 && !nearTheLimit())) return collect();
   if (depth++ === 0) v8.setFlagsFromString('--no-detect-ineffective-gcs-near-heap-limit');
   try {
     return collect();
