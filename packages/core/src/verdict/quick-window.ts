@@ -1,21 +1,7 @@
 import { heapFloor, measureSettled, ROUND_GROWTH_PER_CODE_BYTE, type Measurement, type ScreenInput, type ScreenResult, type ScreenedFigure } from './screen.js';
 import type { GrowthJudgement } from './stats.js';
 
-/**
- * Two rounds of calls between two exact readings, enough to pass a clean
- * function without the four readings after rounds that a trend needs. An exact reading walks
- * the whole heap (about 0.1 s at 20 MB), so for a 1 ms function the rounds'
- * readings, not the calls, are what a clean verdict costs.
- *
- * It passes only when the window kept next to nothing: the whole heap's
- * exact change is under half the round's floor, and so are the objects
- * first seen by its closing reading (allocated during the window and still
- * alive) but for what is always in flight there (IN_FLIGHT_AT_READING); no
- * handle or descriptor stayed open and no native figure grew. Those new
- * survivors are what a leak adds with every call; counting them apart from
- * the heap's total means an old object freed during the window (a previous
- * verdict's garbage, flushed bytecode) cannot hide a leak of the same size.
- */
+/** One exact window's readings and what it says (see quickExactWindow). */
 export interface QuickWindow {
   /** The window's two readings; the second is the first of the screen that follows when it does not pass. */
   measurements: Measurement[];
@@ -48,6 +34,21 @@ const WINDOW_ROUNDS = 2;
 /** Past any interval a process opens: asks for `next` alone. */
 const NO_INTERVALS = 2 ** 40;
 
+/**
+ * Two rounds of calls between two exact readings, enough to pass a clean
+ * function without the five readings a trend of four rounds needs. An exact
+ * reading walks the whole heap (about 0.1 s at 20 MB), so for a 1 ms
+ * function the readings, not the calls, are what a clean verdict costs.
+ *
+ * It passes only when the window kept next to nothing: the whole heap's
+ * exact change is under half the round's floor, and so are the objects
+ * first seen by its closing reading (allocated during the window and still
+ * alive) but for what is always in flight there (IN_FLIGHT_AT_READING); no
+ * handle or descriptor stayed open and no native figure grew. Those new
+ * survivors are what a leak adds with every call; counting them apart from
+ * the heap's total means an old object freed during the window (a previous
+ * verdict's garbage, flushed bytecode) cannot hide a leak of the same size.
+ */
 export async function quickExactWindow(input: ScreenInput, startReading?: Measurement): Promise<QuickWindow | null> {
   const { capture, runner, tracker, gcMode, callsPerRound } = input;
   if (!capture.liveBytesByInterval || !capture.settlePrecisely) return null;
