@@ -72,6 +72,7 @@ export type {
 // Reporter support shared by the plugins
 export { resolveReporterOptions, RUN_DIR_ENV, openRunChannel, joinRunChannel, finishRun, reportDirectory } from './plugin-kit/index.js';
 export type { ReporterOptions, ResolvedReporterOptions, RunChannel, RunSettings, FinishRunInput, FinishedRun } from './plugin-kit/index.js';
+export { finishBackgroundOptimization } from './main-context.js';
 
 // Reports and baselines
 export {

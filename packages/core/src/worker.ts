@@ -8,6 +8,7 @@
 // else use `@memscope/core`, whose exports include all of these.
 
 export { MemscopeError } from './errors.js';
+export { finishBackgroundOptimization } from './main-context.js';
 export { getSharedCapture as getCapture } from './capture/shared.js';
 export { createFileRecorder, FileRecorder } from './tasks/recorder.js';
 export type { FileRecorderOptions, FinalState } from './tasks/recorder.js';

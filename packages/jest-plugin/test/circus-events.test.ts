@@ -90,6 +90,21 @@ describe('following tests through jest-circus events (Jest 30)', () => {
     expect(state.unhandledErrors).toEqual([new Error('write failed')]);
   });
 
+  it('runs the file-end work after the record is written on run_finish, without a recorder too, and when writing failed', async () => {
+    for (const failFinish of [undefined, new Error('write failed')]) {
+      const handlers: ((event: object, state: object) => unknown)[] = [];
+      const { calls, lifecycle } = fakeLifecycle(undefined, failFinish);
+      followTestsThroughEvents(handlers, new AwaitGuard(() => undefined), lifecycle, () => calls.push('file end'));
+      await dispatch(handlers, { name: 'run_finish' }, { unhandledErrors: [] });
+      expect(calls).toEqual(['finish', 'file end']);
+    }
+    const handlers: ((event: object, state: object) => unknown)[] = [];
+    const calls: string[] = [];
+    followTestsThroughEvents(handlers, new AwaitGuard(() => undefined), null, () => calls.push('file end'));
+    await dispatch(handlers, { name: 'run_finish' });
+    expect(calls).toEqual(['file end']);
+  });
+
   it('turns a failure of memscope’s own work into the test’s error instead of breaking the run', async () => {
     const handlers: ((event: object, state: object) => unknown)[] = [];
     const { lifecycle } = fakeLifecycle(new Error('recorder broke'));

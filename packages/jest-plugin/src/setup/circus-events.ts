@@ -48,10 +48,16 @@ function failingTestOnError(test: NonNullable<CircusEvent['test']>, work: Promis
  * its afterAll hooks; a failure there fails the file, as one in an afterAll
  * hook would.
  */
-export function followTestsThroughEvents(handlers: CircusEventHandler[], guard: AwaitGuard, lifecycle: JestFileLifecycle | null): void {
+export function followTestsThroughEvents(
+  handlers: CircusEventHandler[],
+  guard: AwaitGuard,
+  lifecycle: JestFileLifecycle | null,
+  onFileEnd: () => void = () => undefined,
+): void {
   handlers.push((event, state) => {
     if (event.name === 'run_finish') {
-      return lifecycle?.finishFile().catch((error: unknown) => {
+      const finished = lifecycle?.finishFile() ?? Promise.resolve();
+      return finished.finally(onFileEnd).catch((error: unknown) => {
         if (state?.unhandledErrors) state.unhandledErrors.push(error);
         else throw error;
       });

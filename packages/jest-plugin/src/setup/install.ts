@@ -1,4 +1,4 @@
-import { joinRunChannel, MATCHER_NAMES, type MatcherResult, type RunSettings } from '@memscope/core/worker';
+import { finishBackgroundOptimization, joinRunChannel, MATCHER_NAMES, type MatcherResult, type RunSettings } from '@memscope/core/worker';
 
 export { MATCHER_NAMES };
 import { AwaitGuard } from './await-guard.js';
@@ -87,7 +87,7 @@ export function installForJest(scope: object = globalThis, bindings?: TestFileBi
   const lifecycle = run && path ? new JestFileLifecycle(run, path) : null;
   const handlers = circusEventHandlers(scope);
   if (handlers) {
-    followTestsThroughEvents(handlers, guard, lifecycle);
+    followTestsThroughEvents(handlers, guard, lifecycle, finishBackgroundOptimization);
   } else {
     // Jest 29: hooks of our own, registered first on the root block.
     const current = () => runningTest(scope, expect.getState().currentTestName);
@@ -101,7 +101,11 @@ export function installForJest(scope: object = globalThis, bindings?: TestFileBi
       if (unawaited) throw unawaited;
     }, HOOK_TIMEOUT_MS);
     afterAll(async () => {
-      await lifecycle?.finishFile();
+      try {
+        await lifecycle?.finishFile();
+      } finally {
+        finishBackgroundOptimization();
+      }
     }, HOOK_TIMEOUT_MS);
   }
   return true;
