@@ -6,6 +6,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const util = require('node:util');
+const { spin } = require('./spin.cjs');
 
 class LruCache {
   constructor(limit) {
@@ -17,12 +18,6 @@ class LruCache {
     this.map.set(key, value);
     if (this.map.size > this.limit) this.map.delete(this.map.keys().next().value);
   }
-}
-
-/** Busy for `ms` without allocating: a slow function, whose rounds are few calls. */
-function spin(ms) {
-  const end = performance.now() + ms;
-  while (performance.now() < end);
 }
 
 module.exports = [

@@ -5,6 +5,7 @@ const { EventEmitter } = require('node:events');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { spin } = require('./spin.cjs');
 
 class Session {
   constructor(id) {
@@ -17,12 +18,6 @@ class Tiny {
   constructor(n) {
     this.n = n;
   }
-}
-
-/** Busy for `ms` without allocating: a slow function, whose rounds are few calls. */
-function spin(ms) {
-  const end = performance.now() + ms;
-  while (performance.now() < end);
 }
 
 module.exports = [

@@ -1,5 +1,6 @@
 import { heapFloor, measureSettled, ROUND_GROWTH_PER_CODE_BYTE, type Measurement, type ScreenInput, type ScreenResult, type ScreenedFigure } from './screen.js';
 import type { GrowthJudgement } from './stats.js';
+import type { Screened } from './windows.js';
 
 /** One exact window's readings and what it says (see quickExactWindow). */
 export interface QuickWindow {
@@ -91,3 +92,24 @@ export function quickWindowResult(window: QuickWindow): ScreenResult {
 
 /** Malloc is not judged in exact rounds (see judgeAll). */
 const SCREENED: ScreenedFigure[] = ['heapUsed', 'external', 'arrayBuffers', 'handles', 'fds'];
+
+/**
+ * The exact windows a slow sync function gets before its rounds: one, and
+ * one more when V8 compiled code in the first (that window says nothing
+ * either way, see heapEvidence). Either the function passed, or the last
+ * window's closing reading starts the screen (no second thorough
+ * collection and reading).
+ */
+export async function exactWindowsFirst(input: ScreenInput): Promise<{ passed: Screened } | { firstRounds?: Measurement[] }> {
+  let window = await quickExactWindow(input);
+  let setAside = 0;
+  if (window && !window.clean && window.codeChanged) {
+    setAside = WINDOW_ROUNDS;
+    window = await quickExactWindow(input, window.measurements[1]);
+  }
+  if (!window?.clean) return { firstRounds: window ? [window.measurements[1]!] : undefined };
+  const result = quickWindowResult(window);
+  result.rounds += setAside;
+  const quick = { calls: WINDOW_ROUNDS * input.callsPerRound, keptBytes: window.keptBytes, setAside: setAside > 0 };
+  return { passed: { result, callsPerRound: input.callsPerRound, exactRounds: result.rounds, quick } };
+}

@@ -1,6 +1,6 @@
 import { screen, judgeAll, heapFloor, measureSettled, type ScreenInput, type ScreenResult, type Measurement } from './screen.js';
 import type { GrowthJudgement } from './stats.js';
-import { quickExactWindow, quickWindowResult } from './quick-window.js';
+import { exactWindowsFirst } from './quick-window.js';
 
 /** Calls a round of a fast function (see check-leak's round sizing). */
 export const MAX_CALLS_PER_ROUND = 2000;
@@ -85,22 +85,9 @@ async function firstWindow(input: ScreenInput, mayResizeRounds: boolean): Promis
   const { runner } = input;
   let firstRounds: Measurement[] | undefined;
   if (input.precise && input.earlyStop && !runner.async) {
-    let quick = await quickExactWindow(input);
-    let setAside = 0;
-    // A window in which V8 compiled code says nothing either way (see
-    // heapEvidence): one more, starting where it ended.
-    if (quick && !quick.clean && quick.codeChanged) {
-      setAside = quickWindowResult(quick).rounds;
-      quick = await quickExactWindow(input, quick.measurements[1]);
-    }
-    if (quick?.clean) {
-      const window = quickWindowResult(quick);
-      const result = { ...window, rounds: window.rounds + setAside };
-      const passed = { calls: window.rounds * input.callsPerRound, keptBytes: quick.keptBytes, setAside: setAside > 0 };
-      return { result, callsPerRound: input.callsPerRound, exactRounds: result.rounds, quick: passed };
-    }
-    // Its closing reading starts the screen: no second thorough collection and reading.
-    firstRounds = quick ? [quick.measurements[1]!] : undefined;
+    const windows = await exactWindowsFirst(input);
+    if ('passed' in windows) return windows.passed;
+    firstRounds = windows.firstRounds;
   }
   const exactAtStart = !input.precise && exactRoundsAffordable(input.capture) ? await exactHeapUsed(input) : null;
   let result = await screen(input, firstRounds);

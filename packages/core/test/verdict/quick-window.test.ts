@@ -98,17 +98,23 @@ describe('one exact window passes a clean sync function', () => {
   });
 });
 
+/** On its tenth call the function compiles `codeBytes` of code that bring `heapBytes` of new objects. */
+function compilesOnce(codeBytes: number, heapBytes: number) {
+  const { capture, state } = intervalCapture(0);
+  let calls = 0;
+  const fn = () => {
+    if (++calls === 10) {
+      state.code += codeBytes;
+      state.pending += heapBytes;
+    }
+  };
+  return { capture, fn, state };
+}
+
 describe('a window in which V8 compiled code', () => {
   it('is set aside for one more window when the code accounts for its growth', async () => {
-    const { capture, state } = intervalCapture(0);
-    let calls = 0;
     // The first window's calls compile 4 KB of code that brings 8 KB of objects with it.
-    const fn = () => {
-      if (++calls === 10) {
-        state.code += 4096;
-        state.pending += 8192;
-      }
-    };
+    const { capture, fn, state } = compilesOnce(4096, 8192);
     const screened = await screenInWindows(screenInput(capture, fn), 6, true);
     expect(screened.quick).toEqual({ calls: 120, keptBytes: 0, setAside: true });
     expect(screened.result.rounds).toBe(4);
@@ -116,14 +122,7 @@ describe('a window in which V8 compiled code', () => {
   });
 
   it('is not set aside when it grew far more than it compiled', async () => {
-    const { capture, state } = intervalCapture(0);
-    let calls = 0;
-    const fn = () => {
-      if (++calls === 10) {
-        state.code += 512;
-        state.pending += 8192;
-      }
-    };
+    const { capture, fn } = compilesOnce(512, 8192);
     const window = await quickExactWindow(screenInput(capture, fn));
     expect(window!.clean).toBe(false);
     expect(window!.codeChanged).toBe(false);
