@@ -9,6 +9,7 @@ import { HandleTracker } from './handle-tracker.js';
 import type { ScreenResult, ScreenedFigure } from './screen.js';
 import { screenInWindows, wantsExactRounds, MAX_CALLS_PER_ROUND } from './windows.js';
 import { warmScreeningCode } from './warm-machinery.js';
+import { SurvivorSampler, survivorSamplingInterval, wantsSampledRounds } from './survivor-sampler.js';
 import { explainGrowth, isSteadyGrowth } from './explain.js';
 import type { SurvivorGroup } from '../analyzers/survivors.js';
 import { NodeType } from '../analyzers/heap-index.js';
@@ -157,13 +158,26 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
   let snapshots = 0;
   tracker.start();
   try {
+    const allocationBeforeWarmup = allocationReading(capture, runner);
     const msPerCall = await warmUp(runner, opts);
     const warmupCalls = runner.calls;
     timeMs.warmup = performance.now() - started;
     const callsPerRoundAtStart = opts.callsPerRound ?? Math.min(MAX_CALLS_PER_ROUND, Math.max(60, Math.ceil(30 / Math.max(msPerCall, 0.001))));
-    const screenInput = { capture, runner, tracker, gcMode: opts.gc, callsPerRound: callsPerRoundAtStart, rounds: opts.rounds, maxRounds: opts.maxRounds, threshold: opts.threshold, earlyStop: !opts.roundsGiven, precise: wantsExactRounds(capture, runner.async, callsPerRoundAtStart) };
+    const slowOrAsync = runner.async || callsPerRoundAtStart < MAX_CALLS_PER_ROUND;
+    const precise = wantsExactRounds(capture, runner.async, callsPerRoundAtStart);
+    const sampler = wantsSampledRounds(capture, precise, slowOrAsync)
+      ? new SurvivorSampler(capture, survivorSamplingInterval(allocatedPerCallSince(allocationBeforeWarmup, capture, runner) * callsPerRoundAtStart))
+      : undefined;
+    const screenInput = { capture, runner, tracker, gcMode: opts.gc, callsPerRound: callsPerRoundAtStart, rounds: opts.rounds, maxRounds: opts.maxRounds, threshold: opts.threshold, earlyStop: !opts.roundsGiven, precise, sampler };
     const allocationAtStart = allocationReading(capture, runner);
-    const screened = await screenInWindows(screenInput, opts.rounds, opts.callsPerRound === undefined);
+    sampler?.start();
+    let screened: Awaited<ReturnType<typeof screenInWindows>>;
+    try {
+      screened = await screenInWindows(screenInput, opts.rounds, opts.callsPerRound === undefined);
+    } finally {
+      // The explanation runs the profiler at its own interval.
+      sampler?.stop();
+    }
     const { result, exactRounds, callsPerRound } = screened;
     timeMs.screen = performance.now() - started - timeMs.warmup;
 
@@ -182,7 +196,7 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
     const nativeBytesPerCall = nativeGrowth ? (result.judgements.get(nativeGrowth)!.perRound / callsPerRound) : 0;
     const wantsHeap = opts.kinds.has('heap') || opts.kinds.has('storm') || opts.kinds.has('native');
     let reason: string;
-    if (wantsHeap && (notFlat(result, 'heapUsed') || nativeGrowth)) {
+    if (wantsHeap && (notFlat(result, 'heapUsed') || notFlat(result, 'sampledSurvivors') || nativeGrowth)) {
       const explainStarted = performance.now();
       assertSnapshotFits(capture);
       const allocatedPerCall = allocatedPerCallSince(allocationAtStart, capture, runner);

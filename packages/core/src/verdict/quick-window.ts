@@ -83,7 +83,7 @@ export function quickWindowResult(window: QuickWindow): ScreenResult {
   for (const figure of SCREENED) {
     const from = start[figure];
     const to = end[figure];
-    if (from === null || to === null) continue;
+    if (from === null || from === undefined || to === null || to === undefined) continue;
     const delta = (to - from) / WINDOW_ROUNDS;
     judgements.set(figure, { call: 'flat', perRound: delta, slopePerRound: delta, trendPerRound: delta, r2: 0, noise: 0, positiveShare: 0 });
   }

@@ -3,9 +3,10 @@ import type { Capture, GcMode } from '../capture/types.js';
 import { differences, judgeGrowth, median, type GrowthJudgement } from './stats.js';
 import type { CallRunner } from './call-runner.js';
 import { openFileDescriptors, type HandleTracker } from './handle-tracker.js';
+import type { SurvivorSampler } from './survivor-sampler.js';
 
 /** The figures read after every round, each a series over rounds. */
-export type ScreenedFigure = 'heapUsed' | 'external' | 'arrayBuffers' | 'malloc' | 'handles' | 'fds';
+export type ScreenedFigure = 'heapUsed' | 'sampledSurvivors' | 'external' | 'arrayBuffers' | 'malloc' | 'handles' | 'fds';
 
 export interface Measurement {
   heapUsed: number;
@@ -18,6 +19,8 @@ export interface Measurement {
   allocated: number;
   /** Bytes of compiled code and bytecode, read with exact readings only (see heapEvidence); not screened. */
   compiledCode?: number | null;
+  /** Bytes of the user's live sampled allocations, in sampled rounds only (see SurvivorSampler). */
+  sampledSurvivors?: number | null;
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -56,7 +59,7 @@ function liveBytesOfMarkedObjects(capture: Capture): number | null {
  * where after a plain forced collection it can sit a whole page (±200 KB)
  * off for a round.
  */
-export async function measureSettled(capture: Capture, mode: GcMode, tracker: HandleTracker, precise = false): Promise<Measurement> {
+export async function measureSettled(capture: Capture, mode: GcMode, tracker: HandleTracker, precise = false, sampler?: SurvivorSampler): Promise<Measurement> {
   await nextTurn();
   const exact = precise && capture.settlePrecisely !== undefined;
   if (exact) capture.settlePrecisely!();
@@ -71,6 +74,7 @@ export async function measureSettled(capture: Capture, mode: GcMode, tracker: Ha
     fds: openFileDescriptors(),
     allocated: figures.heapUsed + capture.gcTotals().freedBytes,
     compiledCode: exact ? (capture.compiledCodeBytes?.() ?? null) : null,
+    sampledSurvivors: sampler ? sampler.read() : null,
   };
 }
 
@@ -88,6 +92,8 @@ export interface ScreenInput {
   earlyStop?: boolean;
   /** Settle every round through the capture's id mark (see measureSettled): dearer, exact heap figures. */
   precise?: boolean;
+  /** Read the user's sampled survivors after every round (see SurvivorSampler). */
+  sampler?: SurvivorSampler;
 }
 
 export interface ScreenResult {
@@ -150,6 +156,7 @@ function floorFor(figure: ScreenedFigure, input: ScreenInput, measurements: read
         MALLOC_DRIFT_SHARE_OF_ALLOCATED * allocatedPerRound(measurements),
       );
     case 'heapUsed':
+    case 'sampledSurvivors':
       return heapFloor(input.threshold, input.callsPerRound);
     default:
       return input.threshold * input.callsPerRound;
@@ -193,12 +200,12 @@ export function heapEvidence(measurements: readonly Measurement[]): number[] {
 }
 
 function seriesOf(measurements: readonly Measurement[], figure: ScreenedFigure): (number | null)[] {
-  return figure === 'heapUsed' ? heapEvidence(measurements) : measurements.map((m) => m[figure]);
+  return figure === 'heapUsed' ? heapEvidence(measurements) : measurements.map((m) => m[figure] ?? null);
 }
 
 export function judgeAll(measurements: Measurement[], input: ScreenInput): Map<ScreenedFigure, GrowthJudgement> {
   const judgements = new Map<ScreenedFigure, GrowthJudgement>();
-  const figures: ScreenedFigure[] = ['heapUsed', 'external', 'arrayBuffers', 'malloc', 'handles', 'fds'];
+  const figures: ScreenedFigure[] = ['heapUsed', 'sampledSurvivors', 'external', 'arrayBuffers', 'malloc', 'handles', 'fds'];
   for (const figure of figures) {
     const series = seriesOf(measurements, figure);
     if (series.some((v) => v === null)) continue;
@@ -259,13 +266,13 @@ export async function screen(input: ScreenInput, firstRounds?: readonly Measurem
     // the next few full GCs, which shows as a steady *fall* in heap use. One
     // thorough collection first flushes it all at once.
     capture.gc('thorough');
-    measurements.push(await measureSettled(capture, gcMode, tracker, input.precise));
+    measurements.push(await measureSettled(capture, gcMode, tracker, input.precise, input.sampler));
   }
   let rounds = measurements.length - 1;
   const runRound = async () => {
     tracker.round = ++rounds;
     await runner.run(callsPerRound);
-    measurements.push(await measureSettled(capture, gcMode, tracker, input.precise));
+    measurements.push(await measureSettled(capture, gcMode, tracker, input.precise, input.sampler));
   };
   while (rounds < input.rounds) {
     await runRound();
