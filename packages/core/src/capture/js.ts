@@ -218,14 +218,17 @@ export function createJsCapture(): Capture {
       inspector().post('HeapProfiler.startSampling', { samplingInterval: intervalBytes });
       samplingInterval = intervalBytes;
     },
+    // V8 runs a full collection before it lists the live samples (for
+    // stopSampling too, which lists them once more): near the heap limit,
+    // back to back with the screen's own, it must not count as ineffective.
     readSampling() {
       if (samplingInterval === 0) return [];
-      const { profile } = inspector().post<{ profile: InspectorSamplingProfile }>('HeapProfiler.getSamplingProfile');
+      const { profile } = forcingCollections(() => inspector().post<{ profile: InspectorSamplingProfile }>('HeapProfiler.getSamplingProfile'));
       return samplesFromProfile(profile, samplingInterval);
     },
     stopSampling() {
       if (samplingInterval === 0) return;
-      inspector().post('HeapProfiler.stopSampling');
+      forcingCollections(() => inspector().post('HeapProfiler.stopSampling'));
       samplingInterval = 0;
     },
   };
