@@ -57,6 +57,15 @@ void ApplyUpdates(v8::Isolate* isolate, const std::vector<v8::HeapStatsUpdate>& 
 // tracking switch on move reporting; without it, objects moved by a GC lose
 // their ids and new objects inherit stale ones. Starting and stopping
 // tracking once leaves move reporting on (as a first snapshot would).
+//
+// It stays on for the life of the process, though it costs: beside a 20 MB
+// heap an allocating 1 ms function ran 12-30% slower after a mark (90% after
+// a heap snapshot). HeapProfiler::ClearObjectIds switches it off, and the
+// function ran at full speed again, but a verdict's calls between its two
+// marks need it on anyway, and the next mark must start tracking again: one
+// more full GC and heap walk (0.36 s instead of 0.15 s). Releasing the ids
+// after every verdict made the next clean verdict slower (median 0.66 s
+// instead of 0.48 s, Node 20).
 std::mutex tracked_mutex;
 std::unordered_set<v8::Isolate*> tracked_isolates;
 

@@ -5,6 +5,7 @@ import { assertSnapshotFits } from '../capture/snapshot-guard.js';
 import type { Capture } from '../capture/types.js';
 import { resolveLeakOptions, isIgnored, type LeakOptions, type ResolvedLeakOptions } from './options.js';
 import { CallRunner, type LeakTarget } from './call-runner.js';
+import { warmUp } from './warm-up.js';
 import { HandleTracker } from './handle-tracker.js';
 import type { ScreenResult, ScreenedFigure } from './screen.js';
 import { screenInWindows, wantsExactRounds, MAX_CALLS_PER_ROUND } from './windows.js';
@@ -112,23 +113,6 @@ export function checkLeak(fn: LeakTarget, options?: LeakOptions, deps: CheckLeak
   }
   releaseDeadContextsPromptly();
   return serialized(() => whileMeasuring(() => runVerdict(fn, resolved, deps.capture ?? getCapture())));
-}
-
-async function warmUp(runner: CallRunner, opts: ResolvedLeakOptions): Promise<number> {
-  const started = performance.now();
-  if (opts.warmup !== undefined) {
-    await runner.run(opts.warmup);
-  } else {
-    // At least 20 calls and 50 ms, so that lazy singletons, caches filled on
-    // first use and the JIT's first tiers are behind us.
-    let batch = 10;
-    while (runner.calls < 20 || (performance.now() - started < 50 && runner.calls < 5000)) {
-      await runner.run(batch);
-      batch = Math.min(batch * 2, 500);
-    }
-  }
-  const elapsed = performance.now() - started;
-  return runner.calls > 0 ? elapsed / runner.calls : 0;
 }
 
 function growthStats(judgements: Map<ScreenedFigure, GrowthJudgement>, callsPerRound: number): FigureGrowth[] {
