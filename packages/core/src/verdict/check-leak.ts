@@ -10,7 +10,8 @@ import { HandleTracker } from './handle-tracker.js';
 import type { ScreenResult, ScreenedFigure } from './screen.js';
 import { screenInWindows, wantsExactRounds, MAX_CALLS_PER_ROUND } from './windows.js';
 import { warmScreeningCode } from './warm-machinery.js';
-import { SurvivorSampler, survivorSamplingInterval, wantsSampledRounds } from './survivor-sampler.js';
+import { startAffordableSampler, wantsSampledRounds } from './survivor-sampler.js';
+import { allocatedPerCallSince, allocationReading } from './allocation-rate.js';
 import { explainGrowth, isSteadyGrowth } from './explain.js';
 import type { SurvivorGroup } from '../analyzers/survivors.js';
 import { NodeType } from '../analyzers/heap-index.js';
@@ -65,23 +66,6 @@ function mergeByHolder(groups: SurvivorGroup[]): SurvivorGroup[] {
 function groupWeight(group: SurvivorGroup): number {
   const named = group.nodeType === NodeType.object && !/^(Object|Array|\(string\))$/.test(group.name);
   return (named ? 1e12 : 0) + group.bytes;
-}
-
-interface AllocationReading {
-  heapUsed: number;
-  freedBytes: number;
-  calls: number;
-}
-
-function allocationReading(capture: Capture, runner: CallRunner): AllocationReading {
-  return { heapUsed: capture.heapFigures().heapUsed, freedBytes: capture.gcTotals().freedBytes, calls: runner.calls };
-}
-
-/** Bytes allocated per call since a reading: the heap's change plus what the collections in between freed. */
-function allocatedPerCallSince(start: AllocationReading, capture: Capture, runner: CallRunner): number {
-  const now = allocationReading(capture, runner);
-  const calls = now.calls - start.calls;
-  return calls > 0 ? Math.max(0, now.heapUsed - start.heapUsed + now.freedBytes - start.freedBytes) / calls : 0;
 }
 
 export interface CheckLeakDeps {
@@ -142,19 +126,15 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
   let snapshots = 0;
   tracker.start();
   try {
-    const allocationBeforeWarmup = allocationReading(capture, runner);
     const msPerCall = await warmUp(runner, opts);
     const warmupCalls = runner.calls;
     timeMs.warmup = performance.now() - started;
     const callsPerRoundAtStart = opts.callsPerRound ?? Math.min(MAX_CALLS_PER_ROUND, Math.max(60, Math.ceil(30 / Math.max(msPerCall, 0.001))));
     const slowOrAsync = runner.async || callsPerRoundAtStart < MAX_CALLS_PER_ROUND;
     const precise = wantsExactRounds(capture, runner.async, callsPerRoundAtStart);
-    const sampler = wantsSampledRounds(capture, precise, slowOrAsync)
-      ? new SurvivorSampler(capture, survivorSamplingInterval(allocatedPerCallSince(allocationBeforeWarmup, capture, runner) * callsPerRoundAtStart))
-      : undefined;
+    const sampler = wantsSampledRounds(capture, precise, slowOrAsync) ? await startAffordableSampler(capture, runner, msPerCall) : undefined;
     const screenInput = { capture, runner, tracker, gcMode: opts.gc, callsPerRound: callsPerRoundAtStart, rounds: opts.rounds, maxRounds: opts.maxRounds, threshold: opts.threshold, earlyStop: !opts.roundsGiven, precise, sampler };
     const allocationAtStart = allocationReading(capture, runner);
-    sampler?.start();
     let screened: Awaited<ReturnType<typeof screenInWindows>>;
     try {
       screened = await screenInWindows(screenInput, opts.rounds, opts.callsPerRound === undefined);

@@ -4,7 +4,7 @@ import { createJsCapture } from '../../src/capture/js.js';
 import { CallRunner } from '../../src/verdict/call-runner.js';
 import { checkLeak } from '../../src/verdict/check-leak.js';
 import { HandleTracker } from '../../src/verdict/handle-tracker.js';
-import { SurvivorSampler, allocatedByUser, survivorSamplingInterval } from '../../src/verdict/survivor-sampler.js';
+import { SurvivorSampler, allocatedByUser, startAffordableSampler } from '../../src/verdict/survivor-sampler.js';
 import { screenInWindows } from '../../src/verdict/windows.js';
 
 const frame = (url: string, functionName = 'f'): AllocationFrame => ({ functionName, url, line: 1, column: 1 });
@@ -28,13 +28,56 @@ describe('allocatedByUser', () => {
   });
 });
 
-describe('survivorSamplingInterval', () => {
-  it('is fine for small allocators and coarser for big ones, always a power of two', () => {
-    expect(survivorSamplingInterval(0)).toBe(256);
-    expect(survivorSamplingInterval(100_000)).toBe(256);
-    const coarse = survivorSamplingInterval(64 * 1024 * 1024);
-    expect(coarse).toBeGreaterThanOrEqual((64 * 1024 * 1024) / 2000);
-    expect(Math.log2(coarse) % 1).toBe(0);
+describe('startAffordableSampler', () => {
+  /** A capture whose sampling profiler makes the function `slowdownAt(interval)` times slower. */
+  function timedCapture(slowdownAt: (interval: number) => number) {
+    const state = { interval: 0, started: [] as number[], stopped: 0 };
+    const capture = {
+      path: 'js',
+      startSampling: (interval: number) => {
+        state.interval = interval;
+        state.started.push(interval);
+      },
+      stopSampling: () => {
+        state.interval = 0;
+        state.stopped++;
+      },
+      readSampling: () => [],
+    } as unknown as Capture;
+    const fn = () => {
+      const until = performance.now() + 0.2 * (state.interval ? slowdownAt(state.interval) : 1);
+      while (performance.now() < until);
+    };
+    return { capture, fn, state };
+  }
+
+  it('keeps the finest interval when sampling costs the function little', async () => {
+    const { capture, fn, state } = timedCapture(() => 1.05);
+    const sampler = await startAffordableSampler(capture, new CallRunner(fn, 1000), 0.2);
+    expect(sampler.intervalBytes).toBe(256);
+    expect(state.interval).toBe(256);
+    sampler.stop();
+    expect(state.stopped).toBe(1);
+  });
+
+  it('goes coarser until the function runs at most twice as slow, and leaves one profiler running', async () => {
+    // As measured for a function building 2000 small objects a call.
+    const { capture, fn, state } = timedCapture((interval) => (interval <= 256 ? 32 : interval <= 1024 ? 8 : 1.5));
+    const sampler = await startAffordableSampler(capture, new CallRunner(fn, 1000), 0.2);
+    expect(sampler.intervalBytes).toBe(4096);
+    expect(state.started).toEqual([256, 1024, 4096]);
+    expect(state.stopped).toBe(2);
+    expect(state.interval).toBe(4096);
+  });
+
+  it('stops the profiler when the function throws while it is timed', async () => {
+    const { capture, state } = timedCapture(() => 1);
+    let calls = 0;
+    const runner = new CallRunner(() => {
+      if (++calls > 60) throw new Error('boom');
+    }, 1000);
+    await expect(startAffordableSampler(capture, runner, 0.2)).rejects.toThrow();
+    expect(state.interval).toBe(0);
   });
 });
 
@@ -104,8 +147,17 @@ describe('checkLeak on the pure-JS capture', () => {
     const kept: object[] = [];
     const result = await checkLeak(() => { spin(0.5); kept.push({ n: kept.length }); }, {}, { capture });
     expect(result.capture).toBe('js');
-    expect(result.leaked).toBe(true);
+    expect(result.leaked, JSON.stringify(result.stats)).toBe(true);
     expect(result.findings[0]!.kind).toBe('heap');
+  }, 60_000);
+
+  it("finds it after someone else's garbage, which a collection in the warm-up frees", async () => {
+    let junk: object[] | null = [];
+    for (let i = 0; i < 200_000; i++) junk.push({ i, s: `x${i}` });
+    junk = null;
+    const kept: object[] = [];
+    const result = await checkLeak(() => { spin(0.5); kept.push({ n: kept.length }); }, {}, { capture });
+    expect(result.leaked, JSON.stringify(result.stats)).toBe(true);
   }, 60_000);
 
   it.each([1, 2])('passes a slow function with a bounded history (run %i)', async () => {
