@@ -33,7 +33,7 @@ export class SurvivorSampler {
     this.running = true;
   }
 
-  /** Bytes the live samples with a user frame stand for. */
+  /** Bytes the user's live samples stand for. */
   read(): number {
     if (!this.running) return 0;
     let bytes = 0;
@@ -58,7 +58,7 @@ function isRuntimeFrame(frame: AllocationFrame): boolean {
 /**
  * Whose allocation a sample is: the innermost frame that is neither V8's nor
  * Node's. The user's when it is the user's code (a listener array Node grows
- * inside \`emitter.on\` called by the function); not when it is memscope's or
+ * inside `emitter.on` called by the function); not when it is memscope's or
  * the test runner's, even with the user's frames below it: memscope's
  * async hooks keep a record of every timer the function starts, cleared ones
  * too until their destroy hook runs.
