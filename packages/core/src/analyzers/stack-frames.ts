@@ -21,9 +21,13 @@ export function isInternalFrame(frame: string): boolean {
   return INTERNAL_PATTERNS.some((pattern) => pattern.test(frame));
 }
 
+/** V8's builtins (no URL), Node's own modules and scripts without a path: code of the runtime. */
+export function isRuntimeUrl(url: string): boolean {
+  return !url || url.startsWith('node:') || !/[\\/]/.test(url);
+}
+
 export function isInternalUrl(url: string): boolean {
-  if (!url) return true;
-  return isInternalFrame(`(${url}:1:1)`) || url.startsWith('node:') || !/[\\/]/.test(url);
+  return isRuntimeUrl(url) || isInternalFrame(`(${url}:1:1)`);
 }
 
 /** Lines of an Error stack, without the message line, user frames first, at most `limit`. */

@@ -1,6 +1,6 @@
 import type { AllocationFrame, Capture } from '../capture/types.js';
 import type { CallRunner } from './call-runner.js';
-import { isInternalUrl } from '../analyzers/stack-frames.js';
+import { isInternalUrl, isRuntimeUrl } from '../analyzers/stack-frames.js';
 
 /**
  * The pure-JS capture's stand-in for exact heap readings: bytes of the
@@ -50,11 +50,6 @@ export class SurvivorSampler {
   }
 }
 
-/** V8's builtins and Node's own modules: they allocate on behalf of whoever called them. */
-function isRuntimeFrame(frame: AllocationFrame): boolean {
-  return frame.url === '' || frame.url.startsWith('node:') || !/[\\/]/.test(frame.url);
-}
-
 /**
  * Whose allocation a sample is: the innermost frame that is neither V8's nor
  * Node's. The user's when it is the user's code (a listener array Node grows
@@ -64,7 +59,8 @@ function isRuntimeFrame(frame: AllocationFrame): boolean {
  * too until their destroy hook runs.
  */
 export function allocatedByUser(stack: readonly AllocationFrame[]): boolean {
-  const owner = stack.find((frame) => !isRuntimeFrame(frame));
+  // V8's builtins and Node's modules allocate on behalf of whoever called them.
+  const owner = stack.find((frame) => !isRuntimeUrl(frame.url));
   return owner !== undefined && !isInternalUrl(owner.url);
 }
 
