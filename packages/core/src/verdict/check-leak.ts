@@ -127,12 +127,14 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
   tracker.start();
   try {
     const msPerCall = await warmUp(runner, opts);
-    const warmupCalls = runner.calls;
     timeMs.warmup = performance.now() - started;
     const callsPerRoundAtStart = opts.callsPerRound ?? Math.min(MAX_CALLS_PER_ROUND, Math.max(60, Math.ceil(30 / Math.max(msPerCall, 0.001))));
     const slowOrAsync = runner.async || callsPerRoundAtStart < MAX_CALLS_PER_ROUND;
     const precise = wantsExactRounds(capture, runner.async, callsPerRoundAtStart);
     const sampler = wantsSampledRounds(capture, precise, slowOrAsync) ? await startAffordableSampler(capture, runner, msPerCall) : undefined;
+    // The sampler's timed calls count as warm-up: the handle tracker leaves
+    // their handles out of every round, so per-call figures must too.
+    const warmupCalls = runner.calls;
     const screenInput = { capture, runner, tracker, gcMode: opts.gc, callsPerRound: callsPerRoundAtStart, rounds: opts.rounds, maxRounds: opts.maxRounds, threshold: opts.threshold, earlyStop: !opts.roundsGiven, precise, sampler };
     const allocationAtStart = allocationReading(capture, runner);
     let screened: Awaited<ReturnType<typeof screenInWindows>>;

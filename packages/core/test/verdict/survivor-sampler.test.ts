@@ -160,6 +160,17 @@ describe('checkLeak on the pure-JS capture', () => {
     expect(result.leaked, JSON.stringify(result.stats)).toBe(true);
   }, 60_000);
 
+  it("counts the sampler's timed calls as warm-up: a timer left per call reads +1 per call", async () => {
+    const timers: NodeJS.Timeout[] = [];
+    try {
+      const result = await checkLeak(() => { spin(0.2); timers.push(setTimeout(() => undefined, 60_000)); }, { kinds: ['handle'] }, { capture });
+      const handle = result.findings.find((f) => f.kind === 'handle');
+      expect(handle?.perCall.count, JSON.stringify(result.findings)).toBe(1);
+    } finally {
+      timers.forEach(clearTimeout);
+    }
+  }, 60_000);
+
   it.each([1, 2])('passes a slow function with a bounded history (run %i)', async () => {
     const recent: object[] = [];
     const result = await checkLeak(() => { spin(0.5); recent.push({ n: recent.length }); if (recent.length > 50) recent.shift(); }, {}, { capture });
