@@ -132,8 +132,6 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
     const slowOrAsync = runner.async || callsPerRoundAtStart < MAX_CALLS_PER_ROUND;
     const precise = wantsExactRounds(capture, runner.async, callsPerRoundAtStart);
     const sampler = wantsSampledRounds(capture, precise, slowOrAsync) ? await startAffordableSampler(capture, runner, msPerCall) : undefined;
-    // The sampler's timed calls count as warm-up: the handle tracker leaves
-    // their handles out of every round, so per-call figures must too.
     const warmupCalls = runner.calls;
     const screenInput = { capture, runner, tracker, gcMode: opts.gc, callsPerRound: callsPerRoundAtStart, rounds: opts.rounds, maxRounds: opts.maxRounds, threshold: opts.threshold, earlyStop: !opts.roundsGiven, precise, sampler };
     const allocationAtStart = allocationReading(capture, runner);
@@ -148,9 +146,9 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
     timeMs.screen = performance.now() - started - timeMs.warmup;
 
     const findings: Finding[] = [];
-    // Every call since the warm-up: handles created in a window that was set
-    // aside or screened again are just as alive (the tracker counts them all).
-    const screenedCalls = runner.calls - warmupCalls;
+    // Every call in a round: handles created in a window that was set aside
+    // or screened again are just as alive (the tracker counts them all).
+    const screenedCalls = tracker.callsInRounds;
     const handleGrew = grew(result, 'handles') || grew(result, 'fds');
     if (opts.kinds.has('handle') && handleGrew) {
       findings.push(...handleFindings(tracker.liveHandles(), screenedCalls));

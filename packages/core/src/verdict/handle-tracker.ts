@@ -134,10 +134,19 @@ export class HandleTracker {
   private readonly requests = new MemscopeRecent<true>();
   private hook: AsyncHook | undefined;
   round = 0;
+  /**
+   * Calls made in rounds (round ≥ 1): the handles counted per call are those
+   * made in rounds, so the calls must be too, whatever ran before them
+   * (warm-up, timing the sampler).
+   */
+  callsInRounds = 0;
   private lastFsRequest: number | undefined;
 
   wrap<T>(fn: () => T): () => T {
-    return () => this.scope.run(this.token, fn);
+    return () => {
+      if (this.round >= 1) this.callsInRounds++;
+      return this.scope.run(this.token, fn);
+    };
   }
 
   start(): void {

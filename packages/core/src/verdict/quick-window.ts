@@ -83,7 +83,7 @@ export function quickWindowResult(window: QuickWindow): ScreenResult {
   for (const figure of SCREENED) {
     const from = start[figure];
     const to = end[figure];
-    if (from === null || from === undefined || to === null || to === undefined) continue;
+    if (from === null || to === null) continue;
     const delta = (to - from) / WINDOW_ROUNDS;
     judgements.set(figure, { call: 'flat', perRound: delta, slopePerRound: delta, trendPerRound: delta, r2: 0, noise: 0, positiveShare: 0 });
   }
@@ -91,7 +91,7 @@ export function quickWindowResult(window: QuickWindow): ScreenResult {
 }
 
 /** Malloc is not judged in exact rounds (see judgeAll). */
-const SCREENED: ScreenedFigure[] = ['heapUsed', 'external', 'arrayBuffers', 'handles', 'fds'];
+const SCREENED = ['heapUsed', 'external', 'arrayBuffers', 'handles', 'fds'] as const satisfies readonly ScreenedFigure[];
 
 /**
  * The exact windows a slow sync function gets before its rounds: one, and

@@ -37,9 +37,9 @@ function isFalling(heap: GrowthJudgement | undefined, floor: number): boolean {
 }
 
 /**
- * Every figure but the heap's (its use, its sampled survivors) is flat. Exact rounds judge malloc flat (see
- * judgeAll), so a window whose malloc (or any other figure) moved keeps
- * plain rounds.
+ * Every figure but the heap's (its use, its sampled survivors) is flat.
+ * Exact rounds judge malloc flat (see judgeAll), so a window whose malloc
+ * (or any other figure) moved keeps plain rounds.
  */
 function onlyHeapMoved(result: ScreenResult): boolean {
   return [...result.judgements].every(([figure, judgement]) => figure === 'heapUsed' || figure === 'sampledSurvivors' || judgement.call === 'flat');

@@ -44,4 +44,16 @@ describe('the handle tracker', () => {
       other.stop();
     }
   });
+
+  it('counts the calls made in rounds, not those before them', () => {
+    const tracker = new HandleTracker();
+    const call = tracker.wrap(() => undefined);
+    call();
+    call();
+    tracker.round = 1;
+    call();
+    tracker.round = 2;
+    call();
+    expect(tracker.callsInRounds).toBe(2);
+  });
 });
