@@ -4,10 +4,12 @@
 // `memlab find-leaks --trace-all-objects` runs it. memlab's default leak
 // filters look for detached DOM elements and React fibers only; tracing all
 // objects is its mode for a Node heap.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 
 /**
@@ -55,11 +57,25 @@ export function makeLeak() {
   return { leak, sessions };
 }
 
-const require = createRequire(import.meta.url);
+const memlabDir = fileURLToPath(new URL('./memlab/', import.meta.url));
+
+/**
+ * memlab lives in a package of its own, installed the first time a
+ * comparison runs: it pulls puppeteer (a browser download) and a native
+ * sleep module, neither of which a Node heap analysis needs, so its install
+ * scripts are skipped and the repository's own `npm ci` never sees them.
+ */
+function requireMemlab() {
+  if (!existsSync(join(memlabDir, 'node_modules', '@memlab', 'core'))) {
+    process.stderr.write('Installing memlab for the comparison (bench/memlab, once)…\n');
+    execFileSync('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: memlabDir, stdio: ['ignore', 'inherit', 'inherit'] });
+  }
+  return createRequire(join(memlabDir, 'package.json'))('@memlab/core');
+}
 
 /** Loads @memlab/core and sets it up for a Node heap, output in a temporary directory. */
 export function loadMemlab() {
-  const memlab = require('@memlab/core');
+  const memlab = requireMemlab();
   const workDir = mkdtempSync(join(tmpdir(), 'memscope-bench-memlab-'));
   memlab.fileManager.initDirs(memlab.config, { workDir });
   memlab.config.muteConsole = true;
