@@ -3,6 +3,7 @@
 #include <v8-profiler.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <mutex>
 #include <unordered_map>
 #include <unordered_set>
@@ -10,6 +11,7 @@
 
 #include "args.h"
 #include "common.h"
+#include "js_value.h"
 
 namespace memscope {
 
@@ -89,14 +91,11 @@ Napi::Value ObjectId(const Napi::CallbackInfo& info) {
 }
 
 Napi::Value ObjectById(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
-  if (info.Length() < 1 || !info[0].IsNumber()) {
-    Napi::TypeError::New(env, "objectById(id): id must be a heap snapshot id (a number)").ThrowAsJavaScriptException();
-    return env.Undefined();
-  }
-  double id = info[0].As<Napi::Number>().DoubleValue();
-  if (!(id > 0)) return env.Undefined();
-  return FromV8(env, CurrentIsolate()->GetHeapProfiler()->FindObjectById(static_cast<v8::SnapshotObjectId>(id)));
+  // Snapshot ids are uint32 (v8::SnapshotObjectId); 0 is no object.
+  int64_t id = IntegerArg(info, 0, "objectById", "id", 0, int64_t(UINT32_MAX), 0);
+  if (id == 0) return info.Env().Undefined();
+  v8::HeapProfiler* profiler = CurrentIsolate()->GetHeapProfiler();
+  return JsValueOrUndefined(info.Env(), profiler->FindObjectById(static_cast<v8::SnapshotObjectId>(id)));
 }
 
 void ForgetObjectIdState(v8::Isolate* isolate) {

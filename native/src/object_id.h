@@ -24,9 +24,10 @@ Napi::Value MarkObjectIds(const Napi::CallbackInfo& info);
 Napi::Value LiveBytesByInterval(const Napi::CallbackInfo& info);
 
 // objectById(id): the live value with that snapshot id, or undefined when
-// none is alive (HeapProfiler::FindObjectById: one walk over the heap). Unlike
-// the inspector's getObjectByHeapObjectId it hands the value itself over, in
-// whatever context it was made.
+// none is alive (HeapProfiler::FindObjectById: one walk over the heap) or
+// when the id belongs to one of V8's own structures rather than to a JS
+// value (js_value.h). Unlike the inspector's getObjectByHeapObjectId it
+// hands the value itself over, in whatever context it was made.
 Napi::Value ObjectById(const Napi::CallbackInfo& info);
 
 // Drops what this file remembers about an isolate that is shutting down.

@@ -1,26 +1,36 @@
 import { types } from 'node:util';
 import { format } from 'pretty-format';
+import { connectSyncSession, type SyncSession } from '../capture/inspector-session.js';
+import type { HeapIndex } from './heap-index.js';
+import { describeInternalNode } from './snapshot-description.js';
 
 const isProxy = (value: object): boolean => types.isProxy(value);
-import { connectSyncSession, type SyncSession } from '../capture/inspector-session.js';
 
 const MAX_PREVIEW_CHARS = 400;
 let session: SyncSession | undefined;
 
 /**
- * Looks up a live object by its heap snapshot id (through the capture when it
- * can, else through the inspector) and renders it with pretty-format, bounded in depth, width and length. The
- * object is handed over through a holder object of ours, found by its own
- * id, so it works across vm contexts (Jest, Vitest vmThreads).
+ * A one-line glimpse of a leaked object. A node of the snapshot that is not
+ * a JS value (a closure context, code, a hidden class) is described from
+ * the snapshot and never looked up: V8's own structures must not reach
+ * JavaScript. A JS value is looked up by its heap snapshot id (through the
+ * capture when it can, else through the inspector) and rendered with
+ * pretty-format, bounded in depth, width and length. The inspector hands
+ * the value over through a holder object of ours, found by its own id, so
+ * it works across vm contexts (Jest, Vitest vmThreads).
  */
 export function previewObject(
   objectId: number,
   holderId: number,
   holder: { value?: unknown },
   objectById?: (id: number) => unknown,
+  snapshot?: { index: HeapIndex; node: number },
 ): string | undefined {
+  const description = snapshot && describeInternalNode(snapshot.index, snapshot.node);
+  if (description !== undefined) return description;
   if (objectById) {
     // One walk over the heap instead of the inspector's two (the value, then our holder).
+    // The addon answers undefined for anything that is not a JS value.
     try {
       const value = objectById(objectId);
       return value === undefined ? undefined : formatPreview(value);
@@ -28,6 +38,9 @@ export function previewObject(
       return undefined;
     }
   }
+  // The inspector answers only for JSReceivers with a creation context
+  // (V8HeapProfilerAgentImpl::getObjectByHeapObjectId checks IsObject()), so
+  // V8's own structures cannot come through this way either.
   try {
     session ??= connectSyncSession();
     session.post('HeapProfiler.enable');

@@ -61,7 +61,7 @@ export function groupFinding(group: SurvivorGroup, explanation: Explanation, kin
     finding.holder = holder.label;
     finding.growingEdge = holder.edge;
   }
-  const preview = previewObject(index.id(group.representative), explanation.previewHolderId, explanation.previewHolder, explanation.objectById);
+  const preview = previewObject(index.id(group.representative), explanation.previewHolderId, explanation.previewHolder, explanation.objectById, { index, node: group.representative });
   if (preview) finding.preview = preview;
   const cycles = findCycles(index, group, (n) => index.id(n) > first);
   if (cycles.length) finding.cycles = cycles;
