@@ -1,6 +1,5 @@
 import v8 from 'node:v8';
-import { Session } from 'node:inspector';
-import { processSingleton } from '../main-context.js';
+import { ownInspectorSession } from './own-session.js';
 
 /**
  * Lets the sampling heap profiler see the functions V8 inlined.
@@ -61,29 +60,8 @@ export function coverageMayBeOn(): boolean {
   return userFlags().concat(process.argv).some((arg) => /^--(coverage|collectCoverage)(=true)?$/.test(arg));
 }
 
-/**
- * One session for the process, never disconnected: when a session closes,
- * V8's inspector disables each of its agents, and the heap profiler agent's
- * disable clears the isolate's heap object ids (HeapProfiler::ClearObjectIds),
- * the ids the explanation tells intervals apart by.
- */
-function coverageSession(): Session | null {
-  const holder = processSingleton(Symbol.for('memscope.coverage-session'), () => ({ session: null as Session | null, tried: false }));
-  if (!holder.tried) {
-    holder.tried = true;
-    try {
-      const session = new Session();
-      session.connect();
-      holder.session = session;
-    } catch {
-      // No inspector in this build of Node: the flags still apply to new code.
-    }
-  }
-  return holder.session;
-}
-
 function deoptimizeEverything(): boolean {
-  const session = coverageSession();
+  const session = ownInspectorSession();
   if (!session) return false;
   // On the thread that owns the inspector these run before post returns.
   session.post('Profiler.enable');
