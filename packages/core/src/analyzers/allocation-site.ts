@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { AllocationSample, AllocationFrame } from '../capture/types.js';
 import type { AllocationSite } from '../verdict/types.js';
 import { isInternalUrl } from './stack-frames.js';
+import { mapPosition } from './source-maps.js';
 
 interface SiteCandidate {
   frame: AllocationFrame;
@@ -16,6 +17,27 @@ function toPath(url: string): string {
 
 function formatFrame(frame: AllocationFrame): string {
   return `${frame.functionName || '(anonymous)'} (${toPath(frame.url)}:${frame.line}:${frame.column})`;
+}
+
+/** Original sources that came inside a source map (`sourcesContent`), by file. */
+const mappedSources = new Map<string, string>();
+const mappedFrames = new Map<string, AllocationFrame>();
+
+/**
+ * The frame as the user wrote it: through the source map of the script V8
+ * ran (a test runner's transform), else as sampled. The profiler knows the
+ * function's start, and so does the map.
+ */
+function originalFrame(frame: AllocationFrame): AllocationFrame {
+  const key = `${frame.url}:${frame.line}:${frame.column}:${frame.functionName}`;
+  let mapped = mappedFrames.get(key);
+  if (!mapped) {
+    const position = mapPosition(frame.url, frame.line, frame.column);
+    mapped = position ? { functionName: frame.functionName, url: position.file, line: position.line, column: position.column } : frame;
+    if (position?.sourceText !== undefined) mappedSources.set(position.file, position.sourceText);
+    mappedFrames.set(key, mapped);
+  }
+  return mapped;
 }
 
 /** Live samples grouped by their innermost user frame, most bytes first. */
@@ -32,13 +54,28 @@ export function allocationCandidates(samples: readonly AllocationSample[]): Site
   return [...byFrame.values()].sort((a, b) => b.bytes - a.bytes);
 }
 
+/**
+ * The candidate with the positions of the files the user wrote. Done when a
+ * site is chosen, after the explanation's last snapshot: the maps read here
+ * stay cached, and cached during the explanation they would count as growth.
+ */
+function inOriginalSource(candidate: SiteCandidate): SiteCandidate {
+  const mapFrame = (f: AllocationFrame) => (isInternalUrl(f.url) ? f : originalFrame(f));
+  return { ...candidate, frame: originalFrame(candidate.frame), stack: candidate.stack.map(mapFrame) };
+}
+
 const sourceCache = new Map<string, string[] | null>();
 function sourceLines(url: string): string[] | null {
   if (!sourceCache.has(url)) {
-    try {
-      sourceCache.set(url, readFileSync(toPath(url), 'utf8').split('\n'));
-    } catch {
-      sourceCache.set(url, null);
+    const carried = mappedSources.get(url);
+    if (carried !== undefined) {
+      sourceCache.set(url, carried.split('\n'));
+    } else {
+      try {
+        sourceCache.set(url, readFileSync(toPath(url), 'utf8').split('\n'));
+      } catch {
+        sourceCache.set(url, null);
+      }
     }
   }
   return sourceCache.get(url) ?? null;
@@ -88,7 +125,7 @@ export function siteForGroup(
   scriptUrl?: string,
 ): AllocationSite | undefined {
   const inScript = scriptUrl ? allCandidates.filter((c) => toPath(c.frame.url) === toPath(scriptUrl)) : [];
-  const candidates = inScript.length > 0 ? inScript : allCandidates;
+  const candidates = (inScript.length > 0 ? inScript : allCandidates).slice(0, 8).map(inOriginalSource);
   if (candidates.length === 0) return undefined;
   const patterns = allocationPatterns(groupName, kind);
   let chosen = candidates[0]!;

@@ -3,6 +3,7 @@ import { HeapIndex, NodeType } from '../analyzers/heap-index.js';
 import { groupSurvivors, type SurvivorGroup } from '../analyzers/survivors.js';
 import { leakFilterRules } from '../analyzers/rule-list.js';
 import { allocationCandidates } from '../analyzers/allocation-site.js';
+import { showInlinedFrames } from '../analyzers/inlined-frames.js';
 import type { CallRunner } from './call-runner.js';
 import type { HandleTracker } from './handle-tracker.js';
 import { measureSettled } from './screen.js';
@@ -129,6 +130,8 @@ export async function explainGrowth(input: {
   const boundaries: number[] = [];
   await measureSettled(capture, gcMode, tracker);
   boundaries.push(mark());
+  // Helpers inlined into their caller would be charged to the caller.
+  const restoreInlining = showInlinedFrames();
   capture.startSampling(samplingInterval(callsPerInterval, intervals, input.threshold, input.allocatedPerCall));
   let samples: AllocationSample[] = [];
   let extraCalls = 0;
@@ -152,6 +155,7 @@ export async function explainGrowth(input: {
     }
   } finally {
     capture.stopSampling();
+    restoreInlining();
   }
   await measureSettled(capture, gcMode, tracker);
   const graph = capture.heapGraph();

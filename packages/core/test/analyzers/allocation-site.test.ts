@@ -2,9 +2,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import vm from 'node:vm';
+import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { allocationCandidates, siteForGroup } from '../../src/analyzers/allocation-site.js';
-import type { AllocationSample } from '../../src/capture/types.js';
+import type { AllocationSample, Capture } from '../../src/capture/types.js';
+import { createJsCapture } from '../../src/capture/js.js';
+import { mapStackLine } from '../../src/analyzers/source-maps.js';
+import { showInlinedFrames } from '../../src/analyzers/inlined-frames.js';
 
 // A class, then two functions that make its instances: the leak is in the second.
 const SOURCE = [
@@ -47,5 +52,86 @@ describe('siteForGroup', () => {
   it('reads the line inside the sampled function when the constructor was inlined away', () => {
     const samples: AllocationSample[] = [{ size: 32, count: 100, stack: [{ functionName: 'remember', url, line: 7, column: 1 }] }];
     expect(siteForGroup(allocationCandidates(samples), 'Session', 'object')).toMatchObject({ line: 7, functionName: 'remember' });
+  });
+});
+
+// TypeScript as a runner hands it to V8: transpiled, with an inline map. The
+// original file is not on disk, so its text can only come from the map.
+const TS_SOURCE = [
+  'interface Row {', //                                      1
+  '  id: number;', //                                        2
+  '}', //                                                    3
+  '', //                                                     4
+  'const rows: Row[] = [];', //                              5
+  '', //                                                     6
+  'function makeRow(id: number): Row {', //                  7
+  '  const label: string = `row ${id}`;', //                 8
+  '  return { id, label } as Row;', //                       9
+  '}', //                                                    10
+  'export function add(id: number): void {', //             11
+  '  rows.push(makeRow(id));', //                           12
+  '}', //                                                    13
+].join('\n');
+
+describe('siteForGroup on transformed code', () => {
+  const scriptPath = path.join(dir, 'rows.js');
+  const originalPath = path.join(dir, 'src', 'rows.ts');
+  const { outputText } = ts.transpileModule(TS_SOURCE, {
+    fileName: originalPath,
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, inlineSourceMap: true, inlineSources: true, sourceRoot: path.dirname(originalPath) },
+  });
+  // Loaded the way Jest loads a transformed file: a script V8 compiles under the file's path.
+  vm.runInThisContext(`(function (exports) {${outputText}\n})`, { filename: scriptPath })({});
+  const generatedLine = outputText.split('\n').findIndex((line) => line.includes('function makeRow')) + 1;
+
+  it('names the original file and the line in it, read from the map the script carries', () => {
+    expect(generatedLine).not.toBe(7); // the transform moved the function
+    const samples: AllocationSample[] = [{ size: 48, count: 50, stack: [{ functionName: 'makeRow', url: scriptPath, line: generatedLine, column: 1 }] }];
+    expect(siteForGroup(allocationCandidates(samples), 'Object', 'object')).toMatchObject({ file: originalPath, line: 9, functionName: 'makeRow', source: 'inferred' });
+  });
+
+  it('maps a stack line and leaves a line without a map as it is', () => {
+    expect(mapStackLine(`    at makeRow (${scriptPath}:${generatedLine}:1)`)).toBe(`    at makeRow (${originalPath}:7:1)`);
+    expect(mapStackLine(`    at later (${file}:9:16)`)).toBe(`    at later (${file}:9:16)`);
+  });
+});
+
+describe('showInlinedFrames', () => {
+  // makeEntry is small enough for TurboFan to inline into addEntry, and
+  // addEntry into the loop: the profiler then charges the entries to the loop.
+  const kept: object[] = [];
+  function makeEntry(k: number) {
+    return { k, twice: k * 2 };
+  }
+  function addEntry(k: number) {
+    kept.push(makeEntry(k));
+  }
+  function loop(n: number) {
+    for (let i = 0; i < n; i++) addEntry(i);
+  }
+
+  /** Share of the samples whose innermost frame is makeEntry. */
+  function helperShare(capture: Capture): number {
+    capture.startSampling(256);
+    try {
+      loop(20_000);
+      const samples = capture.readSampling().filter((s) => s.stack.some((f) => f.functionName === 'loop'));
+      return samples.filter((s) => s.stack[0]?.functionName === 'makeEntry').length / Math.max(1, samples.length);
+    } finally {
+      capture.stopSampling();
+      kept.length = 0;
+    }
+  }
+
+  it('puts the allocations of an inlined helper on the helper', () => {
+    const capture = createJsCapture();
+    loop(300_000);
+    expect(helperShare(capture)).toBeLessThan(0.5);
+    const restore = showInlinedFrames();
+    try {
+      expect(helperShare(capture)).toBeGreaterThan(0.9);
+    } finally {
+      restore();
+    }
   });
 });
