@@ -1,13 +1,16 @@
-import type { Finding, FindingKind } from './types.js';
+import { fileURLToPath } from 'node:url';
+import type { AllocationSite, Finding, FindingKind } from './types.js';
 import { formatBytes } from '../report/format.js';
 import { NodeType, type HeapIndex } from '../analyzers/heap-index.js';
 import { findCycles, type SurvivorGroup } from '../analyzers/survivors.js';
 import { allocationCandidates, siteForGroup } from '../analyzers/allocation-site.js';
+import { functionLine } from '../analyzers/function-line.js';
 import { previewObject } from '../analyzers/preview.js';
 import { groupKind, type Explanation } from './explain.js';
+import { findingTitle, perCallText, type ClosurePosition } from './finding-title.js';
+import { listenersPerCall } from './holder-groups.js';
 import type { LiveHandle } from './handle-tracker.js';
 
-const perCallText = (count: number) => (count >= 0.95 && count <= 1.05 ? '+1' : `+${count.toFixed(count < 1 ? 2 : 1)}`);
 const NATIVE_BACKED = /^(Buffer|Uint8Array|ArrayBuffer|FastBuffer|Uint16Array|Uint32Array|Float64Array|Float32Array|Int32Array|DataView|SharedArrayBuffer)$/;
 
 /** The file that defines a closure: closure → shared → script_or_debug_info, whose name is the script's URL. */
@@ -24,6 +27,18 @@ function closureScript(index: HeapIndex, node: number): string | undefined {
   return /[\\/]/.test(name) ? name : undefined;
 }
 
+/**
+ * Where the closures' function is written: its script, at the line that
+ * declares it, else the allocation site's line when the site is in that
+ * script.
+ */
+function closurePosition(group: SurvivorGroup, script: string | undefined, site: AllocationSite | undefined): ClosurePosition | undefined {
+  if (!script || group.nodeType !== NodeType.closure) return undefined;
+  const file = script.startsWith('file://') ? fileURLToPath(script) : script;
+  const line = functionLine(file, group.name) ?? (site && site.file === file ? site.line : undefined);
+  return line === undefined ? { file } : { file, line };
+}
+
 export function findingKindOf(group: SurvivorGroup, nativeGrew: boolean): FindingKind {
   if (NATIVE_BACKED.test(group.name) && nativeGrew) return 'native';
   if (group.nodeType === NodeType.closure || group.name === 'Listener' || /listeners$/.test(group.holder?.edge ?? '')) return 'storm';
@@ -33,21 +48,17 @@ export function findingKindOf(group: SurvivorGroup, nativeGrew: boolean): Findin
 /** Turns a steadily growing group into a finding: title, rate, path, site, preview, cycles. */
 export function groupFinding(group: SurvivorGroup, explanation: Explanation, kind: FindingKind, nativeBytesPerCall: number): Finding {
   const { index, calls } = explanation;
-  const count = group.members.length / calls;
-  const bytes = kind === 'native' ? Math.max(nativeBytesPerCall, group.bytes / calls) : group.bytes / calls;
+  const count = listenersPerCall(group, calls) ?? group.members.length / calls;
+  // The retained bytes a call adds: the folded groups' bytes, and the native
+  // memory behind them when they hold Buffers (never counted twice: the
+  // larger of the two figures).
+  const bytes = nativeBytesPerCall > 0 ? Math.max(nativeBytesPerCall, group.bytes / calls) : group.bytes / calls;
   const first = explanation.boundaries[0]!;
   const candidates = allocationCandidates(explanation.samples);
-  const site = siteForGroup(candidates, group.name, groupKind(group), closureScript(index, group.representative));
+  const script = closureScript(index, group.representative);
+  const site = siteForGroup(candidates, group.name, groupKind(group), script);
   const holder = group.holder;
-  const label = group.nodeType === NodeType.closure ? `${group.name === '(anonymous)' ? 'anonymous' : group.name} closures` : `${group.name} objects`;
-  let title: string;
-  if (kind === 'storm' && holder) {
-    title = `${holder.label} gains ${holder.edge}: ${perCallText(count)} per call (${formatBytes(bytes)} per call)`;
-  } else if (kind === 'native') {
-    title = `${group.name} memory grows ${formatBytes(bytes)} per call (${perCallText(count)} ${group.name} per call)`;
-  } else {
-    title = `${label}: ${perCallText(count)} per call (${formatBytes(bytes)} per call)${holder ? `, held by ${holder.label} ${holder.edge}` : ''}`;
-  }
+  const title = findingTitle({ group, kind, count, bytes, position: closurePosition(group, script, site) });
   const finding: Finding = {
     kind,
     title,
