@@ -168,7 +168,7 @@ export function renderRetainerPath(steps: readonly RetainerStep[]): string {
   const parts: string[] = [];
   for (const step of steps) {
     if (step.edge === undefined) parts.push(step.node);
-    else if (step.node.startsWith('… ')) parts.push(step.node);
+    else if (step.node.startsWith('… ')) parts.push(...(step.edge ? [step.node, step.edge] : [step.node]));
     else if (step.node === '(module)' || step.node === '(closure)') parts.push(`${step.node} ${step.edge}`);
     else parts.push(step.node, step.edge);
   }
