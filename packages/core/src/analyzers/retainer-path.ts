@@ -106,20 +106,23 @@ export function isInternalStep(step: RetainerStep): boolean {
 
 /**
  * The path from the first root a user knows: the last module variable (the
- * library's or the user's own), else the first well-known root object (the
- * global, `process`, an open handle, a window), else the last variable of a
- * function scope, else the first step that is not V8's or Node's
- * bookkeeping (`Node / PrincipalRealm → cleanup_queue → …` says nothing).
+ * library's or the user's own); else a function's variable (the test's
+ * local `store`) that leads to the first well-known root object (the
+ * global, `process`, an open handle, a window), else that root object;
+ * else the first step that is not V8's or Node's bookkeeping
+ * (`Node / PrincipalRealm → cleanup_queue → …` says nothing).
  */
 export function fromUserRoot(steps: RetainerStep[]): RetainerStep[] {
   for (let i = steps.length - 1; i > 0; i--) {
     if (steps[i]!.node === '(module)') return steps.slice(i);
   }
   const known = steps.findIndex((step, i) => i < steps.length - 1 && KNOWN_ROOTS.test(step.node));
-  if (known >= 0) return steps.slice(known);
-  for (let i = steps.length - 1; i > 0; i--) {
+  // A variable inside what the root holds (a listener's own scope) is not where the story starts.
+  const before = known >= 0 ? known : steps.length;
+  for (let i = before - 1; i > 0; i--) {
     if (steps[i]!.node === '(closure)') return steps.slice(i);
   }
+  if (known >= 0) return steps.slice(known);
   const first = steps.findIndex((step) => !isInternalStep(step));
   return first > 0 ? steps.slice(first) : steps;
 }

@@ -26,6 +26,13 @@ describe('retainer paths start where the user knows', () => {
       .toBe('process → _events → Object → exit → Array → [3] → onExit()');
   });
 
+  it("prefers the user's variable that leads to a handle, and ignores a listener's own scope beyond it", () => {
+    expect(shown('Generator -[4] | (closure) -client | Client -socket | Socket -_events | Object -data | Array -[1] | onData()'))
+      .toBe('(closure) client → Client → socket → Socket → _events → Object → data → Array → [1] → onData()');
+    expect(shown('TCP -<symbol owner_symbol> | Socket -_events | Object -data | Array -[1] | onData() -context | (closure) -pending | Object'))
+      .toBe('TCP → <symbol owner_symbol> → Socket → _events → Object → data → Array → [1] → onData() → context → (closure) pending → Object');
+  });
+
   it('without a known root, starts at the first step that is not bookkeeping', () => {
     expect(shown('Node / Environment -x | system / Context -y | Pool -idle | Array -[2] | Connection')).toBe('Pool → idle → Array → [2] → Connection');
   });
