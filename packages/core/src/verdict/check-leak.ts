@@ -53,7 +53,8 @@ export interface CheckLeakDeps {
  * const cache = new Map();
  * const result = await checkLeak(() => cache.set(Math.random(), { big: 'x'.repeat(100) }));
  * result.leaked; // true
- * result.findings[0].retainerPathText; // "(scope) cache → Map → table[…] → Object"
+ * result.findings[0].title; // "entries of Map cache: +1 per call (152 B per call)"
+ * result.findings[0].retainerPathText; // "(module) cache → Map → table[…] → Object"
  * ```
  */
 export function checkLeak(fn: LeakTarget, options?: LeakOptions, deps: CheckLeakDeps = {}): Promise<LeakResult> {
