@@ -135,6 +135,14 @@ export function fromUserRoot(steps: RetainerStep[]): RetainerStep[] {
 export function elideInternalHops(steps: readonly RetainerStep[]): RetainerStep[] {
   const out: RetainerStep[] = [];
   for (let i = 0; i < steps.length; ) {
+    // A linked list (`Listener → next → Listener → next → …`) reads as one step and its length.
+    let same = i;
+    while (same + 1 < steps.length - 1 && steps[same + 1]!.node === steps[i]!.node && steps[same + 1]!.edge === steps[i]!.edge) same++;
+    if (same - i >= 2) {
+      out.push({ node: `… ${same - i + 1} × ${steps[i]!.node}`, edge: steps[i]!.edge ?? '' });
+      i = same + 1;
+      continue;
+    }
     let end = i;
     while (end < steps.length - 1 && end > 0 && isInternalStep(steps[end]!)) end++;
     if (end - i >= 2) {

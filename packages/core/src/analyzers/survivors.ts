@@ -293,7 +293,9 @@ function findHolder(index: HeapIndex, node: number, isNew: (n: number) => boolea
  */
 function listenerHolder(index: HeapIndex, nodes: number[], edges: number[], heldAt: number): GroupHolder | undefined {
   // pathTo's edges[i] leads from nodes[i] to nodes[i + 1].
-  for (let i = heldAt; i > 1 && heldAt - i <= 64; i--) {
+  // EventTarget keeps its listeners as a linked list of Listener records:
+  // the path runs through all the older ones, however many.
+  for (let i = heldAt; i > 1; i--) {
     if (!LISTENER_STORAGE.test(index.name(nodes[i]!))) return undefined;
     if (!EVENTS_EDGE.test(index.edgeLabel(edges[i - 1]!))) continue;
     const emitter = nodes[i - 1]!;

@@ -46,9 +46,15 @@ export interface ClosurePosition {
   line?: number;
 }
 
-function closureNoun(group: SurvivorGroup, position: ClosurePosition | undefined): string {
+/** The function a group's closures (or EventTarget's Listener records) run, and where it is written. */
+export interface ClosureInfo {
+  name: string;
+  position?: ClosurePosition;
+}
+
+function closureNoun({ name, position }: ClosureInfo): string {
   const where = position ? ` (${displayFile(position.file)}${position.line ? `:${position.line}` : ''})` : '';
-  return group.name === '(anonymous)' || group.name === '' ? `anonymous closures${where}` : `closures of ${group.name}${where}`;
+  return name === '(anonymous)' || name === '' ? `anonymous closures${where}` : `closures of ${name}${where}`;
 }
 
 /** `entries of Map cache`, `listeners of 'data' on Socket`, `elements of Array callbacks`, `Client client`. */
@@ -65,8 +71,8 @@ export function holderPhrase(holder: GroupHolder, group: SurvivorGroup): string 
 }
 
 /** The noun for the group's own objects: `Session objects`, `closures of onError (…)`, `plain objects`. */
-function groupNoun(group: SurvivorGroup, position: ClosurePosition | undefined): string {
-  if (group.nodeType === NodeType.closure) return closureNoun(group, position);
+function groupNoun(group: SurvivorGroup, closure: ClosureInfo | undefined): string {
+  if (group.nodeType === NodeType.closure) return closureNoun(closure ?? { name: group.name });
   return PLAIN_NAMES[group.name] ?? `${group.name} objects`;
 }
 
@@ -75,9 +81,10 @@ export function findingTitle(input: {
   kind: FindingKind;
   count: number;
   bytes: number;
-  position: ClosurePosition | undefined;
+  /** The function the closures run: the group's own, or the callback of EventTarget's Listener records. */
+  closure: ClosureInfo | undefined;
 }): string {
-  const { group, kind, count, bytes, position } = input;
+  const { group, kind, count, bytes, closure } = input;
   const holder = group.holder;
   const rate = `${perCallText(count)} per call (${formatBytes(bytes)} per call)`;
   const heldBy = holder ? holderPhrase(holder, group) : undefined;
@@ -85,10 +92,10 @@ export function findingTitle(input: {
     return `${group.name} memory grows ${formatBytes(bytes)} per call (${perCallText(count)} ${group.name} per call)${heldBy ? `, held by ${heldBy}` : ''}`;
   }
   if (heldBy && /listeners$/.test(holder!.edge)) {
-    const by = group.nodeType === NodeType.closure ? `, ${closureNoun(group, position)}` : '';
+    const by = closure ? `, ${closureNoun(closure)}` : '';
     return `${heldBy}: ${rate}${by}`;
   }
-  const noun = groupNoun(group, position);
+  const noun = groupNoun(group, closure);
   // Plain values say nothing by themselves: the holder that gains them names the finding.
   if (heldBy && group.nodeType !== NodeType.closure && PLAIN_NAMES[group.name] !== undefined) return `${heldBy}: ${rate}`;
   const owner = holder && !/listeners$/.test(holder.edge) ? (holder.variable ? `${holder.label} ${holder.variable}` : holder.label) : heldBy;

@@ -7,7 +7,7 @@ import { allocationCandidates, siteForGroup } from '../analyzers/allocation-site
 import { functionLine } from '../analyzers/function-line.js';
 import { previewObject } from '../analyzers/preview.js';
 import { groupKind, type Explanation } from './explain.js';
-import { findingTitle, perCallText, type ClosurePosition } from './finding-title.js';
+import { findingTitle, perCallText, type ClosureInfo } from './finding-title.js';
 import { listenersPerCall } from './holder-groups.js';
 import type { LiveHandle } from './handle-tracker.js';
 
@@ -27,16 +27,30 @@ function closureScript(index: HeapIndex, node: number): string | undefined {
   return /[\\/]/.test(name) ? name : undefined;
 }
 
+/** The closure an EventTarget Listener record runs (its `callback`), else the node itself when it is a closure. */
+function runClosure(index: HeapIndex, node: number): number {
+  if (index.type(node) === NodeType.closure) return node;
+  const { edgeStart, edgeTargets } = index.graph;
+  for (let e = edgeStart[node]!; e < edgeStart[node + 1]!; e++) {
+    if (/^(callback|listener)$/.test(index.edgeLabel(e)) && index.type(edgeTargets[e]!) === NodeType.closure) return edgeTargets[e]!;
+  }
+  return -1;
+}
+
 /**
- * Where the closures' function is written: its script, at the line that
- * declares it, else the allocation site's line when the site is in that
- * script.
+ * The function the group's closures run and where it is written: its
+ * script, at the line that declares it, else the allocation site's line
+ * when the site is in that script.
  */
-function closurePosition(group: SurvivorGroup, script: string | undefined, site: AllocationSite | undefined): ClosurePosition | undefined {
-  if (!script || group.nodeType !== NodeType.closure) return undefined;
+function closureInfo(index: HeapIndex, group: SurvivorGroup, site: AllocationSite | undefined): ClosureInfo | undefined {
+  const closure = runClosure(index, group.representative);
+  if (closure < 0) return undefined;
+  const name = index.name(closure) || '(anonymous)';
+  const script = closureScript(index, closure);
+  if (!script) return { name };
   const file = script.startsWith('file://') ? fileURLToPath(script) : script;
-  const line = functionLine(file, group.name) ?? (site && site.file === file ? site.line : undefined);
-  return line === undefined ? { file } : { file, line };
+  const line = functionLine(file, name) ?? (site && site.file === file ? site.line : undefined);
+  return { name, position: line === undefined ? { file } : { file, line } };
 }
 
 export function findingKindOf(group: SurvivorGroup, nativeGrew: boolean): FindingKind {
@@ -58,7 +72,7 @@ export function groupFinding(group: SurvivorGroup, explanation: Explanation, kin
   const script = closureScript(index, group.representative);
   const site = siteForGroup(candidates, group.name, groupKind(group), script);
   const holder = group.holder;
-  const title = findingTitle({ group, kind, count, bytes, position: closurePosition(group, script, site) });
+  const title = findingTitle({ group, kind, count, bytes, closure: closureInfo(index, group, site) });
   const finding: Finding = {
     kind,
     title,

@@ -33,6 +33,12 @@ describe('retainer paths start where the user knows', () => {
       .toBe('TCP → <symbol owner_symbol> → Socket → _events → Object → data → Array → [1] → onData() → context → (closure) pending → Object');
   });
 
+  it('reads a linked list of listener records as one step and its length', () => {
+    const chain = Array.from({ length: 500 }, () => 'Listener -next').join(' | ');
+    expect(shown(`(closure) -signal | EventTarget -<symbol kEvents> | Map -table[6] | Object -next | ${chain} | Listener -callback | onAbort()`))
+      .toBe('(closure) signal → EventTarget → <symbol kEvents> → Map → table[6] → Object → next → … 500 × Listener → next → Listener → callback → onAbort()');
+  });
+
   it('without a known root, starts at the first step that is not bookkeeping', () => {
     expect(shown('Node / Environment -x | system / Context -y | Pool -idle | Array -[2] | Connection')).toBe('Pool → idle → Array → [2] → Connection');
   });
