@@ -296,7 +296,9 @@ function listenerHolder(index: HeapIndex, nodes: number[], edges: number[], held
   // EventTarget keeps its listeners as a linked list of Listener records:
   // the path runs through all the older ones, however many.
   for (let i = heldAt; i > 1; i--) {
-    if (!LISTENER_STORAGE.test(index.name(nodes[i]!))) return undefined;
+    // A listener's own closure above the holder: the growth is data the
+    // listener keeps (an old listener filling an array), not listeners.
+    if (index.type(nodes[i]!) === NodeType.closure || !LISTENER_STORAGE.test(index.name(nodes[i]!))) return undefined;
     if (!EVENTS_EDGE.test(index.edgeLabel(edges[i - 1]!))) continue;
     const emitter = nodes[i - 1]!;
     const next = edges[i];

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { AllocationSite, Finding, FindingKind } from './types.js';
 import { formatBytes } from '../report/format.js';
 import { NodeType, type HeapIndex } from '../analyzers/heap-index.js';
-import { findCycles, type SurvivorGroup } from '../analyzers/survivors.js';
+import { findCycles, NATIVE_BACKED, type SurvivorGroup } from '../analyzers/survivors.js';
 import { allocationCandidates, siteForGroup } from '../analyzers/allocation-site.js';
 import { functionLine } from '../analyzers/function-line.js';
 import { previewObject } from '../analyzers/preview.js';
@@ -10,8 +10,6 @@ import { groupKind, type Explanation } from './explain.js';
 import { findingTitle, perCallText, type ClosureInfo } from './finding-title.js';
 import { listenersPerCall } from './holder-groups.js';
 import type { LiveHandle } from './handle-tracker.js';
-
-const NATIVE_BACKED = /^(Buffer|Uint8Array|ArrayBuffer|FastBuffer|Uint16Array|Uint32Array|Float64Array|Float32Array|Int32Array|DataView|SharedArrayBuffer)$/;
 
 /** The file that defines a closure: closure → shared → script_or_debug_info, whose name is the script's URL. */
 function closureScript(index: HeapIndex, node: number): string | undefined {

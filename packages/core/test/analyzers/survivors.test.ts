@@ -158,3 +158,22 @@ describe('one holder, one finding', () => {
     expect(group!.retainerPath[0]).toEqual({ node: 'global', edge: 'client' });
   });
 });
+
+describe('listeners that existed before the calls', () => {
+  test('data an old anonymous listener keeps per call is held by its array, not reported as listeners', () => {
+    const graph = heapGraph([
+      { name: '(root)', type: NodeType.synthetic, id: 1, edges: [[element, 1, 'global']] },
+      { name: 'global', type: NodeType.object, id: 9, edges: [[property, 'bus', 'EventEmitter']] },
+      { name: 'EventEmitter', type: NodeType.object, id: 11, edges: [[property, '_events', 'events']] },
+      { key: 'events', name: 'Object', type: NodeType.object, id: 13, edges: [[property, 'data', 'listener']] },
+      { key: 'listener', name: '', type: NodeType.closure, id: 15, edges: [[internal, 'context', 'scope']] },
+      { key: 'scope', name: 'system / Context', type: NodeType.object, id: 17, edges: [[context, 'log', 'log']] },
+      { key: 'log', name: 'Array', type: NodeType.object, id: 19, edges: [[internal, 'elements', 'store']] },
+      { key: 'store', name: '(object elements)', type: NodeType.array, id: 21, edges: [[element, 0, 'e1'], [element, 1, 'e2']] },
+      { key: 'e1', name: 'Entry', type: NodeType.object, id: 101 },
+      { key: 'e2', name: 'Entry', type: NodeType.object, id: 103 },
+    ]);
+    const [group] = groupSurvivors(new HeapIndex(graph), [BOUNDARY], leakFilterRules);
+    expect(group!.holder).toMatchObject({ label: 'Array', edge: 'array elements', variable: 'log' });
+  });
+});
