@@ -60,7 +60,8 @@ describe.each(JEST_VERSIONS)('Jest %i: verdicts', (version) => {
 
   it('reports native memory (Buffers) growing per call', () => {
     const failure = failureOf(get().run.output, 'native leak: a Buffer kept per call');
-    expect(failure).toMatch(/native\s+.*16\.0 KiB per call/);
+    // The Buffer's 16 KiB and its objects on the heap: what one call keeps.
+    expect(failure).toMatch(/native\s+.*16\.[0-4] KiB per call \(\+1 Buffer per call\)/);
   });
 
   it('fails a throwing function with its error, not a verdict', () => {

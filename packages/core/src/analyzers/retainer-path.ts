@@ -54,7 +54,7 @@ export function findNodeIndexById(graph: HeapGraph, objectId: number): number {
  * variable held by a function context reads `(module) cache` when the
  * context is a top-level one, `(closure) cache` otherwise.
  */
-export function retainerStepsTo(tree: RetainerTree, nodeIndex: number, options: { full?: boolean } = {}): RetainerStep[] | null {
+export function retainerStepsTo(tree: RetainerTree, nodeIndex: number, options: { full?: boolean; from?: 'variable' | 'user-root' } = {}): RetainerStep[] | null {
   const { graph, parentNode, parentEdge } = tree;
   if (nodeIndex < 0 || nodeIndex >= graph.nodeCount || parentNode[nodeIndex] === NOT_REACHED) return null;
   const nodes: number[] = [];
@@ -91,7 +91,69 @@ export function retainerStepsTo(tree: RetainerTree, nodeIndex: number, options: 
     if (!isLast) step.edge = edgeLabel(graph, outEdge, false);
     steps.push(step);
   }
-  return options.full ? steps : fromLastModuleVariable(steps);
+  if (options.full) return steps;
+  return options.from === 'user-root' ? fromUserRoot(steps) : fromLastModuleVariable(steps);
+}
+
+/** Objects a user knows as the root of what they hold: the global, `process`, an open handle, a window. */
+const KNOWN_ROOTS = /^(global|globalThis|Window|process|TCP|Pipe|TTY|UDP|Timeout|Immediate|Server|Socket|FSWatcher|StatWatcher|ChildProcess|Worker|MessagePort|FileHandle)$/;
+
+/** V8's and Node's own names: `Node / …`, `system / …`, `(object properties)`; none is something a user wrote. */
+export function isInternalStep(step: RetainerStep): boolean {
+  if (step.node === '(module)' || step.node === '(closure)') return false;
+  return /^(Node \/|system \/|\(|<|$)/.test(step.node);
+}
+
+/**
+ * The path from the first root a user knows: the last module variable (the
+ * library's or the user's own); else a function's variable (the test's
+ * local `store`) that leads to the first well-known root object (the
+ * global, `process`, an open handle, a window), else that root object;
+ * else the first step that is not V8's or Node's bookkeeping
+ * (`Node / PrincipalRealm → cleanup_queue → …` says nothing).
+ */
+export function fromUserRoot(steps: RetainerStep[]): RetainerStep[] {
+  for (let i = steps.length - 1; i > 0; i--) {
+    if (steps[i]!.node === '(module)') return steps.slice(i);
+  }
+  const known = steps.findIndex((step, i) => i < steps.length - 1 && KNOWN_ROOTS.test(step.node));
+  // A variable inside what the root holds (a listener's own scope) is not where the story starts.
+  const before = known >= 0 ? known : steps.length;
+  for (let i = before - 1; i > 0; i--) {
+    if (steps[i]!.node === '(closure)') return steps.slice(i);
+  }
+  if (known >= 0) return steps.slice(known);
+  const first = steps.findIndex((step) => !isInternalStep(step));
+  return first > 0 ? steps.slice(first) : steps;
+}
+
+/**
+ * Runs of V8's and Node's internal steps in the middle of a path, folded
+ * into one `… 4 internal hops …` step for the text; the steps themselves
+ * stay in the finding's `retainerPath`.
+ */
+export function elideInternalHops(steps: readonly RetainerStep[]): RetainerStep[] {
+  const out: RetainerStep[] = [];
+  for (let i = 0; i < steps.length; ) {
+    // A linked list (`Listener → next → Listener → next → …`) reads as one step and its length.
+    let same = i;
+    while (same + 1 < steps.length - 1 && steps[same + 1]!.node === steps[i]!.node && steps[same + 1]!.edge === steps[i]!.edge) same++;
+    if (same - i >= 2) {
+      out.push({ node: `… ${same - i + 1} × ${steps[i]!.node}`, edge: steps[i]!.edge ?? '' });
+      i = same + 1;
+      continue;
+    }
+    let end = i;
+    while (end < steps.length - 1 && end > 0 && isInternalStep(steps[end]!)) end++;
+    if (end - i >= 2) {
+      out.push({ node: `… ${end - i} internal hops …`, edge: steps[end - 1]!.edge ?? '' });
+      i = end;
+      continue;
+    }
+    out.push(steps[i]!);
+    i++;
+  }
+  return out;
 }
 
 /**
@@ -117,6 +179,7 @@ export function renderRetainerPath(steps: readonly RetainerStep[]): string {
   const parts: string[] = [];
   for (const step of steps) {
     if (step.edge === undefined) parts.push(step.node);
+    else if (step.node.startsWith('… ')) parts.push(...(step.edge ? [step.node, step.edge] : [step.node]));
     else if (step.node === '(module)' || step.node === '(closure)') parts.push(`${step.node} ${step.edge}`);
     else parts.push(step.node, step.edge);
   }
@@ -129,6 +192,16 @@ export function retainerPathForId(graph: HeapGraph, objectId: number): { steps: 
   if (index < 0) return null;
   const steps = retainerStepsTo(buildRetainerTree(graph), index);
   return steps ? { steps, text: renderRetainerPath(steps) } : null;
+}
+
+/**
+ * The name an edge reads as in code: a variable for a context slot, a
+ * property name for a property; null for elements and V8's internal edges.
+ */
+export function displayEdgeName(graph: HeapGraph, from: number, edge: number): string | null {
+  const variable = contextVariableName(graph, from, edge);
+  if (variable !== null) return variable;
+  return graph.edgeTypes[edge] === EdgeType.property ? (graph.strings[graph.edgeNames[edge]!] ?? null) : null;
 }
 
 function nameOf(graph: HeapGraph, node: number): string {

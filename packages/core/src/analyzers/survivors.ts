@@ -1,5 +1,6 @@
 import { HeapIndex, NodeType, EdgeType } from './heap-index.js';
 import { renderRetainerPath } from './render-path.js';
+import { displayEdgeName } from './retainer-path.js';
 import type { LeakFilterRule } from './rules/types.js';
 import type { RetainerStep } from '../verdict/types.js';
 
@@ -18,8 +19,30 @@ export interface SurvivorGroup {
   representative: number;
   retainerPath: RetainerStep[];
   pathText: string;
-  holder: { label: string; edge: string; node: number } | undefined;
+  holder: GroupHolder | undefined;
+  /** Bytes of Buffers, typed arrays and their backing stores among what the members own. */
+  nativeBytes?: number;
+  /** Groups with the same holder folded into this one (their bytes are in `bytes`). */
+  folded?: SurvivorGroup[];
 }
+
+/**
+ * The object that existed before the measured calls and gains a reference
+ * with every call: the root cause a finding is named after.
+ */
+export interface GroupHolder {
+  /** Its display name: constructor (`Map`, `Socket`), `name()` for functions. */
+  label: string;
+  /** What grows on it: `Map entries`, `'data' listeners`, `array elements`, a property. */
+  edge: string;
+  node: number;
+  /** The variable or property that holds it (`cache` in `(module) cache → Map`), when it has one. */
+  variable?: string;
+}
+
+const CONTEXT_NAME = 'system / Context';
+/** Objects whose memory lives outside the JS heap (a Buffer's bytes, an ArrayBuffer's store). */
+export const NATIVE_BACKED = /^(Buffer|FastBuffer|ArrayBuffer|SharedArrayBuffer|DataView|(Ui|I)nt(8|16|32)Array|Uint8ClampedArray|Float(32|64)Array|Big(Ui|I)nt64Array|system \/ JSArrayBufferData)$/;
 
 /** Which interval an id belongs to: -1 before the first boundary, k after boundary k. */
 function intervalOf(id: number, boundaries: readonly number[]): number {
@@ -46,10 +69,16 @@ export function groupSurvivors(index: HeapIndex, boundaries: readonly number[], 
   // A new object belongs to a nearby new ancestor of another kind (a Session
   // owns its strings and its user object). Ancestors of the same kind are
   // peers, not owners: a linked list is a population, not one big object.
+  // A closure's context chain (`context → previous → previous`) is one
+  // closure's scope, not a population of contexts: a context looks past the
+  // contexts above it for the closure that owns them.
   const headOf = (node: number): number => {
+    const isContext = index.name(node) === CONTEXT_NAME;
     let steps = 0;
     for (let at = parents[node]!; at > 0 && isNew(at) && steps < 8; at = parents[at]!, steps++) {
-      if (GROUP_HEAD_TYPES.has(index.type(at))) return keyOf(at) === keyOf(node) ? -1 : at;
+      if (!GROUP_HEAD_TYPES.has(index.type(at))) continue;
+      if (keyOf(at) !== keyOf(node)) return at;
+      if (!isContext) return -1;
     }
     return -1;
   };
@@ -58,13 +87,17 @@ export function groupSurvivors(index: HeapIndex, boundaries: readonly number[], 
   // before the measured calls, computed once in breadth-first order.
   const holders = holderTable(index, isNew);
 
-  const pendingBytes: Array<[number, number]> = [];
+  const pendingBytes: Array<[head: number, bytes: number, native: boolean]> = [];
+  // Heads that are themselves owned by another head: their bytes, and the
+  // bytes charged to them, go on up to the head that leads a group.
+  const ownerOfHead = new Map<number, number>();
   for (let node = 1; node < nodeCount; node++) {
     if (!isNew(node) || parents[node] === -1 || heldByRunningCode(index, holders[node]!) || excluded(node)) continue;
     const type = index.type(node);
     const head = headOf(node);
     if (head !== -1) {
-      pendingBytes.push([head, index.selfSize(node)]);
+      pendingBytes.push([head, index.selfSize(node), NATIVE_BACKED.test(index.name(node))]);
+      if (GROUP_HEAD_TYPES.has(type)) ownerOfHead.set(node, head);
       continue;
     }
     if (!GROUP_HEAD_TYPES.has(type) && !STRING_TYPES.has(type) && type !== NodeType.number && type !== NodeType.bigint) continue;
@@ -93,9 +126,13 @@ export function groupSurvivors(index: HeapIndex, boundaries: readonly number[], 
 
   const groupOfHead = new Map<number, SurvivorGroup>();
   for (const group of groups.values()) for (const member of group.members) groupOfHead.set(member, group);
-  for (const [head, bytes] of pendingBytes) {
-    const group = groupOfHead.get(head);
-    if (group) group.bytes += bytes;
+  for (const [head, bytes, native] of pendingBytes) {
+    let at: number | undefined = head;
+    for (let hops = 0; at !== undefined && !groupOfHead.has(at) && hops < 16; hops++) at = ownerOfHead.get(at);
+    const group = at === undefined ? undefined : groupOfHead.get(at);
+    if (!group) continue;
+    group.bytes += bytes;
+    if (native) group.nativeBytes = (group.nativeBytes ?? 0) + bytes;
   }
 
   const result: SurvivorGroup[] = [];
@@ -104,9 +141,9 @@ export function groupSurvivors(index: HeapIndex, boundaries: readonly number[], 
     const rendered = renderRetainerPath(index, group.representative);
     group.retainerPath = rendered.steps;
     group.pathText = rendered.text;
-    group.holder = findHolder(index, group.representative, isNew);
-    const holderText = group.holder ? tailFrom(index, group.representative, group.holder.node) : group.pathText;
-    const view = { index, representative: group.representative, name: group.name, nodeType: group.nodeType, pathText: group.pathText, holderText };
+    group.holder = findHolder(index, group.representative, isNew, holders);
+    const holderText = group.holder ? tailFrom(index, group.representative, group.holder.node) : rendered.ruleText;
+    const view = { index, representative: group.representative, name: group.name, nodeType: group.nodeType, pathText: rendered.ruleText, holderText };
     if (rules.some((rule) => rule.excludesGroup?.(view))) continue;
     result.push(group);
   }
@@ -135,21 +172,46 @@ function tailFrom(index: HeapIndex, node: number, holder: number): string {
  * group's retainer path stands for all of its members.
  */
 function holderTable(index: HeapIndex, isNew: (node: number) => boolean): Int32Array {
-  const { parents, order } = index.shortestPathTree();
+  const { parents, parentEdges, order } = index.shortestPathTree();
   const holders = new Int32Array(index.graph.nodeCount).fill(-1);
-  for (const node of order) {
-    const parent = parents[node]!;
-    if (parent < 0 || node === 0) continue;
-    const type = index.type(parent);
-    if (type === NodeType.synthetic) {
-      holders[node] = parent;
-      continue;
+  let ephemerons = false;
+  const fill = (keyOf: (node: number) => number) => {
+    for (const node of order) {
+      const parent = parents[node]!;
+      if (parent < 0 || node === 0) continue;
+      const key = keyOf(node);
+      if (key >= 0) {
+        holders[node] = holders[key]!;
+        continue;
+      }
+      const type = index.type(parent);
+      if (type === NodeType.synthetic) {
+        holders[node] = parent;
+        continue;
+      }
+      const isContainer = type === NodeType.array || type === NodeType.hidden;
+      holders[node] = !isNew(parent) && !isContainer ? parent : holders[parent]!;
+      ephemerons ||= EPHEMERON_EDGE.test(index.edgeLabel(parentEdges[node]!));
     }
-    const isContainer = type === NodeType.array || type === NodeType.hidden;
-    holders[node] = !isNew(parent) && !isContainer ? parent : holders[parent]!;
+  };
+  fill(() => -1);
+  // A WeakMap's value lives as long as its key: when the key is new, the
+  // value is held by whatever holds the key (a listener's scope, a request),
+  // not by the WeakMap it is reached through first.
+  if (ephemerons) {
+    const keys = new Int32Array(holders.length).fill(-1);
+    for (const node of order) {
+      const match = EPHEMERON_EDGE.exec(index.edgeLabel(parentEdges[node]!));
+      const key = match ? index.indexOfId(Number(match[1])) : -1;
+      if (key >= 0 && key !== node && isNew(key) && holders[key]! >= 0) keys[node] = key;
+    }
+    fill((node) => keys[node]!);
   }
   return holders;
 }
+
+/** V8 names a WeakMap value's edge after the entry: `part of key (DOMException @1135311) -> value (Object @1121435) pair in WeakMap …`. */
+const EPHEMERON_EDGE = /part of key \(.* @(\d+)\) -> value/;
 
 const RUNNING_CODE_ROOTS = /^\((Stack roots|Handle scope)\)$/;
 
@@ -185,48 +247,87 @@ function shallowestMember(members: number[], index: HeapIndex): number {
   return best;
 }
 
+/** Edges under which Node keeps an emitter's or event target's listeners. */
+const EVENTS_EDGE = /^(_events|Symbol\(kEvents\)|<symbol kEvents>)$/;
+/** What an emitter keeps its listeners in: its events object, the lists, EventTarget's Listener records. */
+const LISTENER_STORAGE = /^(Object|Array|Map|Listener|\(.*\)|system \/ .*|)$/;
+
 /**
  * The object that gains a reference with every call: the nearest ancestor
- * that existed before the measured calls. Listeners are reported on their
- * emitter (`'data' listeners`), collections by their entries.
+ * of the group that existed before the measured calls (the holder table's
+ * entry). Listeners are reported on their emitter (`'data' listeners`),
+ * whatever lists Node keeps them in underneath, and so is everything their
+ * closures keep: a listener's scope leaks with the listener. Collections are
+ * reported by their entries.
  */
-function findHolder(index: HeapIndex, node: number, isNew: (n: number) => boolean): SurvivorGroup['holder'] {
+function findHolder(index: HeapIndex, node: number, isNew: (n: number) => boolean, holders: Int32Array): GroupHolder | undefined {
   const { nodes, edges } = index.pathTo(node);
-  // Listeners: report the emitter or event target, whatever list or map
-  // Node keeps them in underneath.
-  const eventsAt = edges.findIndex((e) => /^(_events|Symbol\(kEvents\))$/.test(index.edgeLabel(e)));
-  // Only when the new objects are the listeners themselves (or their list
-  // nodes), not data that a listener's closure happens to reach.
-  const throughScope = nodes.slice(eventsAt + 1).some((n) => index.label(n) === '(scope)');
-  if (index.name(node) === 'Listener' && eventsAt < 0) {
-    // EventTarget keeps its listeners in a linked list of Listener records.
-    for (let i = nodes.length - 2; i > 0; i--) {
-      const label = index.label(nodes[i]!);
-      if (/EventTarget|AbortSignal|MessagePort|Emitter/.test(label)) return { label, edge: 'listeners', node: nodes[i]! };
-    }
+  const held = holders[node]!;
+  const heldAt = held >= 0 && index.type(held) !== NodeType.synthetic ? nodes.indexOf(held) : -1;
+  if (held >= 0 && index.type(held) !== NodeType.synthetic && heldAt < 0) {
+    // Held through a WeakMap key that another holder keeps: describe that holder.
+    const path = index.pathTo(held);
+    const at = path.nodes.length - 1;
+    if (at > 0) return listenerHolder(index, path.nodes, path.edges, at) ?? describeHolder(index, path.nodes, path.edges, at);
   }
-  if (eventsAt >= 0 && !throughScope && (nodes.length - eventsAt <= 8 || index.name(node) === 'Listener')) {
-    const emitter = nodes[eventsAt]!;
-    const next = edges[eventsAt + 1];
-    const eventName = next !== undefined && index.graph.edgeTypes[next] === EdgeType.property ? `'${index.edgeLabel(next)}' ` : '';
-    return { label: index.label(emitter), edge: `${eventName}listeners`, node: emitter };
-  }
+  const listeners = heldAt >= 0 ? listenerHolder(index, nodes, edges, heldAt) : undefined;
+  if (listeners) return listeners;
+  if (heldAt > 0) return describeHolder(index, nodes, edges, heldAt);
+  // No old ancestor on the path (reached through a root's own storage): the
+  // nearest old object that is not a container, as before.
   for (let i = nodes.length - 2; i > 0; i--) {
     const at = nodes[i]!;
     if (isNew(at)) continue;
     const type = index.type(at);
     if (type === NodeType.array || type === NodeType.hidden || type === NodeType.synthetic) continue;
-    const label = index.label(at);
-    const edge = /^(Map|WeakMap)$/.test(label)
-      ? 'Map entries'
-      : label === 'Set'
-        ? 'Set entries'
-        : label === 'Array'
-          ? 'array elements'
-          : index.edgeLabel(edges[i]!);
-    return { label, edge, node: at };
+    return describeHolder(index, nodes, edges, i);
   }
   return undefined;
+}
+
+/**
+ * The emitter whose listener storage is the holder: `_events` (or
+ * EventTarget's kEvents) lies above the holder, and only the emitter's own
+ * bookkeeping (the events object, a listener array, Listener records) lies
+ * between them.
+ */
+function listenerHolder(index: HeapIndex, nodes: number[], edges: number[], heldAt: number): GroupHolder | undefined {
+  // pathTo's edges[i] leads from nodes[i] to nodes[i + 1].
+  // EventTarget keeps its listeners as a linked list of Listener records:
+  // the path runs through all the older ones, however many.
+  for (let i = heldAt; i > 1; i--) {
+    // A listener's own closure above the holder: the growth is data the
+    // listener keeps (an old listener filling an array), not listeners.
+    if (index.type(nodes[i]!) === NodeType.closure || !LISTENER_STORAGE.test(index.name(nodes[i]!))) return undefined;
+    if (!EVENTS_EDGE.test(index.edgeLabel(edges[i - 1]!))) continue;
+    const emitter = nodes[i - 1]!;
+    const next = edges[i];
+    const eventName = next !== undefined && index.graph.edgeTypes[next] === EdgeType.property ? `'${index.edgeLabel(next)}' ` : '';
+    return { label: index.label(emitter), edge: `${eventName}listeners`, node: emitter, ...variableOf(index, nodes, edges, i - 1) };
+  }
+  return undefined;
+}
+
+function describeHolder(index: HeapIndex, nodes: number[], edges: number[], at: number): GroupHolder {
+  const holder = nodes[at]!;
+  const label = index.label(holder);
+  const edge = /^(Map|WeakMap)$/.test(label)
+    ? 'Map entries'
+    : label === 'Set' || label === 'WeakSet'
+      ? 'Set entries'
+      : label === 'Array'
+        ? 'array elements'
+        : at < edges.length
+          ? index.edgeLabel(edges[at]!)
+          : 'entries';
+  return { label, edge, node: holder, ...variableOf(index, nodes, edges, at) };
+}
+
+/** The variable or property name the path reaches node `at` through, when it reads as one. */
+function variableOf(index: HeapIndex, nodes: number[], edges: number[], at: number): { variable?: string } {
+  if (at < 1) return {};
+  const name = displayEdgeName(index.graph, nodes[at - 1]!, edges[at - 1]!);
+  return name !== null && /^[A-Za-z_$][\w$]*$/.test(name) ? { variable: name } : {};
 }
 
 /** Retainer cycles among the new objects of a group, rendered `A → B → A`. */
@@ -246,7 +347,7 @@ export function findCycles(index: HeapIndex, group: SurvivorGroup, isNew: (n: nu
         if (target === start && path.length > 1) {
           const names = [...path, start].map((n) => index.label(n)).filter((l) => !l.startsWith('('));
           const text = names.join(' → ');
-          if (names.length > 1 && !cycles.includes(text)) cycles.push(text);
+          if (new Set(names).size > 1 && !cycles.includes(text)) cycles.push(text);
           continue;
         }
         if (seen.has(target) || !isNew(target)) continue;

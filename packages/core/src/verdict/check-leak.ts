@@ -12,9 +12,8 @@ import { screenInWindows, wantsExactRounds, MAX_CALLS_PER_ROUND } from './window
 import { warmScreeningCode } from './warm-machinery.js';
 import { startAffordableSampler, wantsSampledRounds } from './survivor-sampler.js';
 import { allocatedPerCallSince, allocationReading } from './allocation-rate.js';
-import { explainGrowth, isSteadyGrowth } from './explain.js';
-import type { SurvivorGroup } from '../analyzers/survivors.js';
-import { NodeType } from '../analyzers/heap-index.js';
+import { explainGrowth, growsEnoughPerCall, isSteadyGrowth } from './explain.js';
+import { holdsNativeMemory, mergeByHolder } from './holder-groups.js';
 import { descriptorFinding, findingKindOf, groupFinding, handleFindings, nativeFinding } from './findings.js';
 import { serialized } from './serialize.js';
 import { whileMeasuring } from '../tasks/storage.js';
@@ -41,33 +40,6 @@ function keepCallSitesMegamorphic(): void {
 }
 keepCallSitesMegamorphic();
 
-/**
- * One holder, one finding: a Map that keeps a Session per call also keeps
- * the Session's key string; the reader wants one line for the Map, with
- * the bytes of everything it gains.
- */
-function mergeByHolder(groups: SurvivorGroup[]): SurvivorGroup[] {
-  const byHolder = new Map<number, SurvivorGroup>();
-  const merged: SurvivorGroup[] = [];
-  for (const group of [...groups].sort((a, b) => groupWeight(b) - groupWeight(a))) {
-    const holder = group.holder?.node;
-    const kept = holder === undefined ? undefined : byHolder.get(holder);
-    if (kept && group.nodeType !== NodeType.closure) {
-      kept.bytes += group.bytes;
-      continue;
-    }
-    if (holder !== undefined && !kept) byHolder.set(holder, group);
-    merged.push(group);
-  }
-  return merged;
-}
-
-/** Objects a user would name first: class instances before strings and arrays. */
-function groupWeight(group: SurvivorGroup): number {
-  const named = group.nodeType === NodeType.object && !/^(Object|Array|\(string\))$/.test(group.name);
-  return (named ? 1e12 : 0) + group.bytes;
-}
-
 export interface CheckLeakDeps {
   capture?: Capture;
 }
@@ -81,7 +53,8 @@ export interface CheckLeakDeps {
  * const cache = new Map();
  * const result = await checkLeak(() => cache.set(Math.random(), { big: 'x'.repeat(100) }));
  * result.leaked; // true
- * result.findings[0].retainerPathText; // "(scope) cache → Map → table[…] → Object"
+ * result.findings[0].title; // "entries of Map cache: +1 per call (152 B per call)"
+ * result.findings[0].retainerPathText; // "(module) cache → Map → table[…] → Object"
  * ```
  */
 export function checkLeak(fn: LeakTarget, options?: LeakOptions, deps: CheckLeakDeps = {}): Promise<LeakResult> {
@@ -166,20 +139,26 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
       const allocatedPerCall = allocatedPerCallSince(allocationAtStart, capture, runner);
       const explanation = await explainGrowth({ capture, runner, tracker, gcMode: opts.gc, callsPerInterval: callsPerRound * 2, threshold: opts.threshold, allocatedPerCall });
       snapshots = explanation.snapshots;
-      const steady = mergeByHolder(explanation.groups.filter((g) => isSteadyGrowth(g, explanation.calls) && g.bytes / explanation.calls >= opts.threshold / 4));
+      const { calls } = explanation;
+      const steady = mergeByHolder(explanation.groups.filter((g) => isSteadyGrowth(g, calls))).filter((g) => growsEnoughPerCall(g, calls, opts.threshold));
       let explained = 0;
+      let nativeExplained = false;
       for (const group of steady.slice(0, 5)) {
         if (handleGrew && (HANDLE_HEAP_NAMES.test(group.name) || HANDLE_PATH.test(group.pathText))) continue;
         const kind = findingKindOf(group, Boolean(nativeGrowth));
         if (!opts.kinds.has(kind)) continue;
         const subject = { kind, name: group.name, retainerPath: group.pathText, allocationSite: '' };
-        const finding = groupFinding(group, explanation, kind, nativeBytesPerCall);
+        // A holder that keeps Buffers per call is the native growth's cause:
+        // one finding carries both figures, not a heap and a native one.
+        const absorbsNative = Boolean(nativeGrowth) && (kind === 'native' || holdsNativeMemory(group));
+        const finding = groupFinding(group, explanation, kind, absorbsNative ? nativeBytesPerCall : 0);
         subject.allocationSite = finding.allocationSite ? `${finding.allocationSite.file}:${finding.allocationSite.line}` : '';
         if (isIgnored(subject, opts.ignore)) continue;
         findings.push(finding);
         explained++;
+        nativeExplained ||= absorbsNative;
       }
-      if (nativeGrowth && opts.kinds.has('native') && !findings.some((f) => f.kind === 'native')) {
+      if (nativeGrowth && opts.kinds.has('native') && !nativeExplained && !findings.some((f) => f.kind === 'native')) {
         findings.push(nativeFinding(nativeGrowth, nativeBytesPerCall));
       }
       timeMs.explain = performance.now() - explainStarted;

@@ -193,6 +193,29 @@ export function isSteadyGrowth(group: SurvivorGroup, calls: number): boolean {
   return min > 0 && min * 4 >= max;
 }
 
+/**
+ * Members per call below which a group is a fraction of an object per call:
+ * a cache filled lazily, a prototype property set once, a one-off met in
+ * the explanation's calls. Such a group is a finding only when its bytes
+ * per call are real growth on their own.
+ */
+const FRACTION_PER_CALL = 0.5;
+/** Bytes per call a fractional group needs (measured: a lazily filled prototype cache read +0.09 per call, 7 B per call). */
+const FRACTION_MIN_BYTES = 16;
+
+/**
+ * True when a steady group (its holder's folded groups included) adds
+ * enough per call to be a finding: a quarter of the threshold for whole
+ * objects per call, the threshold and at least FRACTION_MIN_BYTES for a
+ * fraction of an object per call.
+ */
+export function growsEnoughPerCall(group: SurvivorGroup, calls: number, threshold: number): boolean {
+  const bytesPerCall = group.bytes / calls;
+  if (bytesPerCall < threshold / 4) return false;
+  const membersPerCall = Math.max(...[group, ...(group.folded ?? [])].map((g) => g.members.length)) / calls;
+  return membersPerCall >= FRACTION_PER_CALL || bytesPerCall >= Math.max(threshold, FRACTION_MIN_BYTES);
+}
+
 export function groupKind(group: SurvivorGroup): 'object' | 'closure' | 'other' {
   if (group.nodeType === NodeType.closure) return 'closure';
   if (group.nodeType === NodeType.object || group.nodeType === NodeType.native) return 'object';

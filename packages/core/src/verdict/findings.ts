@@ -1,14 +1,15 @@
-import type { Finding, FindingKind } from './types.js';
+import { fileURLToPath } from 'node:url';
+import type { AllocationSite, Finding, FindingKind } from './types.js';
 import { formatBytes } from '../report/format.js';
 import { NodeType, type HeapIndex } from '../analyzers/heap-index.js';
-import { findCycles, type SurvivorGroup } from '../analyzers/survivors.js';
+import { findCycles, NATIVE_BACKED, type SurvivorGroup } from '../analyzers/survivors.js';
 import { allocationCandidates, siteForGroup } from '../analyzers/allocation-site.js';
+import { functionLine } from '../analyzers/function-line.js';
 import { previewObject } from '../analyzers/preview.js';
 import { groupKind, type Explanation } from './explain.js';
+import { findingTitle, perCallText, type ClosureInfo } from './finding-title.js';
+import { listenersPerCall } from './holder-groups.js';
 import type { LiveHandle } from './handle-tracker.js';
-
-const perCallText = (count: number) => (count >= 0.95 && count <= 1.05 ? '+1' : `+${count.toFixed(count < 1 ? 2 : 1)}`);
-const NATIVE_BACKED = /^(Buffer|Uint8Array|ArrayBuffer|FastBuffer|Uint16Array|Uint32Array|Float64Array|Float32Array|Int32Array|DataView|SharedArrayBuffer)$/;
 
 /** The file that defines a closure: closure → shared → script_or_debug_info, whose name is the script's URL. */
 function closureScript(index: HeapIndex, node: number): string | undefined {
@@ -24,6 +25,32 @@ function closureScript(index: HeapIndex, node: number): string | undefined {
   return /[\\/]/.test(name) ? name : undefined;
 }
 
+/** The closure an EventTarget Listener record runs (its `callback`), else the node itself when it is a closure. */
+function runClosure(index: HeapIndex, node: number): number {
+  if (index.type(node) === NodeType.closure) return node;
+  const { edgeStart, edgeTargets } = index.graph;
+  for (let e = edgeStart[node]!; e < edgeStart[node + 1]!; e++) {
+    if (/^(callback|listener)$/.test(index.edgeLabel(e)) && index.type(edgeTargets[e]!) === NodeType.closure) return edgeTargets[e]!;
+  }
+  return -1;
+}
+
+/**
+ * The function the group's closures run and where it is written: its
+ * script, at the line that declares it, else the allocation site's line
+ * when the site is in that script.
+ */
+function closureInfo(index: HeapIndex, group: SurvivorGroup, site: AllocationSite | undefined): ClosureInfo | undefined {
+  const closure = runClosure(index, group.representative);
+  if (closure < 0) return undefined;
+  const name = index.name(closure) || '(anonymous)';
+  const script = closureScript(index, closure);
+  if (!script) return { name };
+  const file = script.startsWith('file://') ? fileURLToPath(script) : script;
+  const line = functionLine(file, name) ?? (site && site.file === file ? site.line : undefined);
+  return { name, position: line === undefined ? { file } : { file, line } };
+}
+
 export function findingKindOf(group: SurvivorGroup, nativeGrew: boolean): FindingKind {
   if (NATIVE_BACKED.test(group.name) && nativeGrew) return 'native';
   if (group.nodeType === NodeType.closure || group.name === 'Listener' || /listeners$/.test(group.holder?.edge ?? '')) return 'storm';
@@ -33,21 +60,17 @@ export function findingKindOf(group: SurvivorGroup, nativeGrew: boolean): Findin
 /** Turns a steadily growing group into a finding: title, rate, path, site, preview, cycles. */
 export function groupFinding(group: SurvivorGroup, explanation: Explanation, kind: FindingKind, nativeBytesPerCall: number): Finding {
   const { index, calls } = explanation;
-  const count = group.members.length / calls;
-  const bytes = kind === 'native' ? Math.max(nativeBytesPerCall, group.bytes / calls) : group.bytes / calls;
+  const count = listenersPerCall(group, calls) ?? group.members.length / calls;
+  // The retained bytes a call adds: the folded groups' bytes, and the native
+  // memory behind them when they hold Buffers (never counted twice: the
+  // larger of the two figures).
+  const bytes = nativeBytesPerCall > 0 ? Math.max(nativeBytesPerCall, group.bytes / calls) : group.bytes / calls;
   const first = explanation.boundaries[0]!;
   const candidates = allocationCandidates(explanation.samples);
-  const site = siteForGroup(candidates, group.name, groupKind(group), closureScript(index, group.representative));
+  const script = closureScript(index, group.representative);
+  const site = siteForGroup(candidates, group.name, groupKind(group), script);
   const holder = group.holder;
-  const label = group.nodeType === NodeType.closure ? `${group.name === '(anonymous)' ? 'anonymous' : group.name} closures` : `${group.name} objects`;
-  let title: string;
-  if (kind === 'storm' && holder) {
-    title = `${holder.label} gains ${holder.edge}: ${perCallText(count)} per call (${formatBytes(bytes)} per call)`;
-  } else if (kind === 'native') {
-    title = `${group.name} memory grows ${formatBytes(bytes)} per call (${perCallText(count)} ${group.name} per call)`;
-  } else {
-    title = `${label}: ${perCallText(count)} per call (${formatBytes(bytes)} per call)${holder ? `, held by ${holder.label} ${holder.edge}` : ''}`;
-  }
+  const title = findingTitle({ group, kind, count, bytes, closure: closureInfo(index, group, site) });
   const finding: Finding = {
     kind,
     title,

@@ -3,6 +3,7 @@ import type { HeapGraph } from '../../src/capture/types.js';
 import { EdgeType, HeapIndex, NodeType } from '../../src/analyzers/heap-index.js';
 import { groupSurvivors } from '../../src/analyzers/survivors.js';
 import { leakFilterRules } from '../../src/analyzers/rule-list.js';
+import { mergeByHolder } from '../../src/verdict/holder-groups.js';
 
 interface NodeSpec {
   /** How edges name this node; the node's name unless given. */
@@ -44,7 +45,7 @@ function heapGraph(nodes: NodeSpec[]): HeapGraph {
 
 // Ids up to 100 existed before the measured calls; 101 and later are new.
 const BOUNDARY = 100;
-const { element, property, internal } = EdgeType;
+const { element, property, internal, context } = EdgeType;
 
 /**
  * A user's Map gaining Sessions, plus what a pure-JS snapshot taken from a
@@ -88,5 +89,91 @@ describe('groupSurvivors', () => {
     expect(names).toContainEqual(['edgeTypes', 'nodeIds']);
     expect(names.flat()).not.toContain('/tmp/memscope-snapshot-x');
     expect(names.flat()).not.toContain('/heap.heapsnapshot');
+  });
+});
+
+/**
+ * An emitter gaining an 'error' listener per call, each closing over a
+ * request two scopes up (`context → previous`), and a WeakMap whose values
+ * are keyed by those requests: what a library's per-request listener leak
+ * looks like in a snapshot.
+ */
+function listenerLeak(): HeapGraph {
+  const listener = (n: number): NodeSpec[] => {
+    const id = 100 + n * 20;
+    return [
+      { key: `l${n}`, name: 'onError', type: NodeType.closure, id: id + 1, size: 32, edges: [[internal, 'context', `c${n}`]] },
+      { key: `c${n}`, name: 'system / Context', type: NodeType.object, id: id + 3, size: 40, edges: [[internal, 'previous', `p${n}`]] },
+      { key: `p${n}`, name: 'system / Context', type: NodeType.object, id: id + 5, size: 48, edges: [[context, 'request', `r${n}`]] },
+      { key: `r${n}`, name: 'Request', type: NodeType.object, id: id + 7, size: 56, edges: [[property, 'body', `b${n}`]] },
+      { key: `b${n}`, name: `payload-${n}`, type: NodeType.string, id: id + 9, size: 24 },
+      { key: `v${n}`, name: 'Object', type: NodeType.object, id: id + 11, size: 40 },
+    ];
+  };
+  return heapGraph([
+    { name: '(root)', type: NodeType.synthetic, id: 1, edges: [[element, 1, 'global']] },
+    { name: 'global', type: NodeType.object, id: 9, edges: [[property, 'client', 'Client'], [property, 'internals', 'WeakMap']] },
+    { name: 'WeakMap', type: NodeType.object, id: 11, edges: [[internal, 'table', 'weak table']] },
+    {
+      key: 'weak table', name: 'system / EphemeronHashTable', type: NodeType.array, id: 13,
+      edges: [1, 2, 3].map((n) => [internal, `${n} / part of key (Request @${100 + n * 20 + 7}) -> value (Object @${100 + n * 20 + 11}) pair in WeakMap (table @13)`, `v${n}`] as [number, string, string]),
+    },
+    { name: 'Client', type: NodeType.object, id: 15, edges: [[property, '_events', 'events']] },
+    { key: 'events', name: 'Object', type: NodeType.object, id: 17, edges: [[property, 'error', 'list']] },
+    { key: 'list', name: 'Array', type: NodeType.object, id: 19, edges: [[internal, 'elements', 'store']] },
+    { key: 'store', name: '(object elements)', type: NodeType.array, id: 21, edges: [[element, 0, 'l1'], [element, 1, 'l2'], [element, 2, 'l3']] },
+    ...listener(1),
+    ...listener(2),
+    ...listener(3),
+  ]);
+}
+
+describe('one holder, one finding', () => {
+  test("folds a listener's scopes and the request they keep into the listener group, held by the emitter", () => {
+    const index = new HeapIndex(listenerLeak());
+    const groups = groupSurvivors(index, [BOUNDARY], leakFilterRules);
+    const listeners = groups.find((group) => group.name === 'onError')!;
+    expect(listeners.members).toHaveLength(3);
+    // Closure 32 + scopes 40 + 48 + Request 56 + body 24 per listener.
+    expect(listeners.bytes).toBe(3 * (32 + 40 + 48 + 56 + 24));
+    expect(listeners.holder).toMatchObject({ label: 'Client', edge: "'error' listeners", variable: 'client' });
+    expect(groups.map((group) => group.name)).not.toContain('system / Context');
+  });
+
+  test('holds a WeakMap value by the holder of its key, and merges it into that finding', () => {
+    const index = new HeapIndex(listenerLeak());
+    const groups = groupSurvivors(index, [BOUNDARY], leakFilterRules);
+    const values = groups.find((group) => group.name === 'Object')!;
+    expect(values.holder?.label).toBe('Client');
+    const merged = mergeByHolder(groups);
+    expect(merged).toHaveLength(1);
+    expect(merged[0]!.name).toBe('onError');
+    expect(merged[0]!.bytes).toBe(3 * (32 + 40 + 48 + 56 + 24 + 40));
+  });
+
+  test('renders the path from the variable, with the full path kept in the steps', () => {
+    const index = new HeapIndex(listenerLeak());
+    const [group] = mergeByHolder(groupSurvivors(index, [BOUNDARY], leakFilterRules));
+    expect(group!.pathText).toBe("global → client → Client → _events → Object → error → Array → elements[0] → onError()");
+    expect(group!.retainerPath[0]).toEqual({ node: 'global', edge: 'client' });
+  });
+});
+
+describe('listeners that existed before the calls', () => {
+  test('data an old anonymous listener keeps per call is held by its array, not reported as listeners', () => {
+    const graph = heapGraph([
+      { name: '(root)', type: NodeType.synthetic, id: 1, edges: [[element, 1, 'global']] },
+      { name: 'global', type: NodeType.object, id: 9, edges: [[property, 'bus', 'EventEmitter']] },
+      { name: 'EventEmitter', type: NodeType.object, id: 11, edges: [[property, '_events', 'events']] },
+      { key: 'events', name: 'Object', type: NodeType.object, id: 13, edges: [[property, 'data', 'listener']] },
+      { key: 'listener', name: '', type: NodeType.closure, id: 15, edges: [[internal, 'context', 'scope']] },
+      { key: 'scope', name: 'system / Context', type: NodeType.object, id: 17, edges: [[context, 'log', 'log']] },
+      { key: 'log', name: 'Array', type: NodeType.object, id: 19, edges: [[internal, 'elements', 'store']] },
+      { key: 'store', name: '(object elements)', type: NodeType.array, id: 21, edges: [[element, 0, 'e1'], [element, 1, 'e2']] },
+      { key: 'e1', name: 'Entry', type: NodeType.object, id: 101 },
+      { key: 'e2', name: 'Entry', type: NodeType.object, id: 103 },
+    ]);
+    const [group] = groupSurvivors(new HeapIndex(graph), [BOUNDARY], leakFilterRules);
+    expect(group!.holder).toMatchObject({ label: 'Array', edge: 'array elements', variable: 'log' });
   });
 });

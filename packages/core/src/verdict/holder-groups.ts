@@ -1,0 +1,65 @@
+import { NodeType } from '../analyzers/heap-index.js';
+import { NATIVE_BACKED, type SurvivorGroup } from '../analyzers/survivors.js';
+
+/** Names V8 gives the parts of a closure or a value, never what a user made. */
+const PART_NAMES = /^(system \/ .*|\(string\)|\(anonymous\)|Object|Array|heap number|bigint)$/;
+
+/**
+ * Which group names a holder's finding: the listeners themselves on an
+ * emitter, then instances of a named class, then any object or closure,
+ * then the rest (strings, closure scopes) by bytes.
+ */
+function leadWeight(group: SurvivorGroup): number {
+  const listeners = /listeners$/.test(group.holder?.edge ?? '');
+  if (listeners && (group.nodeType === NodeType.closure || group.name === 'Listener')) return 3e12 + group.members.length;
+  if (group.nodeType === NodeType.object && !PART_NAMES.test(group.name)) return 2e12 + group.bytes;
+  if (group.nodeType === NodeType.closure || (group.nodeType !== NodeType.string && !/^(system \/|\(string\))/.test(group.name))) return 1e12 + group.bytes;
+  return group.bytes;
+}
+
+/**
+ * One holder, one finding: what a growing listener list, registry or Map
+ * entry keeps per call (the listener's closure and its scopes, a Session's
+ * key string and arrays) folds into the group that names the holder's
+ * growth, and its bytes into that group's per-call figure.
+ */
+export function mergeByHolder(groups: readonly SurvivorGroup[]): SurvivorGroup[] {
+  const clusters = new Map<number, SurvivorGroup[]>();
+  const merged: SurvivorGroup[] = [];
+  for (const group of groups) {
+    const holder = group.holder?.node;
+    if (holder === undefined) merged.push(group);
+    else clusters.set(holder, [...(clusters.get(holder) ?? []), group]);
+  }
+  for (const cluster of clusters.values()) {
+    const [lead, ...rest] = [...cluster].sort((a, b) => leadWeight(b) - leadWeight(a));
+    if (rest.length === 0) {
+      merged.push(lead!);
+      continue;
+    }
+    merged.push({ ...lead!, bytes: cluster.reduce((sum, g) => sum + g.bytes, 0), folded: rest });
+  }
+  return merged.sort((a, b) => b.bytes - a.bytes);
+}
+
+/** The groups a finding stands for: its lead and what was folded into it. */
+export function groupsOf(group: SurvivorGroup): SurvivorGroup[] {
+  return [group, ...(group.folded ?? [])];
+}
+
+/** True when some of the finding's objects are backed by native memory (a Buffer, a typed array). */
+export function holdsNativeMemory(group: SurvivorGroup): boolean {
+  return groupsOf(group).some((g) => NATIVE_BACKED.test(g.name) || (g.nativeBytes ?? 0) > 0);
+}
+
+/**
+ * Listeners a call adds on an emitter: every listener closure folded into
+ * the finding counts (a 'close' and a 'data' listener per call are +2).
+ */
+export function listenersPerCall(group: SurvivorGroup, calls: number): number | undefined {
+  if (!/listeners$/.test(group.holder?.edge ?? '')) return undefined;
+  const listeners = groupsOf(group).filter((g) => (g.nodeType === NodeType.closure || g.name === 'Listener') && /listeners$/.test(g.holder?.edge ?? ''));
+  const closures = listeners.filter((g) => g.nodeType === NodeType.closure);
+  const counted = closures.length > 0 ? closures : listeners;
+  return counted.length === 0 ? undefined : counted.reduce((sum, g) => sum + g.members.length, 0) / calls;
+}

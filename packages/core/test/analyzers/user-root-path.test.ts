@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { elideInternalHops, fromUserRoot, renderRetainerPath } from '../../src/analyzers/retainer-path.js';
+import type { RetainerStep } from '../../src/verdict/types.js';
+
+const steps = (text: string): RetainerStep[] =>
+  text.split(' | ').map((part) => {
+    const [node, edge] = part.split(' -');
+    return edge === undefined ? { node: node! } : { node: node!, edge };
+  });
+
+const shown = (text: string) => renderRetainerPath(elideInternalHops(fromUserRoot(steps(text))));
+
+describe('retainer paths start where the user knows', () => {
+  it("drops Node's realm and cleanup queue before the library's module variable", () => {
+    expect(shown('Node / PrincipalRealm -cleanup_queue | Node / CleanupQueue -[37] | Node / BindingData -native_to_javascript | (module) -registry | Map -table[4] | Object'))
+      .toBe('(module) registry → Map → table[4] → Object');
+  });
+
+  it('starts at an open handle when no variable holds the emitter', () => {
+    expect(shown('Node / PrincipalRealm -handles | (Global handles) -[3] | TCP -<symbol owner_symbol> | Socket -_events | Object -data | Array -[12] | onData()'))
+      .toBe('TCP → <symbol owner_symbol> → Socket → _events → Object → data → Array → [12] → onData()');
+  });
+
+  it('starts at process for a listener added to it', () => {
+    expect(shown('system / NativeContext -global_proxy | system / JSGlobalProxy -process | process -_events | Object -exit | Array -[3] | onExit()'))
+      .toBe('process → _events → Object → exit → Array → [3] → onExit()');
+  });
+
+  it("prefers the user's variable that leads to a handle, and ignores a listener's own scope beyond it", () => {
+    expect(shown('Generator -[4] | (closure) -client | Client -socket | Socket -_events | Object -data | Array -[1] | onData()'))
+      .toBe('(closure) client → Client → socket → Socket → _events → Object → data → Array → [1] → onData()');
+    expect(shown('TCP -<symbol owner_symbol> | Socket -_events | Object -data | Array -[1] | onData() -context | (closure) -pending | Object'))
+      .toBe('TCP → <symbol owner_symbol> → Socket → _events → Object → data → Array → [1] → onData() → context → (closure) pending → Object');
+  });
+
+  it('reads a linked list of listener records as one step and its length', () => {
+    const chain = Array.from({ length: 500 }, () => 'Listener -next').join(' | ');
+    expect(shown(`(closure) -signal | EventTarget -<symbol kEvents> | Map -table[6] | Object -next | ${chain} | Listener -callback | onAbort()`))
+      .toBe('(closure) signal → EventTarget → <symbol kEvents> → Map → table[6] → Object → next → … 500 × Listener → next → Listener → callback → onAbort()');
+  });
+
+  it('without a known root, starts at the first step that is not bookkeeping', () => {
+    expect(shown('Node / Environment -x | system / Context -y | Pool -idle | Array -[2] | Connection')).toBe('Pool → idle → Array → [2] → Connection');
+  });
+
+  it('folds a run of internal hops in the middle into one step, keeping both ends', () => {
+    const path = steps('(module) -cache | system / Context -previous | system / Context -previous | system / Context -value | (object properties) -[4] | Session');
+    const text = renderRetainerPath(elideInternalHops(fromUserRoot(path)));
+    expect(text).toBe('(module) cache → … 4 internal hops … → [4] → Session');
+    // A single internal hop reads as well as its elision: it stays.
+    expect(shown('(module) -store | system / Context -value | Session')).toBe('(module) store → system / Context → value → Session');
+  });
+});
