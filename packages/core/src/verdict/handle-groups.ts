@@ -16,6 +16,8 @@ export interface OpenHandle {
   call: number;
   /** The screening round it was made in; 0 = before the rounds. */
   round: number;
+  /** Made where no call was on the stack, charged to the call running then. */
+  outsideTheCalls: boolean;
 }
 
 export interface HandleGroup {
@@ -36,6 +38,13 @@ export interface HandleGroup {
  * Three distinct calls each leaving one open is a pattern, not an accident.
  */
 export const MIN_CALLS_LEAVING_ONE_OPEN = 3;
+
+/**
+ * Timers armed outside the calls are charged to whichever call runs: a
+ * background interval's timers would spread over the calls too, but at the
+ * pace of the clock. A library's timer per reply keeps pace with the calls.
+ */
+export const MIN_PER_CALL_OUTSIDE_THE_CALLS = 0.5;
 
 /**
  * Groups of open handles that grew with the calls. A group counts when its
@@ -69,7 +78,9 @@ export function groupsLeftOpen(handles: readonly OpenHandle[], closed: ReadonlyM
       lastCall = Math.max(lastCall, call);
     }
     const sample = members[0]!;
-    groups.push({ type: sample.type, stack: sample.stack, open: members.length, firstCall, lastCall, perCall: members.length / (lastCall - firstCall + 1) });
+    const perCall = members.length / (lastCall - firstCall + 1);
+    if (sample.outsideTheCalls && perCall < MIN_PER_CALL_OUTSIDE_THE_CALLS) continue;
+    groups.push({ type: sample.type, stack: sample.stack, open: members.length, firstCall, lastCall, perCall });
   }
   return groups.sort((a, b) => b.open - a.open);
 }

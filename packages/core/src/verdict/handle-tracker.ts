@@ -48,6 +48,8 @@ class MemscopeLiveHandle {
     readonly call: number,
     readonly round: number,
     resource: object,
+    /** Made where none of the calls was on the stack (a library's callback), charged to the call running then. */
+    readonly outsideTheCalls: boolean,
   ) {
     this.resource = new WeakRef(resource);
     this.key = `${type}\u0000${stack[0] ?? ''}`;
@@ -188,10 +190,20 @@ export class HandleTracker {
   callsInRounds = 0;
   private lastFsRequest: number | undefined;
 
+  /**
+   * The call runner arms a timeout timer of its own right after a call
+   * returns a promise (or what may be one), outside the call's scope: the
+   * next timer made outside the calls is that one, not the function's.
+   */
+  private runnerTimerNext = false;
+
   wrap<T>(fn: () => T): () => T {
     return () => {
       if (this.round >= 1) this.callsInRounds++;
-      return this.scope.run(new MemscopeCallScope(this.token, ++this.calls), fn);
+      this.runnerTimerNext = false;
+      const returned = this.scope.run(new MemscopeCallScope(this.token, ++this.calls), fn);
+      this.runnerTimerNext = (typeof returned === 'object' && returned !== null) || typeof returned === 'function';
+      return returned;
     };
   }
 
@@ -204,6 +216,10 @@ export class HandleTracker {
         // A resource made in a native completion (a FileHandle after its open
         // request) may not see the scope; its trigger, made by fn, does.
         let inherited: string | undefined;
+        if (call === undefined && type === 'Timeout' && store === undefined) {
+          this.noteTimerOutsideTheCalls(asyncId, resource);
+          return;
+        }
         if (call === undefined) {
           // FileHandles are made while their open request completes, with no
           // async context at all (trigger 0): charge them to our pending open.
@@ -230,20 +246,30 @@ export class HandleTracker {
           }
           return;
         }
-        const holder: { stack?: string } = {};
-        // Sockets and servers are created deep inside Node's net stack: the
-        // default 10 frames often end before the user's own line.
-        const limit = Error.stackTraceLimit;
-        Error.stackTraceLimit = 40;
-        Error.captureStackTrace(holder);
-        Error.stackTraceLimit = limit;
-        let stack = holder.stack ?? '';
+        let stack = deepStack();
         const origin = inherited ?? origins.get(triggerAsyncId);
         if (origin && userFramesFirst(stack).every(isInternalFrame)) stack = origin;
-        live.set(asyncId, new MemscopeLiveHandle(type, creationStack(stack), call, this.round, resource));
+        live.set(asyncId, new MemscopeLiveHandle(type, creationStack(stack), call, this.round, resource, false));
       },
     });
     this.hook.enable();
+  }
+
+  /**
+   * A timer armed where no call is on the stack: a library connected once,
+   * outside the calls, arming a timer per reply in its socket's callback.
+   * Charged to the call running then, and kept only when a library's or the
+   * user's frame made it (not Node, the runner or memscope).
+   */
+  private noteTimerOutsideTheCalls(asyncId: number, resource: object): void {
+    if (this.calls === 0) return;
+    if (this.runnerTimerNext) {
+      this.runnerTimerNext = false;
+      return;
+    }
+    const stack = creationStack(deepStack());
+    if (stack[0] === undefined || isInternalFrame(stack[0])) return;
+    this.live.set(asyncId, new MemscopeLiveHandle('Timeout', stack, this.calls, this.round, resource, true));
   }
 
   stop(): void {
@@ -275,6 +301,19 @@ export class HandleTracker {
       this.closed.set(handle.key, (this.closed.get(handle.key) ?? 0) + 1);
     }
   }
+}
+
+/**
+ * Sockets and servers are created deep inside Node's net stack: the default
+ * 10 frames often end before the user's own line.
+ */
+function deepStack(): string {
+  const holder: { stack?: string } = {};
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 40;
+  Error.captureStackTrace(holder, deepStack);
+  Error.stackTraceLimit = limit;
+  return holder.stack ?? '';
 }
 
 /** Open file descriptors of this process (Linux); null where unknown. */

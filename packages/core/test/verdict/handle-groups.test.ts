@@ -3,7 +3,7 @@ import { groupsLeftOpen, type OpenHandle } from '../../src/verdict/handle-groups
 import { creationStack } from '../../src/verdict/creation-stack.js';
 
 const SITE = 'at open (/app/src/pool.js:12:5)';
-const handle = (call: number, round = 0, site = SITE): OpenHandle => ({ type: 'TCPWRAP', stack: [site], key: `TCPWRAP\u0000${site}`, call, round });
+const handle = (call: number, round = 0, site = SITE): OpenHandle => ({ type: 'TCPWRAP', stack: [site], key: `TCPWRAP\u0000${site}`, call, round, outsideTheCalls: false });
 const calls = (from: number, to: number, round = 0) => Array.from({ length: to - from + 1 }, (_, i) => handle(from + i, round));
 const none = new Map<string, number>();
 
@@ -42,6 +42,12 @@ describe('which open handles grew with the calls', () => {
       [other, 4],
       [SITE, 3],
     ]);
+  });
+
+  it('timers armed outside the calls count only when they keep pace with the calls, not with the clock', () => {
+    const outside = (call: number) => ({ ...handle(call, 1), outsideTheCalls: true });
+    expect(groupsLeftOpen([1, 2, 3, 4].map(outside), none, true)[0]?.perCall).toBe(1);
+    expect(groupsLeftOpen([1, 100, 200, 300].map(outside), none, true)).toEqual([]);
   });
 
   it('copes with hundreds of thousands of handles in one group', () => {

@@ -122,4 +122,19 @@ describe('the handle tracker', () => {
       tracker.stop();
     }
   });
+
+  it("charges a timer armed outside the calls to the call running then, past the runner's own timer", () => {
+    const tracker = new HandleTracker();
+    tracker.start();
+    try {
+      timers.push(setTimeout(() => undefined, 60_000)); // before any call: not the function's
+      const call = tracker.wrap(() => Promise.resolve());
+      call();
+      timers.push(setTimeout(() => undefined, 60_000)); // where the runner arms its call timeout
+      timers.push(setTimeout(() => undefined, 60_000)); // a library's, in a callback of its own
+      expect(tracker.liveHandles().map((h) => [h.call, h.outsideTheCalls])).toEqual([[1, true]]);
+    } finally {
+      tracker.stop();
+    }
+  });
 });

@@ -75,6 +75,12 @@ describe.each(['native', 'js'] as const)('handles left open, %s capture', (captu
     }, 120_000);
   }
 
+  it('library-timer-per-reply-outside-the-call: a handle finding naming the library, not heap growth of Timeout objects', async () => {
+    const outcome = await judge('library-timer-per-reply-outside-the-call', capture);
+    const stack = expectOneHandlePerCall(outcome, 'Timeout');
+    expect(stack[0]).toMatch(/^at .*\(node_modules\/fake-client-lib\/index\.js:9:\d+\)$/);
+  }, 120_000);
+
   for (const name of clean) {
     it(`${name}: clean`, async () => {
       const outcome = await judge(name, capture);
