@@ -182,12 +182,6 @@ export class HandleTracker {
   round = 0;
   /** Every call, warm-up included; the current one's number. */
   calls = 0;
-  /**
-   * Calls made in rounds (round ≥ 1): the handles counted per call are those
-   * made in rounds, so the calls must be too, whatever ran before them
-   * (warm-up, timing the sampler).
-   */
-  callsInRounds = 0;
   private lastFsRequest: number | undefined;
 
   /**
@@ -199,7 +193,6 @@ export class HandleTracker {
 
   wrap<T>(fn: () => T): () => T {
     return () => {
-      if (this.round >= 1) this.callsInRounds++;
       this.runnerTimerNext = false;
       const returned = this.scope.run(new MemscopeCallScope(this.token, ++this.calls), fn);
       this.runnerTimerNext = (typeof returned === 'object' && returned !== null) || typeof returned === 'function';
@@ -212,14 +205,14 @@ export class HandleTracker {
     this.hook = createHook({
       init: (asyncId, type, triggerAsyncId, resource) => {
         const store = scope.getStore();
-        let call = store?.tracker === token ? store.call : requests.get(triggerAsyncId);
         // A resource made in a native completion (a FileHandle after its open
         // request) may not see the scope; its trigger, made by fn, does.
-        let inherited: string | undefined;
+        let call = store?.tracker === token ? store.call : requests.get(triggerAsyncId);
         if (call === undefined && type === 'Timeout' && store === undefined) {
           this.noteTimerOutsideTheCalls(asyncId, resource);
           return;
         }
+        let inherited: string | undefined;
         if (call === undefined) {
           // FileHandles are made while their open request completes, with no
           // async context at all (trigger 0): charge them to our pending open.
