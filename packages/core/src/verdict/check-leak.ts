@@ -22,7 +22,7 @@ import type { FigureGrowth, Finding, LeakResult } from './types.js';
 import type { GrowthJudgement } from './stats.js';
 
 const HANDLE_HEAP_NAMES = /^(Timeout|Immediate|Socket|Server|TCP|Pipe|FSWatcher|StatWatcher|ChildProcess|Worker|MessagePort|TimersList)$/;
-const HANDLE_PATH = /Timeout|TimersList|_onTimeout|_idlePrev|_idleNext|Socket|Server|FSWatcher|ChildProcess/;
+const HANDLE_PATH = /Timeout|TimersList|_onTimeout|_timerArgs|_idlePrev|_idleNext|Socket|Server|FSWatcher|ChildProcess/;
 
 /**
  * The sampling profiler only sees frames that exist at run time: once
