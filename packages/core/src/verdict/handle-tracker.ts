@@ -1,7 +1,7 @@
 import { AsyncLocalStorage, createHook, type AsyncHook } from 'node:async_hooks';
 import { readdirSync } from 'node:fs';
-import { isInternalFrame, userFramesFirst } from '../analyzers/stack-frames.js';
-import { creationStack } from './creation-stack.js';
+import { isInternalFrame } from '../analyzers/stack-frames.js';
+import { MemscopeCreationStacks } from './creation-stack.js';
 import { groupsLeftOpen, type HandleGroup } from './handle-groups.js';
 import { processSingleton } from '../main-context.js';
 
@@ -178,6 +178,7 @@ export class HandleTracker {
   private readonly requests = new MemscopeRecent<number>();
   /** Handles that were seen closed, by `LiveHandle.key`: whether a line of code closes what it opens. */
   private readonly closed = new Map<string, number>();
+  private readonly stacks = new MemscopeCreationStacks();
   private hook: AsyncHook | undefined;
   round = 0;
   /** Every call, warm-up included; the current one's number. */
@@ -239,10 +240,10 @@ export class HandleTracker {
           }
           return;
         }
-        let stack = deepStack();
+        let stack = this.stacks.of(deepStack());
         const origin = inherited ?? origins.get(triggerAsyncId);
-        if (origin && userFramesFirst(stack).every(isInternalFrame)) stack = origin;
-        live.set(asyncId, new MemscopeLiveHandle(type, creationStack(stack), call, this.round, resource, false));
+        if (origin && (stack[0] === undefined || isInternalFrame(stack[0]))) stack = this.stacks.of(origin);
+        live.set(asyncId, new MemscopeLiveHandle(type, stack, call, this.round, resource, false));
       },
     });
     this.hook.enable();
@@ -260,7 +261,7 @@ export class HandleTracker {
       this.runnerTimerNext = false;
       return;
     }
-    const stack = creationStack(deepStack());
+    const stack = this.stacks.of(deepStack());
     if (stack[0] === undefined || isInternalFrame(stack[0])) return;
     this.live.set(asyncId, new MemscopeLiveHandle('Timeout', stack, this.calls, this.round, resource, true));
   }
