@@ -39,6 +39,9 @@ export interface HandleGroup {
  */
 export const MIN_CALLS_LEAVING_ONE_OPEN = 3;
 
+/** Rounds from which handles of a group that also closes many are still open, for its part of the rounds' growth to be its own. */
+export const MIN_ROUNDS_LEAVING_OPEN = 3;
+
 /**
  * Timers armed outside the calls are charged to whichever call runs: a
  * background interval's timers would spread over the calls too, but at the
@@ -51,8 +54,8 @@ export const MIN_PER_CALL_OUTSIDE_THE_CALLS = 0.5;
  * open handles came from at least MIN_CALLS_LEAVING_ONE_OPEN distinct calls
  * and either it closed no more handles than it left open (it does not close
  * what it opens: a cap, or no cap at all), or the open count grew over the
- * screened rounds (`grewInRounds`, some of each are closed, the rest pile
- * up). A bounded set that is renewed (a cache of 100 entries whose timers are
+ * screened rounds (`grewInRounds`) and this group still has handles open
+ * from several of them (some are closed, the rest pile up). A bounded set that is renewed (a cache of 100 entries whose timers are
  * cleared on eviction, a 200 ms timer per call) closes far more than it
  * keeps, and its count is flat: not a leak.
  */
@@ -68,8 +71,10 @@ export function groupsLeftOpen(handles: readonly OpenHandle[], closed: ReadonlyM
     const calls = new Set(members.map((handle) => handle.call));
     if (calls.size < MIN_CALLS_LEAVING_ONE_OPEN) continue;
     const keepsWhatItOpens = (closed.get(key) ?? 0) <= members.length;
-    const openedInRounds = new Set(members.filter((handle) => handle.round >= 1).map((handle) => handle.call)).size;
-    if (!keepsWhatItOpens && !(grewInRounds && openedInRounds >= MIN_CALLS_LEAVING_ONE_OPEN)) continue;
+    // The rounds' count is of every handle: this group's part in it shows in
+    // handles still open from many rounds, where a renewed set keeps only the last.
+    const roundsLeavingOpen = new Set(members.filter((handle) => handle.round >= 1).map((handle) => handle.round)).size;
+    if (!keepsWhatItOpens && !(grewInRounds && roundsLeavingOpen >= MIN_ROUNDS_LEAVING_OPEN)) continue;
     // A loop, not Math.min(...calls): a timer per call leaves hundreds of thousands.
     let firstCall = Infinity;
     let lastCall = 0;

@@ -24,15 +24,21 @@ describe('which open handles grew with the calls', () => {
 
   it('a bounded set renewed each call (it closed 980, keeps 20) is not a leak, unless it grew over the rounds', () => {
     const renewed = new Map([[`TCPWRAP\u0000${SITE}`, 980]]);
-    expect(groupsLeftOpen(calls(981, 1000, 2), renewed, false)).toEqual([]);
-    expect(groupsLeftOpen(calls(981, 1000, 2), renewed, true)).toHaveLength(1);
+    const lastRounds = [...calls(981, 990, 2), ...calls(991, 995, 3), ...calls(996, 1000, 4)];
+    expect(groupsLeftOpen(lastRounds, renewed, false)).toEqual([]);
+    expect(groupsLeftOpen(lastRounds, renewed, true)).toHaveLength(1);
   });
 
   it('one left open every other call, the rest closed: found when the rounds saw the count grow', () => {
-    const everyOther = Array.from({ length: 50 }, (_, i) => handle(2 * i + 1, 1));
+    const everyOther = Array.from({ length: 50 }, (_, i) => handle(2 * i + 1, 1 + Math.floor(i / 10)));
     const closedHalf = new Map([[`TCPWRAP\u0000${SITE}`, 60]]);
     const [group] = groupsLeftOpen(everyOther, closedHalf, true);
     expect(group?.perCall).toBeCloseTo(0.5, 1);
+  });
+
+  it("a renewed set is not charged with another group's growth over the rounds", () => {
+    const renewed = new Map([[`TCPWRAP\u0000${SITE}`, 980]]);
+    expect(groupsLeftOpen(calls(981, 1000, 6), renewed, true)).toEqual([]);
   });
 
   it('two lines of code leaving handles open are two groups, the larger first', () => {
