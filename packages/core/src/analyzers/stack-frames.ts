@@ -10,7 +10,8 @@ const INTERNAL_PATTERNS = [
   /[\\/]node_modules[\\/](jest-|@jest[\\/]|vitest|@vitest[\\/]|tinypool|tinyspy|expect[\\/])/,
   /[\\/](packages[\\/]core|node_modules[\\/]@memscope[\\/]core)[\\/]dist[\\/]/,
   /[\\/]packages[\\/]core[\\/]src[\\/]/,
-  /<anonymous>/,
+  // A builtin's frame, `at new Promise (<anonymous>)`; not `at Socket.<anonymous> (/app/x.js:1:2)`, a user's callback.
+  /\(<anonymous>\)$|^\s*at <anonymous>$/,
 ];
 
 /** memscope's own files, wherever the package was installed or copied. */

@@ -15,7 +15,8 @@ const PREVIEW_LINES = 6;
 function row(c: Colors, label: string, text: string): string[] {
   const lines = text.split('\n');
   const indent = ' '.repeat(4 + LABEL_WIDTH);
-  return lines.map((line, i) => (i === 0 ? `    ${c.dim(label.padEnd(LABEL_WIDTH))}${line}` : `${indent}${line}`));
+  // At least one space after the label: `TCPSERVERWRAP from` is wider than the column.
+  return lines.map((line, i) => (i === 0 ? `    ${c.dim(`${label.padEnd(LABEL_WIDTH - 1)} `)}${line}` : `${indent}${line}`));
 }
 
 /**

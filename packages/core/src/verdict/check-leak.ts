@@ -21,7 +21,7 @@ import type { FigureGrowth, Finding, LeakResult } from './types.js';
 import type { GrowthJudgement } from './stats.js';
 
 const HANDLE_HEAP_NAMES = /^(Timeout|Immediate|Socket|Server|TCP|Pipe|FSWatcher|StatWatcher|ChildProcess|Worker|MessagePort|TimersList)$/;
-const HANDLE_PATH = /Timeout|TimersList|_onTimeout|_idlePrev|_idleNext|Socket|Server|FSWatcher|ChildProcess/;
+const HANDLE_PATH = /Timeout|TimersList|_onTimeout|_timerArgs|_idlePrev|_idleNext|Socket|Server|FSWatcher|ChildProcess/;
 
 /**
  * The sampling profiler only sees frames that exist at run time: once
@@ -119,12 +119,11 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
     timeMs.screen = performance.now() - started - timeMs.warmup;
 
     const findings: Finding[] = [];
-    // Every call in a round: handles created in a window that was set aside
-    // or screened again are just as alive (the tracker counts them all).
-    const screenedCalls = tracker.callsInRounds;
-    const handleGrew = grew(result, 'handles') || grew(result, 'fds');
+    // From the first call on, warm-up included: a cap reached in the warm-up leaves every round flat.
+    const handleGroups = tracker.groupsLeftOpen(grew(result, 'handles'));
+    const handleGrew = handleGroups.length > 0 || grew(result, 'fds');
     if (opts.kinds.has('handle') && handleGrew) {
-      findings.push(...handleFindings(tracker.liveHandles(), screenedCalls));
+      findings.push(...handleFindings(handleGroups, tracker.calls));
       const fdsPerCall = (result.judgements.get('fds')?.perRound ?? 0) / callsPerRound;
       if (!findings.some((f) => f.kind === 'handle') && grew(result, 'fds')) findings.push(descriptorFinding(fdsPerCall));
     }
@@ -170,7 +169,7 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
       const quick = window
         ? ` (an exact window of ${window.calls} calls kept ${Math.round(window.keptBytes)} B${window.setAside ? '; one before it, in which V8 compiled code, set aside' : ''})`
         : '';
-      reason = handleGrew ? 'handles left open grow with every call' : `no figure grew beyond the noise floor${quick}`;
+      reason = handleGrew ? 'handles left open grew with the calls' : `no figure grew beyond the noise floor${quick}`;
     }
     timeMs.total = performance.now() - started;
     return {

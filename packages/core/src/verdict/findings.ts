@@ -9,7 +9,7 @@ import { previewObject } from '../analyzers/preview.js';
 import { groupKind, type Explanation } from './explain.js';
 import { findingTitle, perCallText, type ClosureInfo } from './finding-title.js';
 import { listenersPerCall } from './holder-groups.js';
-import type { LiveHandle } from './handle-tracker.js';
+import type { HandleGroup } from './handle-groups.js';
 
 /** The file that defines a closure: closure → shared → script_or_debug_info, whose name is the script's URL. */
 function closureScript(index: HeapIndex, node: number): string | undefined {
@@ -91,28 +91,23 @@ export function groupFinding(group: SurvivorGroup, explanation: Explanation, kin
   return finding;
 }
 
-/** Handles left open, grouped by type and the user frame that created them. */
-export function handleFindings(handles: readonly LiveHandle[], calls: number): Finding[] {
-  const groups = new Map<string, LiveHandle[]>();
-  for (const handle of handles) {
-    if (handle.round < 1) continue;
-    const key = `${handle.type}\u0000${handle.stack[0] ?? ''}`;
-    groups.set(key, [...(groups.get(key) ?? []), handle]);
-  }
-  return [...groups.values()]
-    .sort((a, b) => b.length - a.length)
-    .map((members) => {
-      const sample = members[0]!;
-      const count = members.length / calls;
-      const where = sample.stack[0]?.replace(/^at\s+/, '') ?? 'an unknown place';
-      return {
-        kind: 'handle' as const,
-        title: `${sample.type} left open: ${perCallText(count)} per call, created at ${where}`,
-        perCall: { count, bytes: 0 },
-        resourceType: sample.type,
-        creationStack: sample.stack,
-      };
-    });
+/**
+ * Handles left open one per call, one finding per line of code that opens
+ * them. A group that stopped growing (a cap) says over which calls it grew:
+ * its per-call figure is its count over those calls, not over the run.
+ */
+export function handleFindings(groups: readonly HandleGroup[], totalCalls: number): Finding[] {
+  return groups.map((group) => {
+    const where = group.stack[0]?.replace(/^at\s+/, '') ?? 'an unknown place';
+    const stopped = group.lastCall <= totalCalls / 2 ? ` over calls ${group.firstCall}–${group.lastCall} (${group.open} open, then no more)` : '';
+    return {
+      kind: 'handle' as const,
+      title: `${group.type} left open: ${perCallText(group.perCall)} per call${stopped}, created at ${where}`,
+      perCall: { count: group.perCall, bytes: 0 },
+      resourceType: group.type,
+      creationStack: group.stack,
+    };
+  });
 }
 
 export function nativeFinding(figure: string, bytesPerCall: number): Finding {

@@ -1,6 +1,8 @@
 import { AsyncLocalStorage, createHook, type AsyncHook } from 'node:async_hooks';
 import { readdirSync } from 'node:fs';
-import { isInternalFrame, userFramesFirst } from '../analyzers/stack-frames.js';
+import { isInternalFrame } from '../analyzers/stack-frames.js';
+import { MemscopeCreationStacks } from './creation-stack.js';
+import { groupsLeftOpen, type HandleGroup } from './handle-groups.js';
 import { processSingleton } from '../main-context.js';
 
 /**
@@ -36,29 +38,56 @@ const SELF_FINISHING = new Set([
 /** A handle the function created; named so the verdict's own rules can tell it from user data. */
 class MemscopeLiveHandle {
   private readonly resource: WeakRef<object>;
+  /** Type and first frame: the handles one line of code keeps opening. */
+  readonly key: string;
 
   constructor(
     readonly type: string,
     readonly stack: string[],
+    /** The call (1 = the first, warm-up included) whose async context made it. */
+    readonly call: number,
     readonly round: number,
     resource: object,
+    /** Made where none of the calls was on the stack (a library's callback), charged to the call running then. */
+    readonly outsideTheCalls: boolean,
   ) {
     this.resource = new WeakRef(resource);
+    this.key = `${type}\u0000${stack[0] ?? ''}`;
   }
 
   /**
    * Asked of the resource itself, not learnt from a destroy hook: a destroy
    * hook makes Node track every promise's destruction, which slows
    * await-heavy code and frees memory in bursts that read as noise.
+   * Unref'd handles are open too: an unref'd timer or watcher still holds
+   * its callback and its memory. So `hasRef()` (false once unref'd) is the
+   * last resort, after the signs that do tell closed from unref'd.
    */
   isOpen(): boolean {
     const resource = this.resource.deref() as ResourceLike | undefined;
     if (!resource) return false;
     if (typeof resource._destroyed === 'boolean') return !resource._destroyed;
-    if (typeof resource.fd === 'number' && resource.fd < 0) return false;
-    if (typeof resource.hasRef === 'function' && typeof resource.fd !== 'number') return resource.hasRef();
+    if (typeof resource.fd === 'number') return resource.fd >= 0;
+    const ownerHandle = ownerHandleOf(resource);
+    if (ownerHandle !== undefined) return ownerHandle !== null;
+    if (typeof resource.hasRef === 'function') return resource.hasRef() === true;
     return true;
   }
+}
+
+/**
+ * The `_handle` own property of the JS object that owns a native handle
+ * (an FSWatcher, a StatWatcher): null once closed, whether or not it was
+ * unref'd. Reading the native handle's own getters after close is unsafe:
+ * FSEvent's `initialized` aborts the process on a closed handle. Prototype
+ * getters (dgram's deprecated `_handle`) are left alone.
+ */
+function ownerHandleOf(resource: object): unknown {
+  const ownerKey = Object.getOwnPropertySymbols(resource).find((symbol) => symbol.description === 'owner_symbol');
+  const owner = ownerKey === undefined ? undefined : (resource as Record<symbol, unknown>)[ownerKey];
+  if (typeof owner !== 'object' || owner === null) return undefined;
+  const handle = Object.getOwnPropertyDescriptor(owner, '_handle');
+  return handle && 'value' in handle ? handle.value : undefined;
 }
 
 interface ResourceLike {
@@ -116,36 +145,59 @@ class MemscopeHandleRecords extends Map<number, LiveHandle> {}
  * Kept on the main global: Jest loads a copy of this module per test file.
  */
 const SCOPE_KEY = Symbol.for('memscope.verdict.handle-scope');
-const callScope = (): AsyncLocalStorage<symbol> =>
-  processSingleton(SCOPE_KEY, () => ({ storage: new AsyncLocalStorage<symbol>() })).storage;
+const callScope = (): AsyncLocalStorage<MemscopeCallScope> =>
+  processSingleton(SCOPE_KEY, () => ({ storage: new AsyncLocalStorage<MemscopeCallScope>() })).storage;
+
+/**
+ * What every async resource of a call inherits: whose call it is and which
+ * one, so a handle made ticks later (a server's, after its address lookup)
+ * is charged to the call that asked for it, not to whichever call runs then.
+ */
+class MemscopeCallScope {
+  constructor(
+    readonly tracker: symbol,
+    readonly call: number,
+  ) {}
+}
 
 /**
  * Watches the async resources the function under test creates (and only
  * those: the function runs inside an AsyncLocalStorage scope, and resources
- * inherit it), keeping each until it is destroyed. What is still here after
- * the rounds was left open. Unref'd timers and sockets count: they are absent
- * from process.getActiveResourcesInfo() yet still hold memory and a callback.
+ * inherit it), from its first call on, warm-up included: a handle opened per
+ * call up to a cap may reach the cap before the rounds start. What is still
+ * open at the end was left open. Unref'd timers and sockets count: they are
+ * absent from process.getActiveResourcesInfo() yet still hold memory and a
+ * callback.
  */
 export class HandleTracker {
   private readonly scope = callScope();
   private readonly token = Symbol('memscope.checkLeak');
   private readonly live = new MemscopeHandleRecords();
   private readonly origins = new MemscopeRecent<string>();
-  private readonly requests = new MemscopeRecent<true>();
+  /** Requests and ticks of our calls, by async id: the call that made each. */
+  private readonly requests = new MemscopeRecent<number>();
+  /** Handles that were seen closed, by `LiveHandle.key`: whether a line of code closes what it opens. */
+  private readonly closed = new Map<string, number>();
+  private readonly stacks = new MemscopeCreationStacks();
   private hook: AsyncHook | undefined;
   round = 0;
-  /**
-   * Calls made in rounds (round ≥ 1): the handles counted per call are those
-   * made in rounds, so the calls must be too, whatever ran before them
-   * (warm-up, timing the sampler).
-   */
-  callsInRounds = 0;
+  /** Every call, warm-up included; the current one's number. */
+  calls = 0;
   private lastFsRequest: number | undefined;
+
+  /**
+   * The call runner arms a timeout timer of its own right after a call
+   * returns a promise (or what may be one), outside the call's scope: the
+   * next timer made outside the calls is that one, not the function's.
+   */
+  private runnerTimerNext = false;
 
   wrap<T>(fn: () => T): () => T {
     return () => {
-      if (this.round >= 1) this.callsInRounds++;
-      return this.scope.run(this.token, fn);
+      this.runnerTimerNext = false;
+      const returned = this.scope.run(new MemscopeCallScope(this.token, ++this.calls), fn);
+      this.runnerTimerNext = (typeof returned === 'object' && returned !== null) || typeof returned === 'function';
+      return returned;
     };
   }
 
@@ -153,41 +205,65 @@ export class HandleTracker {
     const { scope, token, live, origins, requests } = this;
     this.hook = createHook({
       init: (asyncId, type, triggerAsyncId, resource) => {
+        const store = scope.getStore();
         // A resource made in a native completion (a FileHandle after its open
         // request) may not see the scope; its trigger, made by fn, does.
+        let call = store?.tracker === token ? store.call : requests.get(triggerAsyncId);
+        if (call === undefined && type === 'Timeout' && store === undefined) {
+          this.noteTimerOutsideTheCalls(asyncId, resource);
+          return;
+        }
         let inherited: string | undefined;
-        if (scope.getStore() !== token && !requests.has(triggerAsyncId)) {
+        if (call === undefined) {
           // FileHandles are made while their open request completes, with no
           // async context at all (trigger 0): charge them to our pending open.
           if (type !== 'FILEHANDLE' || triggerAsyncId !== 0 || this.lastFsRequest === undefined) return;
           inherited = origins.get(this.lastFsRequest);
+          call = requests.get(this.lastFsRequest) ?? this.calls;
         }
         if (SELF_FINISHING.has(type)) {
-          if (type !== 'PROMISE') requests.set(asyncId, true);
+          if (type !== 'PROMISE') requests.set(asyncId, call);
           // Remember where ticks and requests came from: a server's handle is
           // made in a later tick, whose own stack has no user frame.
           if (type === 'TickObject' || type.endsWith('REQWRAP') || type === 'FSREQPROMISE') {
             const origin: { stack?: string } = {};
+            // These stacks start deep in Node (a listen's address lookup
+            // defers through a tick): at 10 frames they end in the user's
+            // helper, before the call that used it. Ticks are many: 16 frames
+            // for them, enough for that path, without the cost of 40.
+            const limit = Error.stackTraceLimit;
+            Error.stackTraceLimit = type === 'TickObject' ? 16 : 40;
             Error.captureStackTrace(origin);
+            Error.stackTraceLimit = limit;
             origins.set(asyncId, origin.stack ?? '');
             if (type === 'FSREQPROMISE') this.lastFsRequest = asyncId;
           }
           return;
         }
-        const holder: { stack?: string } = {};
-        // Sockets and servers are created deep inside Node's net stack: the
-        // default 10 frames often end before the user's own line.
-        const limit = Error.stackTraceLimit;
-        Error.stackTraceLimit = 40;
-        Error.captureStackTrace(holder);
-        Error.stackTraceLimit = limit;
-        let stack = userFramesFirst(holder.stack ?? '');
+        let stack = this.stacks.of(deepStack());
         const origin = inherited ?? origins.get(triggerAsyncId);
-        if (origin && stack.every(isInternalFrame)) stack = userFramesFirst(origin);
-        live.set(asyncId, new MemscopeLiveHandle(type, stack, this.round, resource));
+        if (origin && (stack[0] === undefined || isInternalFrame(stack[0]))) stack = this.stacks.of(origin);
+        live.set(asyncId, new MemscopeLiveHandle(type, stack, call, this.round, resource, false));
       },
     });
     this.hook.enable();
+  }
+
+  /**
+   * A timer armed where no call is on the stack: a library connected once,
+   * outside the calls, arming a timer per reply in its socket's callback.
+   * Charged to the call running then, and kept only when a library's or the
+   * user's frame made it (not Node, the runner or memscope).
+   */
+  private noteTimerOutsideTheCalls(asyncId: number, resource: object): void {
+    if (this.calls === 0) return;
+    if (this.runnerTimerNext) {
+      this.runnerTimerNext = false;
+      return;
+    }
+    const stack = this.stacks.of(deepStack());
+    if (stack[0] === undefined || isInternalFrame(stack[0])) return;
+    this.live.set(asyncId, new MemscopeLiveHandle('Timeout', stack, this.calls, this.round, resource, true));
   }
 
   stop(): void {
@@ -206,9 +282,32 @@ export class HandleTracker {
     return [...this.live.values()];
   }
 
-  private prune(): void {
-    for (const [id, handle] of this.live) if (!handle.isOpen()) this.live.delete(id);
+  /** Handles left open one per call, from the first call on; `grewInRounds`: the open count grew over the rounds. */
+  groupsLeftOpen(grewInRounds: boolean): HandleGroup[] {
+    this.prune();
+    return groupsLeftOpen([...this.live.values()], this.closed, grewInRounds);
   }
+
+  private prune(): void {
+    for (const [id, handle] of this.live) {
+      if (handle.isOpen()) continue;
+      this.live.delete(id);
+      this.closed.set(handle.key, (this.closed.get(handle.key) ?? 0) + 1);
+    }
+  }
+}
+
+/**
+ * Sockets and servers are created deep inside Node's net stack: the default
+ * 10 frames often end before the user's own line.
+ */
+function deepStack(): string {
+  const holder: { stack?: string } = {};
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 40;
+  Error.captureStackTrace(holder, deepStack);
+  Error.stackTraceLimit = limit;
+  return holder.stack ?? '';
 }
 
 /** Open file descriptors of this process (Linux); null where unknown. */

@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { watch, type FSWatcher } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { HandleTracker } from '../../src/verdict/handle-tracker.js';
 
 /** On Node 20 every enabled AsyncLocalStorage leaves one symbol on every promise made after it. */
@@ -45,15 +47,92 @@ describe('the handle tracker', () => {
     }
   });
 
-  it('counts the calls made in rounds, not those before them', () => {
+  it('numbers every call, warm-up included: a cap may be reached before the rounds', () => {
     const tracker = new HandleTracker();
     const call = tracker.wrap(() => undefined);
     call();
     call();
     tracker.round = 1;
     call();
-    tracker.round = 2;
-    call();
-    expect(tracker.callsInRounds).toBe(2);
+    expect(tracker.calls).toBe(3);
+  });
+
+  it("counts unref'd timers and watchers as open, and closed ones as closed", async () => {
+    const watchers: FSWatcher[] = [];
+    const tracker = new HandleTracker();
+    tracker.start();
+    try {
+      const call = tracker.wrap(() => {
+        timers.push(setTimeout(() => undefined, 60_000).unref());
+        watchers.push(watch(tmpdir()).unref());
+      });
+      call();
+      call();
+      call();
+      expect(tracker.liveCount()).toBe(6);
+      for (const watcher of watchers) watcher.close();
+      clearTimeout(timers[0]);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(tracker.liveHandles().map((h) => h.type)).toEqual(['Timeout', 'Timeout']);
+    } finally {
+      tracker.stop();
+      for (const watcher of watchers) watcher.close();
+    }
+  });
+
+  it('forgets a timer once it fired', async () => {
+    const tracker = trackOneCall(() => void setTimeout(() => undefined, 1));
+    expect(tracker.liveCount()).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(tracker.liveCount()).toBe(0);
+  });
+
+  it('charges a handle made ticks later to the call that asked for it', async () => {
+    const tracker = new HandleTracker();
+    tracker.start();
+    try {
+      // Three calls in one synchronous batch; their timers are made after all three ran.
+      const call = tracker.wrap(() => process.nextTick(() => timers.push(setTimeout(() => undefined, 60_000))));
+      call();
+      call();
+      call();
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(tracker.liveHandles().map((h) => h.call)).toEqual([1, 2, 3]);
+      expect(tracker.groupsLeftOpen(false)).toMatchObject([{ type: 'Timeout', open: 3, firstCall: 1, lastCall: 3 }]);
+    } finally {
+      tracker.stop();
+    }
+  });
+
+  it('leaves a handle opened once, by the first call, out of the groups left open per call', () => {
+    const tracker = new HandleTracker();
+    tracker.start();
+    try {
+      let shared: NodeJS.Timeout | undefined;
+      const call = tracker.wrap(() => {
+        shared ??= setInterval(() => undefined, 60_000);
+        timers.push(shared);
+      });
+      for (let i = 0; i < 10; i++) call();
+      expect(tracker.liveCount()).toBe(1);
+      expect(tracker.groupsLeftOpen(true)).toEqual([]);
+    } finally {
+      tracker.stop();
+    }
+  });
+
+  it("charges a timer armed outside the calls to the call running then, past the runner's own timer", () => {
+    const tracker = new HandleTracker();
+    tracker.start();
+    try {
+      timers.push(setTimeout(() => undefined, 60_000)); // before any call: not the function's
+      const call = tracker.wrap(() => Promise.resolve());
+      call();
+      timers.push(setTimeout(() => undefined, 60_000)); // where the runner arms its call timeout
+      timers.push(setTimeout(() => undefined, 60_000)); // a library's, in a callback of its own
+      expect(tracker.liveHandles().map((h) => [h.call, h.outsideTheCalls])).toEqual([[1, true]]);
+    } finally {
+      tracker.stop();
+    }
   });
 });
