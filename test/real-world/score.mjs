@@ -7,14 +7,16 @@
 // Loads packages/core/dist (run `npm run build` first). A case scores when its
 // leaky variant is found with the case's kind in at most MAX_FINDINGS
 // findings and its fixed variant is clean. Exits 1 when a case does not.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { caseNames, corpusDir, loadUnderTest, readCase, VARIANTS } from './support/case-files.mjs';
+import { caseNames, corpusDir, loadUnderTest, readCase } from './support/case-files.mjs';
 
 /** One root cause, one finding; two at most (issue #19's scoring). */
 export const MAX_FINDINGS = 2;
+/** A verdict takes seconds; ten minutes means the child hangs. */
+const CHILD_TIMEOUT_MS = 600_000;
 const CORE = join(corpusDir, '../../packages/core/dist/index.js');
 
 /** Runs in the child: the verdict on one variant, as JSON. */
@@ -35,16 +37,24 @@ async function scoreChild(name, variant) {
 
 /** A variant's verdict from a fresh child; a crash is an outcome, not an error. */
 export function runVariant(name, variant, capture) {
-  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', name, variant], {
-    encoding: 'utf8',
+  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--child', name, variant], {
     env: { ...process.env, MEMSCOPE_CAPTURE: capture },
-    timeout: 600_000,
-    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const line = child.stdout.trim().split('\n').pop();
-  if (child.status === 0 && line?.startsWith('{')) return JSON.parse(line);
-  const how = child.signal ? `signal ${child.signal}` : `exit ${child.status}`;
-  return { crashed: `${how}: ${child.stderr.trim().split('\n').slice(-6).join(' | ')}` };
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
+  const timer = setTimeout(() => child.kill('SIGKILL'), CHILD_TIMEOUT_MS);
+  return new Promise((resolve) => {
+    child.on('close', (status, signal) => {
+      clearTimeout(timer);
+      const line = stdout.trim().split('\n').pop();
+      if (status === 0 && line?.startsWith('{')) return resolve(JSON.parse(line));
+      const how = signal ? `signal ${signal}` : `exit ${status}`;
+      resolve({ crashed: `${how}: ${stderr.trim().split('\n').slice(-6).join(' | ')}` });
+    });
+  });
 }
 
 /** Problems of one case on one capture path: [] when it scores. */
@@ -72,7 +82,8 @@ async function main(args) {
     const { kind } = readCase(name);
     for (const path of captures) {
       for (let run = 1; run <= runs; run++) {
-        const [leaky, fixed] = VARIANTS.map((variant) => runVariant(name, variant, path));
+        const leaky = await runVariant(name, 'leaky', path);
+        const fixed = await runVariant(name, 'fixed', path);
         const problems = judgeCase(kind, leaky, fixed);
         if (problems.length) failed++;
         console.log(`${problems.length ? 'FAIL' : 'ok  '} ${name} [${path}${runs > 1 ? ` run ${run}` : ''}] ${kind}: ` +
