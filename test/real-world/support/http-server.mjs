@@ -20,6 +20,10 @@ function answerOk(request, response) {
 export async function startHttpServer(handler = answerOk) {
   const server = http.createServer(handler);
   server.on('clientError', (error, socket) => socket.destroy());
+  // Node closes a keep-alive connection after 5 idle seconds; a verdict's
+  // snapshot can pause the calls longer than that, and a client that then
+  // reuses the closed socket fails with ECONNRESET. Keep them open instead.
+  server.keepAliveTimeout = 0;
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address();
