@@ -88,19 +88,22 @@ const JEST_CONFIG = `module.exports = {
 };
 `;
 
+type ReportTask = RunReport['tasks'][number];
+
+/** A test of the report as a verdict; a failed test without a finding is a test whose worker died. */
+function verdictOf(task: ReportTask | undefined): Verdict {
+  if (!task) return { crashed: 'no result in the report' };
+  if (task.state === 'failed' && task.findings.length === 0) return { crashed: 'failed without a finding (the worker died?)' };
+  if (task.state !== 'failed' && task.state !== 'passed') return { crashed: `test ${task.state}` };
+  return { leaked: task.state === 'failed', findings: task.findings };
+}
+
 /** What each runner's report says about the runner cases, judged as score.mjs judges a verdict. */
 function judgeReport(report: RunReport | null): Record<string, string[]> {
   const problems: Record<string, string[]> = {};
   for (const name of RUNNER_CASES) {
-    const { kind } = caseFiles.readCase(name);
     const task = (variant: string) => report?.tasks.find((t) => t.kind === 'test' && t.name === `${name} ${variant}`);
-    const leaky = task('leaky');
-    const fixed = task('fixed');
-    problems[name] = score.judgeCase(
-      kind,
-      leaky ? { leaked: leaky.state === 'failed', findings: leaky.findings } : { crashed: 'no result in the report' },
-      fixed ? { leaked: fixed.state === 'failed', findings: fixed.findings } : { crashed: 'no result in the report' },
-    );
+    problems[name] = score.judgeCase(caseFiles.readCase(name).kind, verdictOf(task('leaky')), verdictOf(task('fixed')));
   }
   return problems;
 }
