@@ -1,10 +1,13 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
 import { createJestProject, repoRoot, runJestIn, runNode, type FixtureProject, type JestRun, type ProcessResult } from '../support/index.js';
 import { createVitestProject, vitestConfig } from '../vitest/run-vitest.js';
 import type { RunReport } from '../../packages/core/src/report/schema.js';
 import { readRunReport } from '../../packages/core/src/report/write.js';
+import * as score from './score.mjs';
+import type { Verdict } from './score.mjs';
+import * as caseFiles from './support/case-files.mjs';
 
 // The real-world corpus judges memscope by the full standard of issue #19:
 // every leaky release found with the case's kind in at most two findings,
@@ -13,24 +16,6 @@ import { readRunReport } from '../../packages/core/src/report/write.js';
 // variant runs in a fresh child (score.mjs), as a leak left by one case must
 // not weigh on the next.
 
-interface Verdict {
-  crashed?: string;
-  leaked?: boolean;
-  findings?: Array<{ kind: string; title: string }>;
-}
-interface ScoreModule {
-  MAX_FINDINGS: number;
-  runVariant(name: string, variant: 'leaky' | 'fixed', capture: 'native' | 'js'): Promise<Verdict>;
-  judgeCase(kind: string, leaky: Verdict, fixed: Verdict): string[];
-}
-interface CaseFilesModule {
-  casesDir: string;
-  caseNames(): string[];
-  readCase(name: string): { kind: string; package: string; leaky: string; fixed: string };
-}
-
-const score = (await import('./score.mjs')) as ScoreModule;
-const caseFiles = (await import('./support/case-files.mjs')) as CaseFilesModule;
 const VERDICT_TIMEOUT_MS = 900_000;
 
 // The corpus lives outside the workspace; say so plainly when it is not installed.
