@@ -60,15 +60,15 @@ export function coverageMayBeOn(): boolean {
   return userFlags().concat(process.argv).some((arg) => /^--(coverage|collectCoverage)(=true)?$/.test(arg));
 }
 
-function deoptimizeEverything(): boolean {
+function deoptimizeEverything(): void {
   const session = ownInspectorSession();
-  if (!session) return false;
+  // Without an inspector (a Node built without it) the flags still apply to new code.
+  if (!session) return;
   // On the thread that owns the inspector these run before post returns.
   session.post('Profiler.enable');
   session.post('Profiler.startPreciseCoverage', { callCount: false, detailed: false });
   session.post('Profiler.stopPreciseCoverage');
   session.post('Profiler.disable');
-  return true;
 }
 
 /**
