@@ -104,7 +104,14 @@ declare namespace memscopeNative {
     heapGraph(): NativeHeapGraph;
     /** V8's snapshot id of a live object or function; 0 until a snapshot has seen it. */
     objectId(value: object): number;
-    /** The live value with that snapshot id, or undefined (one walk over the heap). */
+    /**
+     * The live JS value with that snapshot id: an object or function (a
+     * realm's global object as its `globalThis`), a string, a number (a
+     * copy), a bigint or a public symbol. undefined when nothing with that id
+     * is alive, and for V8's own structures (closure contexts, code, hidden
+     * classes, private symbols, the hole), which must never reach JavaScript.
+     * One walk over the heap per call: about 3 µs per live object on Node 20.
+     */
     objectById(id: number): unknown;
     /**
      * Gives every live object an id without a snapshot (one full GC plus a

@@ -90,7 +90,7 @@ describe('heapGraph', () => {
     expect(native.objectById(id)).toBe(holder.probeField);
     expect(native.objectById(0)).toBeUndefined();
     expect(native.objectById(Math.max(...second.nodeIds) + 1e6)).toBeUndefined();
-    expect(() => native.objectById('1' as unknown as number)).toThrow(/objectById\(id\): id must be a heap snapshot id/);
+    expect(() => native.objectById('1' as unknown as number)).toThrow(/objectById: argument `id` must be an integer, got a string/);
   });
 });
 

@@ -140,7 +140,8 @@ function hiddenSlotName(index: HeapIndex, scopeInfo: number, slot: number): stri
 const MAX_INNER_SCOPES = 4;
 
 /**
- * The closures whose scope chain includes `context`, nearest scopes first.
+ * The closures whose scope chain includes `context`, those of the nearest
+ * scopes first: the ones that keep it alive.
  * The snapshot keeps forward edges only, so each step inward is one pass
  * over the edges: a few passes for the one node a finding previews.
  */
@@ -148,7 +149,7 @@ export function closuresOver(index: HeapIndex, context: number): string[] {
   const { nodeCount, edgeStart, edgeTargets } = index.graph;
   const names = new Set<string>();
   let scopes = new Set([context]);
-  for (let depth = 0; depth < MAX_INNER_SCOPES && scopes.size && !names.size; depth++) {
+  for (let depth = 0; depth < MAX_INNER_SCOPES && scopes.size; depth++) {
     const inner = new Set<number>();
     for (let from = 0; from < nodeCount; from++) {
       for (let e = edgeStart[from]!; e < edgeStart[from + 1]!; e++) {
