@@ -21,7 +21,8 @@ import type { FigureGrowth, Finding, LeakResult } from './types.js';
 import type { GrowthJudgement } from './stats.js';
 
 const HANDLE_HEAP_NAMES = /^(Timeout|Immediate|Socket|Server|TCP|Pipe|FSWatcher|StatWatcher|ChildProcess|Worker|MessagePort|TimersList)$/;
-const HANDLE_PATH = /Timeout|TimersList|_onTimeout|_timerArgs|_idlePrev|_idleNext|Socket|Server|FSWatcher|ChildProcess/;
+// An HTTP request left open keeps its parser, its ClientRequest and what those hold.
+const HANDLE_PATH = /Timeout|TimersList|_onTimeout|_timerArgs|_idlePrev|_idleNext|Socket|Server|FSWatcher|ChildProcess|HTTPParser|ClientRequest|IncomingMessage/;
 
 /**
  * The sampling profiler only sees frames that exist at run time: once

@@ -97,17 +97,35 @@ export function groupFinding(group: SurvivorGroup, explanation: Explanation, kin
  * its per-call figure is its count over those calls, not over the run.
  */
 export function handleFindings(groups: readonly HandleGroup[], totalCalls: number): Finding[] {
-  return groups.map((group) => {
-    const where = group.stack[0]?.replace(/^at\s+/, '') ?? 'an unknown place';
-    const stopped = group.lastCall <= totalCalls / 2 ? ` over calls ${group.firstCall}–${group.lastCall} (${group.open} open, then no more)` : '';
+  return sameLineGroups(groups).map(([group, ...companions]) => {
+    const where = group!.stack[0]?.replace(/^at\s+/, '') ?? 'an unknown place';
+    const stopped = group!.lastCall <= totalCalls / 2 ? ` over calls ${group!.firstCall}–${group!.lastCall} (${group!.open} open, then no more)` : '';
+    const along = companions.length ? ` (with its ${companions.map((c) => c.type).join(', ')})` : '';
     return {
       kind: 'handle' as const,
-      title: `${group.type} left open: ${perCallText(group.perCall)} per call${stopped}, created at ${where}`,
-      perCall: { count: group.perCall, bytes: 0 },
-      resourceType: group.type,
-      creationStack: group.stack,
+      title: `${group!.type} left open${along}: ${perCallText(group!.perCall)} per call${stopped}, created at ${where}`,
+      perCall: { count: group!.perCall, bytes: 0 },
+      resourceType: group!.type,
+      creationStack: group!.stack,
     };
   });
+}
+
+/** Timers are what a socket or server arms for itself; the handle that owns them leads. */
+const handleRank = (type: string): number => (/^(Timeout|Immediate)$/.test(type) ? 1 : 0);
+
+/**
+ * One line of code, one bug: a request left open per call leaves its socket
+ * and the socket's idle timer, both created at the same frame. Groups are
+ * folded by their creation frame, the owning handle first.
+ */
+function sameLineGroups(groups: readonly HandleGroup[]): HandleGroup[][] {
+  const byLine = new Map<string, HandleGroup[]>();
+  for (const group of groups) {
+    const line = group.stack[0] ?? `${group.type}:unknown`;
+    byLine.set(line, [...(byLine.get(line) ?? []), group]);
+  }
+  return [...byLine.values()].map((members) => [...members].sort((a, b) => handleRank(a.type) - handleRank(b.type) || b.open - a.open));
 }
 
 export function nativeFinding(figure: string, bytesPerCall: number): Finding {
