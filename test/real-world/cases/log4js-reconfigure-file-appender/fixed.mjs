@@ -1,10 +1,13 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import log4js from 'log4js-fixed';
 
 export default function make() {
-  const filename = join(mkdtempSync(join(tmpdir(), 'real-world-log4js-')), 'app.log');
+  // One directory for every run: the log file is only ever appended to.
+  const dir = join(tmpdir(), 'real-world-log4js');
+  mkdirSync(dir, { recursive: true });
+  const filename = join(dir, 'app.log');
   const config = {
     appenders: { file: { type: 'file', filename } },
     categories: { default: { appenders: ['file'], level: 'info' } },
