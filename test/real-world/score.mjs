@@ -8,7 +8,9 @@
 // leaky variant is found with the case's kind in at most MAX_FINDINGS
 // findings and its fixed variant is clean. Exits 1 when a case does not.
 import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { caseNames, corpusDir, loadUnderTest, readCase } from './support/case-files.mjs';
@@ -37,20 +39,29 @@ async function scoreChild(name, variant) {
 
 /** A variant's verdict from a fresh child; a crash is an outcome, not an error. */
 export function runVariant(name, variant, capture) {
-  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--child', name, variant], {
+  // The verdict comes back in a file: a long retainer path written to a pipe
+  // just before the child exits can arrive cut short.
+  const resultDir = mkdtempSync(join(tmpdir(), 'memscope-real-world-'));
+  const resultFile = join(resultDir, 'verdict.json');
+  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--child', name, variant, resultFile], {
     env: { ...process.env, MEMSCOPE_CAPTURE: capture },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
-  let stdout = '';
   let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
   const timer = setTimeout(() => child.kill('SIGKILL'), CHILD_TIMEOUT_MS);
   return new Promise((resolve) => {
     child.on('close', (status, signal) => {
       clearTimeout(timer);
-      const line = stdout.trim().split('\n').pop();
-      if (status === 0 && line?.startsWith('{')) return resolve(JSON.parse(line));
+      let verdict;
+      try {
+        verdict = status === 0 ? JSON.parse(readFileSync(resultFile, 'utf8')) : undefined;
+      } catch {
+        verdict = undefined;
+      } finally {
+        rmSync(resultDir, { recursive: true, force: true });
+      }
+      if (verdict) return resolve(verdict);
       const how = signal ? `signal ${signal}` : `exit ${status}`;
       resolve({ crashed: `${how}: ${stderr.trim().split('\n').slice(-6).join(' | ')}` });
     });
@@ -99,9 +110,9 @@ async function main(args) {
 }
 
 if (process.argv[2] === '--child') {
-  const [name, variant] = process.argv.slice(3);
+  const [name, variant, resultFile] = process.argv.slice(3);
   const result = await scoreChild(name, variant);
-  process.stdout.write(`${JSON.stringify(result)}\n`);
+  writeFileSync(resultFile, JSON.stringify(result));
   process.exit(0);
 } else if (process.argv[1] === fileURLToPath(import.meta.url)) {
   await main(process.argv.slice(2));
