@@ -1,3 +1,4 @@
+import type { SurvivorGroup } from '../analyzers/survivors.js';
 import { MemscopeError } from '../errors.js';
 import { releaseDeadContextsPromptly } from '../main-context.js';
 import { getCapture } from '../capture/index.js';
@@ -21,6 +22,9 @@ import type { FigureGrowth, Finding, LeakResult } from './types.js';
 import type { GrowthJudgement } from './stats.js';
 
 const HANDLE_HEAP_NAMES = /^(Timeout|Immediate|Socket|Server|TCP|Pipe|FSWatcher|StatWatcher|ChildProcess|Worker|MessagePort|TimersList)$/;
+/** Every step of a group's path: the printed text elides the internal hops a handle hides in. */
+const fullPathText = (group: SurvivorGroup): string => group.retainerPath.map((step) => (step.edge ? `${step.node} → ${step.edge}` : step.node)).join(' → ');
+
 // An HTTP request left open keeps its parser, its ClientRequest and what those hold.
 const HANDLE_PATH = /Timeout|TimersList|_onTimeout|_timerArgs|_idlePrev|_idleNext|Socket|Server|FSWatcher|ChildProcess|HTTPParser|ClientRequest|IncomingMessage/;
 
@@ -144,7 +148,7 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
       let explained = 0;
       let nativeExplained = false;
       for (const group of steady.slice(0, 5)) {
-        if (handleGrew && (HANDLE_HEAP_NAMES.test(group.name) || HANDLE_PATH.test(group.pathText))) continue;
+        if (handleGrew && (HANDLE_HEAP_NAMES.test(group.name) || HANDLE_PATH.test(fullPathText(group)))) continue;
         const kind = findingKindOf(group, Boolean(nativeGrowth));
         if (!opts.kinds.has(kind)) continue;
         const subject = { kind, name: group.name, retainerPath: group.pathText, allocationSite: '' };
