@@ -5,14 +5,18 @@ import { buildRetainerTree, elideInternalHops, fromUserRoot, renderRetainerPath 
 /**
  * A leaked object's retainer path, three ways: every step from the first
  * GC root (`steps`, for the HTML report), the text the user reads (`text`:
- * from the first root a user knows, with runs of V8's and Node's internal
- * hops folded into `… 4 internal hops …`), and the text the false-positive
- * rules match (`ruleText`: from the last module variable, nothing elided).
+ * from the first root a user knows before the holder, with runs of V8's
+ * and Node's internal hops folded into `… 4 internal hops …`), and the
+ * text the false-positive rules match (`ruleText`: from the last module
+ * variable, nothing elided).
  */
-export function renderRetainerPath(index: HeapIndex, target: number): { steps: RetainerStep[]; text: string; ruleText: string } {
-  const steps = retainerStepsTo(buildRetainerTree(index.graph, index), target, { full: true });
-  if (!steps) return { steps: [], text: '(unreachable)', ruleText: '(unreachable)' };
+export function renderRetainerPath(index: HeapIndex, target: number, holder?: number): { steps: RetainerStep[]; text: string; ruleText: string } {
   const tree = buildRetainerTree(index.graph, index);
+  const stepNodes: number[] = [];
+  const steps = retainerStepsTo(tree, target, { full: true, stepNodes });
+  if (!steps) return { steps: [], text: '(unreachable)', ruleText: '(unreachable)' };
   const fromVariable = retainerStepsTo(tree, target) ?? steps;
-  return { steps, text: renderSteps(elideInternalHops(fromUserRoot(steps))), ruleText: renderSteps(fromVariable) };
+  const holderAt = holder === undefined ? -1 : stepNodes.indexOf(holder);
+  const shown = fromUserRoot(steps, holderAt >= 0 ? holderAt : steps.length - 1);
+  return { steps, text: renderSteps(elideInternalHops(shown)), ruleText: renderSteps(fromVariable) };
 }

@@ -54,7 +54,12 @@ export function findNodeIndexById(graph: HeapGraph, objectId: number): number {
  * variable held by a function context reads `(module) cache` when the
  * context is a top-level one, `(closure) cache` otherwise.
  */
-export function retainerStepsTo(tree: RetainerTree, nodeIndex: number, options: { full?: boolean; from?: 'variable' | 'user-root' } = {}): RetainerStep[] | null {
+export function retainerStepsTo(
+  tree: RetainerTree,
+  nodeIndex: number,
+  /** `stepNodes`, when given, receives the node index each returned step stands for (full paths only). */
+  options: { full?: boolean; stepNodes?: number[] } = {},
+): RetainerStep[] | null {
   const { graph, parentNode, parentEdge } = tree;
   if (nodeIndex < 0 || nodeIndex >= graph.nodeCount || parentNode[nodeIndex] === NOT_REACHED) return null;
   const nodes: number[] = [];
@@ -85,14 +90,15 @@ export function retainerStepsTo(tree: RetainerTree, nodeIndex: number, options: 
     const variable = isLast ? null : contextVariableName(graph, node, outEdge);
     if (variable !== null) {
       steps.push({ node: contextLabel(graph, node), edge: variable });
+      options.stepNodes?.push(node);
       continue;
     }
     const step: RetainerStep = { node: nodeLabel(graph, node) };
     if (!isLast) step.edge = edgeLabel(graph, outEdge, false);
     steps.push(step);
+    options.stepNodes?.push(node);
   }
-  if (options.full) return steps;
-  return options.from === 'user-root' ? fromUserRoot(steps) : fromLastModuleVariable(steps);
+  return options.full ? steps : fromLastModuleVariable(steps);
 }
 
 /** Objects a user knows as the root of what they hold: the global, `process`, an open handle, a window. */
@@ -105,23 +111,25 @@ export function isInternalStep(step: RetainerStep): boolean {
 }
 
 /**
- * The path from the first root a user knows: the last module variable (the
- * library's or the user's own); else a function's variable (the test's
- * local `store`) that leads to the first well-known root object (the
- * global, `process`, an open handle, a window), else that root object;
+ * The path from the first root a user knows, looked for up to the holder
+ * (the object that gains a reference per call; `holderAt`, the last step
+ * when unknown): the last module variable (the library's or the user's
+ * own), else the last variable of a function scope (the test's local
+ * `store`, the `events` a request handler closes over), else the first
+ * well-known root object (the global, `process`, an open handle, a window),
  * else the first step that is not V8's or Node's bookkeeping
- * (`Node / PrincipalRealm → cleanup_queue → …` says nothing).
+ * (`Node / PrincipalRealm → cleanup_queue → …` says nothing). Variables
+ * past the holder belong to what leaks (a listener's own scope), not to
+ * who keeps it.
  */
-export function fromUserRoot(steps: RetainerStep[]): RetainerStep[] {
-  for (let i = steps.length - 1; i > 0; i--) {
-    if (steps[i]!.node === '(module)') return steps.slice(i);
+export function fromUserRoot(steps: RetainerStep[], holderAt = steps.length - 1): RetainerStep[] {
+  const limit = Math.min(Math.max(holderAt, 0), steps.length - 1);
+  for (const label of ['(module)', '(closure)']) {
+    for (let i = limit; i > 0; i--) {
+      if (steps[i]!.node === label && steps[i]!.edge !== undefined) return steps.slice(i);
+    }
   }
-  const known = steps.findIndex((step, i) => i < steps.length - 1 && KNOWN_ROOTS.test(step.node));
-  // A variable inside what the root holds (a listener's own scope) is not where the story starts.
-  const before = known >= 0 ? known : steps.length;
-  for (let i = before - 1; i > 0; i--) {
-    if (steps[i]!.node === '(closure)') return steps.slice(i);
-  }
+  const known = steps.findIndex((step, i) => i <= limit && i < steps.length - 1 && KNOWN_ROOTS.test(step.node));
   if (known >= 0) return steps.slice(known);
   const first = steps.findIndex((step) => !isInternalStep(step));
   return first > 0 ? steps.slice(first) : steps;

@@ -138,10 +138,10 @@ export function groupSurvivors(index: HeapIndex, boundaries: readonly number[], 
   const result: SurvivorGroup[] = [];
   for (const group of groups.values()) {
     group.representative = shallowestMember(group.members, index);
-    const rendered = renderRetainerPath(index, group.representative);
+    group.holder = findHolder(index, group.representative, isNew, holders);
+    const rendered = renderRetainerPath(index, group.representative, group.holder?.node);
     group.retainerPath = rendered.steps;
     group.pathText = rendered.text;
-    group.holder = findHolder(index, group.representative, isNew, holders);
     const holderText = group.holder ? tailFrom(index, group.representative, group.holder.node) : rendered.ruleText;
     const view = { index, representative: group.representative, name: group.name, nodeType: group.nodeType, pathText: rendered.ruleText, holderText };
     if (rules.some((rule) => rule.excludesGroup?.(view))) continue;

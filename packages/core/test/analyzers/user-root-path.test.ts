@@ -8,7 +8,8 @@ const steps = (text: string): RetainerStep[] =>
     return edge === undefined ? { node: node! } : { node: node!, edge };
   });
 
-const shown = (text: string) => renderRetainerPath(elideInternalHops(fromUserRoot(steps(text))));
+/** The rendered text; `holder` is the step of the object that gains a reference per call. */
+const shown = (text: string, holder?: number) => renderRetainerPath(elideInternalHops(fromUserRoot(steps(text), holder)));
 
 describe('retainer paths start where the user knows', () => {
   it("drops Node's realm and cleanup queue before the library's module variable", () => {
@@ -26,10 +27,16 @@ describe('retainer paths start where the user knows', () => {
       .toBe('process → _events → Object → exit → Array → [3] → onExit()');
   });
 
-  it("prefers the user's variable that leads to a handle, and ignores a listener's own scope beyond it", () => {
-    expect(shown('Generator -[4] | (closure) -client | Client -socket | Socket -_events | Object -data | Array -[1] | onData()'))
+  it("starts at the user's variable that leads to the holder, not at a handle further up", () => {
+    expect(shown('Generator -[4] | (closure) -client | Client -socket | Socket -_events | Object -data | Array -[1] | onData()', 3))
       .toBe('(closure) client → Client → socket → Socket → _events → Object → data → Array → [1] → onData()');
-    expect(shown('TCP -<symbol owner_symbol> | Socket -_events | Object -data | Array -[1] | onData() -context | (closure) -pending | Object'))
+    // A request handler on a server closes over the user's emitter: the variable, not the server's handle.
+    expect(shown('TCP -<symbol owner_symbol> | Server -_events | Object -request | (anonymous function) -context | (closure) -events | EventEmitter -_events | Object -shutdown | Array -[419] | onShutdown()', 5))
+      .toBe('(closure) events → EventEmitter → _events → Object → shutdown → Array → [419] → onShutdown()');
+  });
+
+  it("ignores a variable past the holder: a listener's own scope is what leaks, not who keeps it", () => {
+    expect(shown('TCP -<symbol owner_symbol> | Socket -_events | Object -data | Array -[1] | onData() -context | (closure) -pending | Object', 1))
       .toBe('TCP → <symbol owner_symbol> → Socket → _events → Object → data → Array → [1] → onData() → context → (closure) pending → Object');
   });
 
