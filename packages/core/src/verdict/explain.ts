@@ -7,6 +7,8 @@ import { showInlinedFrames } from '../analyzers/inlined-frames.js';
 import type { CallRunner } from './call-runner.js';
 import type { HandleTracker } from './handle-tracker.js';
 import { measureSettled } from './screen.js';
+import { keyCounts, keyedGrowth, type KeyCounts } from '../analyzers/keyed-growth.js';
+import { exactLiveBytes, heapKeptUp } from './turnover.js';
 
 export interface Explanation {
   index: HeapIndex;
@@ -120,16 +122,19 @@ export async function explainGrowth(input: {
   let snapshots = 0;
   const previewHolder: { value?: unknown } = {};
   let sizesAtStart: Map<number, number> | undefined;
+  let keysAtStart: KeyCounts | undefined;
   const mark = (): number => {
     if (cheapMarks) return capture.markObjectIds!();
     snapshots++;
     const graph = capture.heapGraph();
     sizesAtStart ??= holderSizes(graph);
+    keysAtStart ??= keyCounts(graph);
     return maxId(graph);
   };
   const boundaries: number[] = [];
   await measureSettled(capture, gcMode, tracker);
   boundaries.push(mark());
+  const heapAtStart = cheapMarks ? exactLiveBytes(capture) : null;
   // Helpers inlined into their caller would be charged to the caller.
   const restoreInlining = showInlinedFrames();
   capture.startSampling(samplingInterval(callsPerInterval, intervals, input.threshold, input.allocatedPerCall));
@@ -157,7 +162,9 @@ export async function explainGrowth(input: {
     capture.stopSampling();
     restoreInlining();
   }
-  await measureSettled(capture, gcMode, tracker);
+  // With cheap marks the last settle is a mark too: its heap reading is exact.
+  await measureSettled(capture, gcMode, tracker, cheapMarks);
+  const heapAtEnd = heapAtStart === null ? null : exactLiveBytes(capture);
   const graph = capture.heapGraph();
   snapshots++;
   const index = new HeapIndex(graph);
@@ -165,7 +172,10 @@ export async function explainGrowth(input: {
   // One interval cannot tell growth from churn: a bounded cache that replaces
   // its entries also leaves new survivors. The first snapshot can: a holder
   // that holds no more references than it did then is not growing.
-  const groups = sizesAtStart === undefined ? grouped : grouped.filter((group) => holderGrew(group, graph, sizesAtStart!));
+  const survivors = sizesAtStart === undefined ? grouped : grouped.filter((group) => holderGrew(group, graph, sizesAtStart!));
+  const heapGrowth = heapAtStart === null || heapAtEnd === null ? null : heapAtEnd - heapAtStart;
+  const keyed = keyedGrowth(index, boundaries, leakFilterRules, keysAtStart).filter((group) => heapKeptUp(group, heapGrowth));
+  const groups = [...survivors, ...keyed];
   return {
     index,
     boundaries,
