@@ -8,7 +8,7 @@ import type { CallRunner } from './call-runner.js';
 import type { HandleTracker } from './handle-tracker.js';
 import { measureSettled } from './screen.js';
 import { keyCounts, keyedGrowth, type KeyCounts } from '../analyzers/keyed-growth.js';
-import { exactLiveBytes, heapKeptUp } from './turnover.js';
+import { withoutStoppedHolders } from './turnover.js';
 
 export interface Explanation {
   index: HeapIndex;
@@ -134,7 +134,6 @@ export async function explainGrowth(input: {
   const boundaries: number[] = [];
   await measureSettled(capture, gcMode, tracker);
   boundaries.push(mark());
-  const heapAtStart = cheapMarks ? exactLiveBytes(capture) : null;
   // Helpers inlined into their caller would be charged to the caller.
   const restoreInlining = showInlinedFrames();
   capture.startSampling(samplingInterval(callsPerInterval, intervals, input.threshold, input.allocatedPerCall));
@@ -162,9 +161,7 @@ export async function explainGrowth(input: {
     capture.stopSampling();
     restoreInlining();
   }
-  // With cheap marks the last settle is a mark too: its heap reading is exact.
-  await measureSettled(capture, gcMode, tracker, cheapMarks);
-  const heapAtEnd = heapAtStart === null ? null : exactLiveBytes(capture);
+  await measureSettled(capture, gcMode, tracker);
   const graph = capture.heapGraph();
   snapshots++;
   const index = new HeapIndex(graph);
@@ -173,20 +170,28 @@ export async function explainGrowth(input: {
   // its entries also leaves new survivors. The first snapshot can: a holder
   // that holds no more references than it did then is not growing.
   const survivors = sizesAtStart === undefined ? grouped : grouped.filter((group) => holderGrew(group, graph, sizesAtStart!));
-  const heapGrowth = heapAtStart === null || heapAtEnd === null ? null : heapAtEnd - heapAtStart;
-  const keyed = keyedGrowth(index, boundaries, leakFilterRules, keysAtStart).filter((group) => heapKeptUp(group, heapGrowth));
-  const groups = [...survivors, ...keyed];
+  const calls = callsPerInterval * intervals + extraCalls;
+  const objectById = capture.objectById?.bind(capture);
+  const groups = await withoutStoppedHolders({
+    groups: [...survivors, ...keyedGrowth(index, boundaries, leakFilterRules, keysAtStart)],
+    isCandidate: (group) => isSteadyGrowth(group, calls),
+    index,
+    objectById,
+    runner,
+    calls,
+    onwardCalls: Math.max(50, Math.ceil(callsPerInterval / 2)),
+  });
   return {
     index,
     boundaries,
     groups,
     samples,
-    calls: callsPerInterval * intervals + extraCalls,
+    calls,
     callsPerInterval,
     snapshots,
     previewHolder,
     previewHolderId: capture.objectId(previewHolder),
-    objectById: capture.objectById?.bind(capture),
+    objectById,
   };
 }
 
