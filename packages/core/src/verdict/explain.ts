@@ -9,6 +9,7 @@ import type { HandleTracker } from './handle-tracker.js';
 import { measureSettled } from './screen.js';
 import { keyCounts, keyedGrowth, type KeyCounts } from '../analyzers/keyed-growth.js';
 import { withoutStoppedHolders } from './turnover.js';
+import { valueByIdThroughInspector } from '../analyzers/value-by-id.js';
 
 export interface Explanation {
   index: HeapIndex;
@@ -172,11 +173,12 @@ export async function explainGrowth(input: {
   const survivors = sizesAtStart === undefined ? grouped : grouped.filter((group) => holderGrew(group, graph, sizesAtStart!));
   const calls = callsPerInterval * intervals + extraCalls;
   const objectById = capture.objectById?.bind(capture);
+  const previewHolderId = capture.objectId(previewHolder);
   const groups = await withoutStoppedHolders({
     groups: [...survivors, ...keyedGrowth(index, boundaries, leakFilterRules, keysAtStart)],
     isCandidate: (group) => isSteadyGrowth(group, calls),
     index,
-    objectById,
+    objectById: objectById ?? valueByIdThroughInspector(previewHolder, previewHolderId),
     runner,
     calls,
     onwardCalls: Math.max(50, Math.ceil(callsPerInterval / 2)),
@@ -190,7 +192,7 @@ export async function explainGrowth(input: {
     callsPerInterval,
     snapshots,
     previewHolder,
-    previewHolderId: capture.objectId(previewHolder),
+    previewHolderId,
     objectById,
   };
 }
