@@ -104,10 +104,11 @@ interface Tally {
 
 /**
  * Holders that gained interned keys or registered symbols after the first
- * boundary, one group each (name `(string)` for keys, `symbol` for the
- * registry). A group's bytes are its new keys plus their share of the
- * store that holds them. A holder made after the first boundary is left
- * out: it is new itself, and its own group carries its keys.
+ * boundary, one group each (`(property keys)` for a dictionary,
+ * `(registered symbols)` for the registry). A group's bytes are its new
+ * keys plus their share of the store that holds them. A holder made after
+ * the first boundary is left out: it is new itself, and its own group
+ * carries its keys.
  */
 export function keyedGrowth(index: HeapIndex, boundaries: readonly number[], rules: readonly LeakFilterRule[], atStart?: KeyCounts): SurvivorGroup[] {
   const { graph } = index;
@@ -175,7 +176,7 @@ function groupOf(index: HeapIndex, t: Tally, isRegistry: boolean, bytes: number)
   const rendered = renderRetainerPath(index, t.holder);
   const label = isRegistry ? SYMBOL_REGISTRY_LABEL : index.label(t.holder);
   return {
-    name: isRegistry ? 'symbol' : '(string)',
+    name: isRegistry ? '(registered symbols)' : '(property keys)',
     nodeType: isRegistry ? NodeType.symbol : NodeType.string,
     members: t.members,
     countsPerInterval: t.counts,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
@@ -12,13 +12,16 @@ import { promisify } from 'node:util';
  */
 const runner = fileURLToPath(new URL('./fixtures/run-keyed-case.cjs', import.meta.url));
 const built = existsSync(new URL('../../dist/index.js', import.meta.url));
+const caseLines = readFileSync(new URL('./fixtures/keyed-cases.cjs', import.meta.url), 'utf8').split('\n');
+/** The 1-based line of the fixture that holds `text`. */
+const lineOf = (text: string) => caseLines.findIndex((line) => line.includes(text)) + 1;
 
 interface CaseOutcome {
   leaked: boolean;
   capture: string;
   reason: string;
   calls: number;
-  findings: Array<{ kind: string; title: string; retainerPathText?: string; file?: string; perCall: { count: number; bytes: number } }>;
+  findings: Array<{ kind: string; title: string; retainerPathText?: string; file?: string; line?: number; perCall: { count: number; bytes: number } }>;
 }
 
 async function judge(name: string, capture: 'native' | 'js'): Promise<CaseOutcome> {
@@ -55,6 +58,7 @@ describe.each(['native', 'js'] as const)('keyed growth, %s capture', (capture) =
     expect(finding.title).toMatch(/^Object cache gains properties: \+(1|0\.9\d?) per call \(~\d+ B per call\)$/);
     expect(finding.retainerPathText).toMatch(/Ring → cache → Object$/);
     expect(finding.file).toMatch(/keyed-cases\.cjs$/);
+    expect(finding.line).toBe(lineOf('return (this.cache[key] ='));
   }, 120_000);
 
   it('a Map memo with primitive values: the Map gains entries', async () => {
@@ -68,6 +72,7 @@ describe.each(['native', 'js'] as const)('keyed growth, %s capture', (capture) =
     const finding = expectOneHeapFinding(outcome);
     expect(finding.title).toMatch(/^Symbol\.for registry gains symbols: \+(1|0\.\d+) per call \(~\d+ B per call\)$/);
     expect(finding.file).toMatch(/keyed-cases\.cjs$/);
+    expect(finding.line).toBe(lineOf('Symbol.for('));
   }, 120_000);
 
   for (const name of ['lru-5000', 'lru-200']) {
