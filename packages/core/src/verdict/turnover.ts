@@ -22,13 +22,26 @@ const MIN_DICTIONARY_KEYS = 64;
 const mapSize = Object.getOwnPropertyDescriptor(Map.prototype, 'size')!.get!;
 const setSize = Object.getOwnPropertyDescriptor(Set.prototype, 'size')!.get!;
 
-/** Members of a live holder, read without running user code (no proxy traps, no getters); null when not countable. */
+/**
+ * Members of a live holder, read without running user code (no proxy traps,
+ * no getters); null when not countable. A WeakMap or WeakSet cannot be
+ * counted from JavaScript at all.
+ */
 export function memberCount(value: unknown): number | null {
   if (typeof value !== 'object' || value === null || types.isProxy(value)) return null;
+  if (types.isWeakMap(value) || types.isWeakSet(value)) return null;
   if (types.isMap(value)) return Reflect.apply(mapSize, value, []) as number;
   if (types.isSet(value)) return Reflect.apply(setSize, value, []) as number;
   if (Array.isArray(value)) return value.length;
   return Reflect.ownKeys(value).length;
+}
+
+/** The holder's value is what its edge says (a Map's entries are counted on a Map). */
+function countsAs(edge: string, value: unknown): boolean {
+  if (edge === 'Map entries') return types.isMap(value);
+  if (edge === 'Set entries') return types.isSet(value);
+  if (edge === 'array elements') return Array.isArray(value);
+  return true;
 }
 
 function isCounted(group: SurvivorGroup): boolean {
@@ -64,7 +77,7 @@ export async function withoutStoppedHolders(input: {
   for (const group of groups) {
     if (!isCounted(group) || !input.isCandidate(group) || holders.has(group.holder!.node)) continue;
     const value = objectById(index.id(group.holder!.node));
-    const before = memberCount(value);
+    const before = countsAs(group.holder!.edge, value) ? memberCount(value) : null;
     if (before === null) continue;
     if (!COUNTED_EDGES.has(group.holder!.edge) && before < MIN_DICTIONARY_KEYS) continue;
     holders.set(group.holder!.node, { value: value as object, before });

@@ -92,6 +92,8 @@ describe('memberCount', () => {
       }
     }
     expect(memberCount(new SizedMap([[1, 1]]))).toBe(1);
+    expect(memberCount(new WeakMap([[{}, 1]]))).toBeNull();
+    expect(memberCount(new WeakSet())).toBeNull();
     expect(memberCount(undefined)).toBeNull();
     expect(memberCount('text')).toBeNull();
   });

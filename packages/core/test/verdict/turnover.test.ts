@@ -57,10 +57,16 @@ describe('withoutStoppedHolders', () => {
   it('leaves groups whose holder cannot be counted, and makes no call for them', async () => {
     const emitter = { on() {} };
     const proxy = new Proxy({}, {});
-    const { index, runner, objectById, made } = setUp(new Map<number, unknown>([[1, emitter], [2, proxy]]), () => {});
-    const groups = [group('Listener', 1, "'data' listeners", 'EventEmitter'), group('Object', 2, 'Map entries', 'Map'), group('Object', 9, 'array elements', 'Array')];
+    const weak = new WeakMap();
+    const { index, runner, objectById, made } = setUp(new Map<number, unknown>([[1, emitter], [2, proxy], [3, weak]]), () => {});
+    const groups = [
+      group('Listener', 1, "'data' listeners", 'EventEmitter'),
+      group('Object', 2, 'Map entries', 'Map'),
+      group('Object', 3, 'Map entries', 'WeakMap'),
+      group('Object', 9, 'array elements', 'Array'),
+    ];
     const kept = await withoutStoppedHolders({ groups, isCandidate: () => true, index, objectById, runner, calls: 300, onwardCalls: 100 });
-    expect(kept).toHaveLength(3);
+    expect(kept).toHaveLength(4);
     expect(made()).toBe(0);
   });
 
