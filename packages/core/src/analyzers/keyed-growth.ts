@@ -38,16 +38,16 @@ function edgeTo(graph: HeapGraph, from: number, name: string, strings = graph.st
   return -1;
 }
 
-/** The registry's node: `(GC roots) → (Strong roots) → public_symbol_table`, or -1. */
+/**
+ * The registry's node, or -1: the array V8 lists among its strong roots as
+ * `public_symbol_table` (`(GC roots) → (Strong roots) → public_symbol_table`);
+ * any synthetic root that names it will do.
+ */
 function symbolRegistry(graph: HeapGraph): number {
-  for (let e = graph.edgeStart[0]!; e < graph.edgeStart[1]!; e++) {
-    const gcRoots = graph.edgeTargets[e]!;
-    for (let f = graph.edgeStart[gcRoots]!; f < graph.edgeStart[gcRoots + 1]!; f++) {
-      const root = graph.edgeTargets[f]!;
-      if (graph.strings[graph.nodeNames[root]!] !== '(Strong roots)') continue;
-      const table = edgeTo(graph, root, SYMBOL_REGISTRY_EDGE);
-      if (table >= 0) return table;
-    }
+  for (let node = 0; node < graph.nodeCount; node++) {
+    if (graph.nodeTypes[node] !== NodeType.synthetic) continue;
+    const table = edgeTo(graph, node, SYMBOL_REGISTRY_EDGE);
+    if (table >= 0) return table;
   }
   return -1;
 }
