@@ -91,6 +91,9 @@ function allocationPatterns(groupName: string, nodeType: 'object' | 'closure' | 
   if (groupName === 'Array') return [/\[\s*\]|\[\s*[^\]]|Array\(|Array\.from/];
   if (/^(Buffer|Uint8Array|ArrayBuffer)$/.test(groupName)) return [/Buffer\.(alloc|from|concat|allocUnsafe)|new (Uint8Array|ArrayBuffer)/];
   if (groupName === '(string)') return [/[`'"+]/];
+  // Keyed growth (keyed-growth.ts): the line that stores under a computed key, or files a symbol.
+  if (groupName === '(property keys)') return [/\[[^\]]+\]\s*=(?!=)/];
+  if (groupName === '(registered symbols)') return [/Symbol\.for\s*\(/];
   return [new RegExp(`new\\s+${name}\\s*\\(|\\b${name}\\s*\\(`)];
 }
 

@@ -7,6 +7,9 @@ import { showInlinedFrames } from '../analyzers/inlined-frames.js';
 import type { CallRunner } from './call-runner.js';
 import type { HandleTracker } from './handle-tracker.js';
 import { measureSettled } from './screen.js';
+import { keyCounts, keyedGrowth, type KeyCounts } from '../analyzers/keyed-growth.js';
+import { withoutStoppedHolders } from './turnover.js';
+import { valueByIdThroughInspector } from '../analyzers/value-by-id.js';
 
 export interface Explanation {
   index: HeapIndex;
@@ -120,11 +123,13 @@ export async function explainGrowth(input: {
   let snapshots = 0;
   const previewHolder: { value?: unknown } = {};
   let sizesAtStart: Map<number, number> | undefined;
+  let keysAtStart: KeyCounts | undefined;
   const mark = (): number => {
     if (cheapMarks) return capture.markObjectIds!();
     snapshots++;
     const graph = capture.heapGraph();
     sizesAtStart ??= holderSizes(graph);
+    keysAtStart ??= keyCounts(graph);
     return maxId(graph);
   };
   const boundaries: number[] = [];
@@ -165,18 +170,30 @@ export async function explainGrowth(input: {
   // One interval cannot tell growth from churn: a bounded cache that replaces
   // its entries also leaves new survivors. The first snapshot can: a holder
   // that holds no more references than it did then is not growing.
-  const groups = sizesAtStart === undefined ? grouped : grouped.filter((group) => holderGrew(group, graph, sizesAtStart!));
+  const survivors = sizesAtStart === undefined ? grouped : grouped.filter((group) => holderGrew(group, graph, sizesAtStart!));
+  const calls = callsPerInterval * intervals + extraCalls;
+  const objectById = capture.objectById?.bind(capture);
+  const previewHolderId = capture.objectId(previewHolder);
+  const groups = await withoutStoppedHolders({
+    groups: [...survivors, ...keyedGrowth(index, boundaries, leakFilterRules, keysAtStart)],
+    isCandidate: (group) => isSteadyGrowth(group, calls),
+    index,
+    objectById: objectById ?? valueByIdThroughInspector(previewHolder, previewHolderId),
+    runner,
+    calls,
+    onwardCalls: Math.max(50, Math.ceil(callsPerInterval / 2)),
+  });
   return {
     index,
     boundaries,
     groups,
     samples,
-    calls: callsPerInterval * intervals + extraCalls,
+    calls,
     callsPerInterval,
     snapshots,
     previewHolder,
-    previewHolderId: capture.objectId(previewHolder),
-    objectById: capture.objectById?.bind(capture),
+    previewHolderId,
+    objectById,
   };
 }
 

@@ -5,6 +5,7 @@ import type { GroupHolder, SurvivorGroup } from '../analyzers/survivors.js';
 import { formatBytes } from '../report/format.js';
 import type { FindingKind } from './types.js';
 import { groupsOf } from './holder-groups.js';
+import { PROPERTIES_EDGE, SYMBOLS_EDGE } from '../analyzers/keyed-growth.js';
 
 /**
  * Finding titles in the user's words: what grows (`listeners of 'error' on
@@ -94,6 +95,11 @@ export function findingTitle(input: {
   if (heldBy && /listeners$/.test(holder!.edge)) {
     const by = closure ? `, ${closureNoun(closure)}` : '';
     return `${heldBy}: ${rate}${by}`;
+  }
+  // Keys interned into a dictionary, symbols filed in the registry: the holder is what grows.
+  if (holder && (holder.edge === PROPERTIES_EDGE || holder.edge === SYMBOLS_EDGE)) {
+    const named = holder.variable ? `${holder.label} ${holder.variable}` : holder.label;
+    return `${named} gains ${holder.edge}: ${perCallText(count)} per call (~${formatBytes(bytes)} per call)`;
   }
   const noun = groupNoun(group, closure);
   // Plain values say nothing by themselves: the holder that gains them names the finding.
