@@ -1,13 +1,12 @@
 import { types } from 'node:util';
 import { format } from 'pretty-format';
-import { connectSyncSession, type SyncSession } from '../capture/inspector-session.js';
 import type { HeapIndex } from './heap-index.js';
 import { describeInternalNode } from './snapshot-description.js';
+import { valueByIdThroughInspector } from './value-by-id.js';
 
 const isProxy = (value: object): boolean => types.isProxy(value);
 
 const MAX_PREVIEW_CHARS = 400;
-let session: SyncSession | undefined;
 
 /**
  * A one-line glimpse of a leaked object. A node of the snapshot that is not
@@ -41,26 +40,8 @@ export function previewObject(
   // The inspector answers only for JSReceivers with a creation context
   // (V8HeapProfilerAgentImpl::getObjectByHeapObjectId checks IsObject()), so
   // V8's own structures cannot come through this way either.
-  try {
-    session ??= connectSyncSession();
-    session.post('HeapProfiler.enable');
-    const find = (id: number) =>
-      session!.post<{ result: { objectId?: string } }>('HeapProfiler.getObjectByHeapObjectId', { objectId: String(id), objectGroup: 'memscope-preview' }).result.objectId;
-    const targetRef = find(objectId);
-    const holderRef = find(holderId);
-    if (!targetRef || !holderRef) return undefined;
-    session.post('Runtime.callFunctionOn', {
-      objectId: holderRef,
-      functionDeclaration: 'function (value) { this.value = value; }',
-      arguments: [{ objectId: targetRef }],
-    });
-    session.post('Runtime.releaseObjectGroup', { objectGroup: 'memscope-preview' });
-    return 'value' in holder ? formatPreview(holder.value) : undefined;
-  } catch {
-    return undefined;
-  } finally {
-    delete holder.value;
-  }
+  const value = valueByIdThroughInspector(holder, holderId)(objectId);
+  return value === undefined ? undefined : formatPreview(value);
 }
 
 const MAX_KEYS = 12;

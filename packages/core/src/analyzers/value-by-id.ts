@@ -15,7 +15,7 @@ export function valueByIdThroughInspector(holder: { value?: unknown }, holderId:
       session ??= connectSyncSession();
       session.post('HeapProfiler.enable');
       const find = (of: number) =>
-        session!.post<{ result: { objectId?: string } }>('HeapProfiler.getObjectByHeapObjectId', { objectId: String(of), objectGroup: 'memscope-count' }).result.objectId;
+        session!.post<{ result: { objectId?: string } }>('HeapProfiler.getObjectByHeapObjectId', { objectId: String(of), objectGroup: 'memscope-lookup' }).result.objectId;
       const targetRef = find(id);
       const holderRef = find(holderId);
       if (!targetRef || !holderRef) return undefined;
@@ -24,7 +24,7 @@ export function valueByIdThroughInspector(holder: { value?: unknown }, holderId:
         functionDeclaration: 'function (value) { this.value = value; }',
         arguments: [{ objectId: targetRef }],
       });
-      session.post('Runtime.releaseObjectGroup', { objectGroup: 'memscope-count' });
+      session.post('Runtime.releaseObjectGroup', { objectGroup: 'memscope-lookup' });
       return holder.value;
     } catch {
       return undefined;
