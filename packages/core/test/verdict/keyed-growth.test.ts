@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { verdictInChild } from './fixtures/run-case-child.js';
 
 /**
  * Growth with no new object of the user's (a plain object memoising every
@@ -24,16 +23,7 @@ interface CaseOutcome {
   findings: Array<{ kind: string; title: string; retainerPathText?: string; file?: string; line?: number; perCall: { count: number; bytes: number } }>;
 }
 
-async function judge(name: string, capture: 'native' | 'js'): Promise<CaseOutcome> {
-  const { stdout } = await promisify(execFile)(process.execPath, [runner, name], {
-    env: { ...process.env, MEMSCOPE_CAPTURE: capture },
-    encoding: 'utf8',
-    timeout: 90_000,
-  });
-  const outcome = JSON.parse(stdout) as CaseOutcome;
-  expect(outcome.capture).toBe(capture);
-  return outcome;
-}
+const judge = (name: string, capture: 'native' | 'js') => verdictInChild<CaseOutcome>(runner, name, capture);
 
 const seen = (outcome: CaseOutcome) => `${outcome.reason}; ${outcome.findings.map((f) => `${f.kind}: ${f.title} | ${f.retainerPathText}`).join('; ')}`;
 
