@@ -14,6 +14,7 @@ import { warmScreeningCode } from './warm-machinery.js';
 import { startAffordableSampler, wantsSampledRounds } from './survivor-sampler.js';
 import { allocatedPerCallSince, allocationReading } from './allocation-rate.js';
 import { explainGrowth, growsEnoughPerCall, isSteadyGrowth } from './explain.js';
+import { nativeKeptGrowing } from './native-growth.js';
 import { holdsNativeMemory, mergeByHolder } from './holder-groups.js';
 import { descriptorFinding, findingKindOf, groupFinding, handleFindings, nativeFinding } from './findings.js';
 import { serialized } from './serialize.js';
@@ -162,7 +163,7 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
         explained++;
         nativeExplained ||= absorbsNative;
       }
-      if (nativeGrowth && opts.kinds.has('native') && !nativeExplained && !findings.some((f) => f.kind === 'native')) {
+      if (nativeGrowth && opts.kinds.has('native') && !nativeExplained && !findings.some((f) => f.kind === 'native') && nativeKeptGrowing(explanation.nativePerCall, nativeGrowth, nativeBytesPerCall)) {
         findings.push(nativeFinding(nativeGrowth, nativeBytesPerCall));
       }
       timeMs.explain = performance.now() - explainStarted;

@@ -24,7 +24,11 @@ export interface Explanation {
   previewHolderId: number;
   /** The capture's direct lookup of a live value by id, when it has one. */
   objectById?: (id: number) => unknown;
+  /** Native figures' change per call over the explanation's own calls, settled readings at both ends. */
+  nativePerCall: Record<NativeFigure, number>;
 }
+
+export type NativeFigure = 'external' | 'arrayBuffers' | 'malloc';
 
 /**
  * The highest id of a JS heap object. Embedder nodes (`Node / …`, type
@@ -133,7 +137,7 @@ export async function explainGrowth(input: {
     return maxId(graph);
   };
   const boundaries: number[] = [];
-  await measureSettled(capture, gcMode, tracker);
+  const atStart = await measureSettled(capture, gcMode, tracker);
   boundaries.push(mark());
   // Helpers inlined into their caller would be charged to the caller.
   const restoreInlining = showInlinedFrames();
@@ -162,7 +166,7 @@ export async function explainGrowth(input: {
     capture.stopSampling();
     restoreInlining();
   }
-  await measureSettled(capture, gcMode, tracker);
+  const atEnd = await measureSettled(capture, gcMode, tracker);
   const graph = capture.heapGraph();
   snapshots++;
   const index = new HeapIndex(graph);
@@ -172,6 +176,11 @@ export async function explainGrowth(input: {
   // that holds no more references than it did then is not growing.
   const survivors = sizesAtStart === undefined ? grouped : grouped.filter((group) => holderGrew(group, graph, sizesAtStart!));
   const calls = callsPerInterval * intervals + extraCalls;
+  const nativePerCall = {
+    external: (atEnd.external - atStart.external) / calls,
+    arrayBuffers: (atEnd.arrayBuffers - atStart.arrayBuffers) / calls,
+    malloc: atEnd.malloc === null || atStart.malloc === null ? 0 : (atEnd.malloc - atStart.malloc) / calls,
+  };
   const objectById = capture.objectById?.bind(capture);
   const previewHolderId = capture.objectId(previewHolder);
   const groups = await withoutStoppedHolders({
@@ -194,6 +203,7 @@ export async function explainGrowth(input: {
     previewHolder,
     previewHolderId,
     objectById,
+    nativePerCall,
   };
 }
 
