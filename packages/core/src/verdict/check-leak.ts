@@ -26,6 +26,20 @@ const HANDLE_HEAP_NAMES = /^(Timeout|Immediate|Socket|Server|TCP|Pipe|FSWatcher|
 /** Every step of a group's path: the printed text elides the internal hops a handle hides in. */
 const fullPathText = (group: SurvivorGroup): string => group.retainerPath.map((step) => (step.edge ? `${step.node} → ${step.edge}` : step.node)).join(' → ');
 
+const COLLECTION_EDGES = /^(array elements|Map entries|Set entries)$/;
+
+/**
+ * A heap group that is part of the handles left open: the handle's own
+ * objects, or what its timer's callback keeps (a promise a library's
+ * timeout will reject). A collection of the user's that grows is a bug of
+ * its own even when a timer's closure is where the path happens to start
+ * (a job queue keeping its outputs, reached through its interval).
+ */
+function heldByLeakingHandle(group: SurvivorGroup): boolean {
+  if (HANDLE_HEAP_NAMES.test(group.name) || HANDLE_PATH.test(group.pathText)) return true;
+  return !COLLECTION_EDGES.test(group.holder?.edge ?? '') && HANDLE_PATH.test(fullPathText(group));
+}
+
 // An HTTP request left open keeps its parser, its ClientRequest and what those hold.
 const HANDLE_PATH = /Timeout|TimersList|_onTimeout|_timerArgs|_idlePrev|_idleNext|Socket|Server|FSWatcher|ChildProcess|HTTPParser|ClientRequest|IncomingMessage/;
 
@@ -149,7 +163,7 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
       let explained = 0;
       let nativeExplained = false;
       for (const group of steady.slice(0, 5)) {
-        if (handleGrew && (HANDLE_HEAP_NAMES.test(group.name) || HANDLE_PATH.test(fullPathText(group)))) continue;
+        if (handleGrew && heldByLeakingHandle(group)) continue;
         const kind = findingKindOf(group, Boolean(nativeGrowth));
         if (!opts.kinds.has(kind)) continue;
         const subject = { kind, name: group.name, retainerPath: group.pathText, allocationSite: '' };
