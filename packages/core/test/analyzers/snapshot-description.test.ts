@@ -1,45 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Capture, HeapGraph } from '../../src/capture/types.js';
+import { heapGraph } from '../capture/graph-helpers.js';
+import type { Capture } from '../../src/capture/types.js';
 import { createJsCapture } from '../../src/capture/js.js';
 import { EdgeType, HeapIndex, NodeType } from '../../src/analyzers/heap-index.js';
 import { closuresOver, contextVariables, describeInternalNode } from '../../src/analyzers/snapshot-description.js';
 import { previewObject } from '../../src/analyzers/preview.js';
 
-interface NodeSpec {
-  /** How edges name this node; the node's name unless given. */
-  key?: string;
-  name: string;
-  type: number;
-  edges?: Array<[type: number, name: string | number, target: string]>;
-}
-
-/** A HeapGraph from named nodes; node 0 is the snapshot's root. */
-function heapGraph(nodes: NodeSpec[]): HeapGraph {
-  const strings: string[] = [];
-  const stringIndex = (text: string) => {
-    const at = strings.indexOf(text);
-    return at >= 0 ? at : strings.push(text) - 1;
-  };
-  const indexOfKey = new Map(nodes.map((node, i) => [node.key ?? node.name, i]));
-  const edges = nodes.flatMap((node) => node.edges ?? []);
-  const graph: HeapGraph = {
-    nodeCount: nodes.length,
-    edgeCount: edges.length,
-    nodeIds: Uint32Array.from(nodes, (_, i) => 2 * i + 1),
-    nodeTypes: Uint8Array.from(nodes, (node) => node.type),
-    nodeNames: Uint32Array.from(nodes, (node) => stringIndex(node.name)),
-    nodeSelfSizes: Float64Array.from(nodes, () => 16),
-    edgeStart: new Uint32Array(nodes.length + 1),
-    edgeTypes: Uint8Array.from(edges, ([type]) => type),
-    edgeNames: Uint32Array.from(edges, ([type, name]) => (type === EdgeType.element || type === EdgeType.hidden ? Number(name) : stringIndex(String(name)))),
-    edgeTargets: Uint32Array.from(edges, ([, , target]) => indexOfKey.get(target)!),
-    strings,
-  };
-  nodes.forEach((node, i) => {
-    graph.edgeStart[i + 1] = graph.edgeStart[i]! + (node.edges?.length ?? 0);
-  });
-  return graph;
-}
 
 const { context, element, property, internal, hidden } = EdgeType;
 const CONTEXT = 'system / Context';

@@ -1,47 +1,11 @@
 import { describe, expect, test } from 'vitest';
+import { heapGraph } from '../capture/graph-helpers.js';
 import type { HeapGraph } from '../../src/capture/types.js';
 import { EdgeType, HeapIndex, NodeType } from '../../src/analyzers/heap-index.js';
 import { groupSurvivors } from '../../src/analyzers/survivors.js';
 import { leakFilterRules } from '../../src/analyzers/rule-list.js';
 import { mergeByHolder } from '../../src/verdict/holder-groups.js';
 
-interface NodeSpec {
-  /** How edges name this node; the node's name unless given. */
-  key?: string;
-  name: string;
-  type: number;
-  id: number;
-  size?: number;
-  edges?: Array<[type: number, name: string | number, target: string]>;
-}
-
-/** A HeapGraph from named nodes; node 0 is the snapshot's root. */
-function heapGraph(nodes: NodeSpec[]): HeapGraph {
-  const strings: string[] = [];
-  const stringIndex = (text: string) => {
-    const at = strings.indexOf(text);
-    return at >= 0 ? at : strings.push(text) - 1;
-  };
-  const indexOfKey = new Map(nodes.map((node, i) => [node.key ?? node.name, i]));
-  const edges = nodes.flatMap((node) => node.edges ?? []);
-  const graph: HeapGraph = {
-    nodeCount: nodes.length,
-    edgeCount: edges.length,
-    nodeIds: Uint32Array.from(nodes, (node) => node.id),
-    nodeTypes: Uint8Array.from(nodes, (node) => node.type),
-    nodeNames: Uint32Array.from(nodes, (node) => stringIndex(node.name)),
-    nodeSelfSizes: Float64Array.from(nodes, (node) => node.size ?? 16),
-    edgeStart: new Uint32Array(nodes.length + 1),
-    edgeTypes: Uint8Array.from(edges, ([type]) => type),
-    edgeNames: Uint32Array.from(edges, ([, name]) => (typeof name === 'number' ? name : stringIndex(name))),
-    edgeTargets: Uint32Array.from(edges, ([, , target]) => indexOfKey.get(target)!),
-    strings,
-  };
-  nodes.forEach((node, i) => {
-    graph.edgeStart[i + 1] = graph.edgeStart[i]! + (node.edges?.length ?? 0);
-  });
-  return graph;
-}
 
 // Ids up to 100 existed before the measured calls; 101 and later are new.
 const BOUNDARY = 100;
