@@ -8,6 +8,9 @@ import type { RetainerStep } from '../verdict/types.js';
 const GROUP_HEAD_TYPES = new Set<number>([NodeType.object, NodeType.closure, NodeType.regexp, NodeType.native]);
 const STRING_TYPES = new Set<number>([NodeType.string, NodeType.consString, NodeType.slicedString]);
 
+/** The edges by which a Map, a Set or an array holds its members: a holder that grows there gains members. */
+export const COLLECTION_EDGES: ReadonlySet<string> = new Set(['Map entries', 'Set entries', 'array elements']);
+
 export interface SurvivorGroup {
   name: string;
   nodeType: number;

@@ -1,4 +1,3 @@
-import type { SurvivorGroup } from '../analyzers/survivors.js';
 import { MemscopeError } from '../errors.js';
 import { releaseDeadContextsPromptly } from '../main-context.js';
 import { getCapture } from '../capture/index.js';
@@ -15,33 +14,13 @@ import { startAffordableSampler, wantsSampledRounds } from './survivor-sampler.j
 import { allocatedPerCallSince, allocationReading } from './allocation-rate.js';
 import { explainGrowth, growsEnoughPerCall, isSteadyGrowth } from './explain.js';
 import { nativeKeptGrowing } from './native-growth.js';
-import { holdsNativeMemory, mergeByHolder } from './holder-groups.js';
+import { heldByLeakingHandle, holdsNativeMemory, mergeByHolder } from './holder-groups.js';
 import { descriptorFinding, findingKindOf, groupFinding, handleFindings, nativeFinding } from './findings.js';
 import { serialized } from './serialize.js';
 import { whileMeasuring } from '../tasks/storage.js';
 import type { FigureGrowth, Finding, LeakResult } from './types.js';
 import type { GrowthJudgement } from './stats.js';
 
-const HANDLE_HEAP_NAMES = /^(Timeout|Immediate|Socket|Server|TCP|Pipe|FSWatcher|StatWatcher|ChildProcess|Worker|MessagePort|TimersList)$/;
-/** Every step of a group's path: the printed text elides the internal hops a handle hides in. */
-const fullPathText = (group: SurvivorGroup): string => group.retainerPath.map((step) => (step.edge ? `${step.node} → ${step.edge}` : step.node)).join(' → ');
-
-const COLLECTION_EDGES = /^(array elements|Map entries|Set entries)$/;
-
-/**
- * A heap group that is part of the handles left open: the handle's own
- * objects, or what its timer's callback keeps (a promise a library's
- * timeout will reject). A collection of the user's that grows is a bug of
- * its own even when a timer's closure is where the path happens to start
- * (a job queue keeping its outputs, reached through its interval).
- */
-function heldByLeakingHandle(group: SurvivorGroup): boolean {
-  if (HANDLE_HEAP_NAMES.test(group.name) || HANDLE_PATH.test(group.pathText)) return true;
-  return !COLLECTION_EDGES.test(group.holder?.edge ?? '') && HANDLE_PATH.test(fullPathText(group));
-}
-
-// An HTTP request left open keeps its parser, its ClientRequest and what those hold.
-const HANDLE_PATH = /Timeout|TimersList|_onTimeout|_timerArgs|_idlePrev|_idleNext|Socket|Server|FSWatcher|ChildProcess|HTTPParser|ClientRequest|IncomingMessage/;
 
 /**
  * The sampling profiler only sees frames that exist at run time: once

@@ -1,6 +1,6 @@
 import type { AllocationSample, Capture, GcMode, HeapGraph } from '../capture/types.js';
 import { HeapIndex, NodeType } from '../analyzers/heap-index.js';
-import { groupSurvivors, type SurvivorGroup } from '../analyzers/survivors.js';
+import { COLLECTION_EDGES, groupSurvivors, type SurvivorGroup } from '../analyzers/survivors.js';
 import { leakFilterRules } from '../analyzers/rule-list.js';
 import { allocationCandidates } from '../analyzers/allocation-site.js';
 import { showInlinedFrames } from '../analyzers/inlined-frames.js';
@@ -69,8 +69,6 @@ function holderSizes(graph: HeapGraph): Map<number, number> {
   }
   return sizes;
 }
-
-const COLLECTION_EDGES = new Set(['Map entries', 'Set entries', 'array elements']);
 
 /**
  * False when the group's holder is a collection (Map, Set, array) that

@@ -1,5 +1,5 @@
 import { NodeType } from '../analyzers/heap-index.js';
-import { NATIVE_BACKED, type SurvivorGroup } from '../analyzers/survivors.js';
+import { COLLECTION_EDGES, NATIVE_BACKED, type SurvivorGroup } from '../analyzers/survivors.js';
 
 /** Names V8 gives the parts of a closure or a value, never what a user made. */
 const PART_NAMES = /^(system \/ .*|\(string\)|\(anonymous\)|Object|Array|heap number|bigint)$/;
@@ -62,4 +62,22 @@ export function listenersPerCall(group: SurvivorGroup, calls: number): number | 
   const closures = listeners.filter((g) => g.nodeType === NodeType.closure);
   const counted = closures.length > 0 ? closures : listeners;
   return counted.length === 0 ? undefined : counted.reduce((sum, g) => sum + g.members.length, 0) / calls;
+}
+
+// An HTTP request left open keeps its parser, its ClientRequest and what those hold.
+const HANDLE_PATH = /Timeout|TimersList|_onTimeout|_timerArgs|_idlePrev|_idleNext|Socket|Server|FSWatcher|ChildProcess|HTTPParser|ClientRequest|IncomingMessage/;
+const HANDLE_HEAP_NAMES = /^(Timeout|Immediate|Socket|Server|TCP|Pipe|FSWatcher|StatWatcher|ChildProcess|Worker|MessagePort|TimersList)$/;
+/** Every step of a group's path: the printed text elides the internal hops a handle hides in. */
+const fullPathText = (group: SurvivorGroup): string => group.retainerPath.map((step) => (step.edge ? `${step.node} → ${step.edge}` : step.node)).join(' → ');
+
+/**
+ * A heap group that is part of the handles left open: the handle's own
+ * objects, or what its timer's callback keeps (a promise a library's
+ * timeout will reject). A collection of the user's that grows is a bug of
+ * its own even when a timer's closure is where the path happens to start
+ * (a job queue keeping its outputs, reached through its interval).
+ */
+export function heldByLeakingHandle(group: SurvivorGroup): boolean {
+  if (HANDLE_HEAP_NAMES.test(group.name) || HANDLE_PATH.test(group.pathText)) return true;
+  return !COLLECTION_EDGES.has(group.holder?.edge ?? '') && HANDLE_PATH.test(fullPathText(group));
 }

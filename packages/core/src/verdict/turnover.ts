@@ -1,5 +1,5 @@
 import { types } from 'node:util';
-import type { SurvivorGroup } from '../analyzers/survivors.js';
+import { COLLECTION_EDGES, type SurvivorGroup } from '../analyzers/survivors.js';
 import type { HeapIndex } from '../analyzers/heap-index.js';
 import { PROPERTIES_EDGE } from '../analyzers/keyed-growth.js';
 import type { CallRunner } from './call-runner.js';
@@ -15,7 +15,7 @@ import type { CallRunner } from './call-runner.js';
  */
 
 /** Holders whose count is their growth: collections and plain objects used as dictionaries. */
-const COUNTED_EDGES = new Set(['Map entries', 'Set entries', 'array elements', PROPERTIES_EDGE]);
+const COUNTED_EDGES = new Set([...COLLECTION_EDGES, PROPERTIES_EDGE]);
 /** A plain object with fewer keys is no dictionary that could hold a per-call growth. */
 const MIN_DICTIONARY_KEYS = 64;
 
