@@ -4,6 +4,7 @@ import type { AllocationSample, AllocationFrame } from '../capture/types.js';
 import type { AllocationSite } from '../verdict/types.js';
 import { isInternalUrl } from './stack-frames.js';
 import { mapPosition } from './source-maps.js';
+import type { FunctionPosition } from './value-by-id.js';
 
 interface SiteCandidate {
   frame: AllocationFrame;
@@ -120,14 +121,47 @@ function refineLine(frame: AllocationFrame, patterns: RegExp[]): { line: number;
   return { line: frame.line, column: frame.column, found: false };
 }
 
+/** A closure as the snapshot and the inspector know it: its name and where its source starts. */
+export interface ClosureSource {
+  name: string;
+  position: FunctionPosition;
+}
+
+/**
+ * A closure's site is its own source position, mapped to the file the user
+ * wrote: a closure is made where it is written, whatever V8 inlined. Its
+ * callers are the sampled frames of the function in the same file that
+ * starts closest above it (the one that made it, unless V8 inlined that one
+ * into its caller; then the caller's frames).
+ */
+function closureSite(inScript: readonly SiteCandidate[], scriptUrl: string, closure: ClosureSource): AllocationSite {
+  const at = originalFrame({ functionName: closure.name || '(anonymous)', url: scriptUrl, line: closure.position.line, column: closure.position.column });
+  const startsAbove = (c: SiteCandidate) => toPath(c.frame.url) === toPath(at.url) && c.frame.line <= at.line;
+  const maker = inScript.filter(startsAbove).sort((a, b) => b.frame.line - a.frame.line || b.frame.column - a.frame.column)[0] ?? inScript[0];
+  const callers = maker?.stack ?? [];
+  const user = callers.filter((f) => !isInternalUrl(f.url));
+  const rest = callers.filter((f) => isInternalUrl(f.url));
+  return {
+    file: toPath(at.url),
+    line: at.line,
+    column: at.column,
+    functionName: at.functionName,
+    stack: [at, ...user, ...rest].slice(0, 6).map(formatFrame),
+    source: 'measured',
+  };
+}
+
 export function siteForGroup(
   allCandidates: readonly SiteCandidate[],
   groupName: string,
   kind: 'object' | 'closure' | 'other',
   /** For closures: the script that defines them; sites in that file come first. */
   scriptUrl?: string,
+  /** For closures: their name and where their source starts in that script, which is where they are made. */
+  closure?: ClosureSource,
 ): AllocationSite | undefined {
   const inScript = scriptUrl ? allCandidates.filter((c) => toPath(c.frame.url) === toPath(scriptUrl)) : [];
+  if (kind === 'closure' && scriptUrl && closure) return closureSite(inScript.map(inOriginalSource), scriptUrl, closure);
   const candidates = (inScript.length > 0 ? inScript : allCandidates).slice(0, 8).map(inOriginalSource);
   if (candidates.length === 0) return undefined;
   const patterns = allocationPatterns(groupName, kind);

@@ -3,7 +3,8 @@ import type { AllocationSite, Finding, FindingKind } from './types.js';
 import { formatBytes } from '../report/format.js';
 import { NodeType, type HeapIndex } from '../analyzers/heap-index.js';
 import { findCycles, NATIVE_BACKED, type SurvivorGroup } from '../analyzers/survivors.js';
-import { allocationCandidates, siteForGroup } from '../analyzers/allocation-site.js';
+import { allocationCandidates, siteForGroup, type ClosureSource } from '../analyzers/allocation-site.js';
+import { functionPositionById } from '../analyzers/value-by-id.js';
 import { functionLine } from '../analyzers/function-line.js';
 import { previewObject } from '../analyzers/preview.js';
 import { groupKind, type Explanation } from './explain.js';
@@ -23,6 +24,11 @@ function closureScript(index: HeapIndex, node: number): string | undefined {
   const script = shared < 0 ? -1 : follow(shared, 'script_or_debug_info');
   const name = script < 0 ? '' : index.name(script);
   return /[\\/]/.test(name) ? name : undefined;
+}
+
+function closureSource(index: HeapIndex, node: number): ClosureSource | undefined {
+  const position = functionPositionById(index.id(node));
+  return position && { name: index.name(node), position };
 }
 
 /** The closure an EventTarget Listener record runs (its `callback`), else the node itself when it is a closure. */
@@ -68,7 +74,7 @@ export function groupFinding(group: SurvivorGroup, explanation: Explanation, kin
   const first = explanation.boundaries[0]!;
   const candidates = allocationCandidates(explanation.samples);
   const script = closureScript(index, group.representative);
-  const site = siteForGroup(candidates, group.name, groupKind(group), script);
+  const site = siteForGroup(candidates, group.name, groupKind(group), script, script ? closureSource(index, group.representative) : undefined);
   const holder = group.holder;
   const title = findingTitle({ group, kind, count, bytes, closure: closureInfo(index, group, site) });
   const finding: Finding = {

@@ -49,6 +49,23 @@ describe('siteForGroup', () => {
     expect(site).toMatchObject({ file, line: 11, functionName: 'later', source: 'inferred' });
   });
 
+  it('puts a closure on the line that writes it, even when the profiler saw only the caller its maker was inlined into', () => {
+    // `later` (line 9) stands for the caller; the closure is written on line 7.
+    const samples: AllocationSample[] = [{ size: 64, count: 100, stack: [{ functionName: 'later', url, line: 9, column: 16 }] }];
+    const site = siteForGroup(allocationCandidates(samples), '(anonymous function)', 'closure', url, { name: '', position: { line: 7, column: 25 } });
+    expect(site).toMatchObject({ file, line: 7, column: 25, functionName: '(anonymous)', source: 'measured' });
+    expect(site!.stack.slice(0, 2)).toEqual([`(anonymous) (${file}:7:25)`, `later (${file}:9:16)`]);
+  });
+
+  it('gives a closure the sampled function above it as its maker', () => {
+    const samples: AllocationSample[] = [
+      { size: 64, count: 100, stack: [{ functionName: 'remember', url, line: 7, column: 1 }, { functionName: 'later', url, line: 9, column: 16 }] },
+      { size: 64, count: 10, stack: [{ functionName: 'later', url, line: 9, column: 16 }] },
+    ];
+    const site = siteForGroup(allocationCandidates(samples), 'onSession', 'closure', url, { name: 'onSession', position: { line: 7, column: 40 } });
+    expect(site!.stack.slice(0, 3)).toEqual([`onSession (${file}:7:40)`, `remember (${file}:7:1)`, `later (${file}:9:16)`]);
+  });
+
   it('reads the line inside the sampled function when the constructor was inlined away', () => {
     const samples: AllocationSample[] = [{ size: 32, count: 100, stack: [{ functionName: 'remember', url, line: 7, column: 1 }] }];
     expect(siteForGroup(allocationCandidates(samples), 'Session', 'object')).toMatchObject({ line: 7, functionName: 'remember' });
