@@ -1,5 +1,6 @@
 import type { RetainerStep } from '../verdict/types.js';
 import type { HeapIndex } from './heap-index.js';
+import { fromDomWindow } from './dom-targets.js';
 import { buildRetainerTree, elideInternalHops, fromUserRoot, renderRetainerPath as renderSteps, retainerStepsTo } from './retainer-path.js';
 
 /**
@@ -17,6 +18,8 @@ export function renderRetainerPath(index: HeapIndex, target: number, holder?: nu
   if (!steps) return { steps: [], text: '(unreachable)', ruleText: '(unreachable)' };
   const fromVariable = retainerStepsTo(tree, target) ?? steps;
   const holderAt = holder === undefined ? -1 : stepNodes.indexOf(holder);
-  const shown = fromUserRoot(steps, holderAt >= 0 ? holderAt : steps.length - 1);
+  const upTo = holderAt >= 0 ? holderAt : steps.length - 1;
+  // A component's listener or node kept by the DOM reads from the window, not from the environment's objects.
+  const shown = fromDomWindow(steps, upTo) ?? fromUserRoot(steps, upTo);
   return { steps, text: renderSteps(elideInternalHops(shown)), ruleText: renderSteps(fromVariable) };
 }

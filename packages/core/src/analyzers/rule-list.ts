@@ -6,6 +6,7 @@ import { testRunnerOwn } from './rules/test-runner.js';
 import { consoleAndStdio } from './rules/console-stdio.js';
 import { asyncBookkeeping } from './rules/async-bookkeeping.js';
 import { heldOnlyByRoots } from './rules/root-held.js';
+import { domEnvironmentOwn } from './rules/dom-environment.js';
 
 /** The shipped false-positive rules, cheapest and broadest first. */
 export const leakFilterRules: readonly LeakFilterRule[] = [
@@ -16,6 +17,7 @@ export const leakFilterRules: readonly LeakFilterRule[] = [
   testRunnerOwn,
   consoleAndStdio,
   asyncBookkeeping,
+  domEnvironmentOwn,
 ];
 
 export type { LeakFilterRule, GroupView } from './rules/types.js';

@@ -1,3 +1,4 @@
+import { DOM_LISTENERS_EDGE, domTargetName } from './dom-targets.js';
 import { HeapIndex, NodeType, EdgeType } from './heap-index.js';
 import { renderRetainerPath } from './render-path.js';
 import { displayEdgeName } from './retainer-path.js';
@@ -41,6 +42,10 @@ export interface GroupHolder {
   node: number;
   /** The variable or property that holds it (`cache` in `(module) cache → Map`), when it has one. */
   variable?: string;
+  /** A DOM event target (`window`, `document`, `HTMLDivElement`) of jsdom or happy-dom. */
+  dom?: boolean;
+  /** For listeners: the list the group's objects are elements of (under the emitter's storage). */
+  storage?: number;
 }
 
 const CONTEXT_NAME = 'system / Context';
@@ -251,7 +256,7 @@ function shallowestMember(members: number[], index: HeapIndex): number {
 }
 
 /** Edges under which Node keeps an emitter's or event target's listeners. */
-const EVENTS_EDGE = /^(_events|Symbol\(kEvents\)|<symbol kEvents>)$/;
+const EVENTS_EDGE = /^(_events|Symbol\(kEvents\)|<symbol kEvents>|_eventListeners|<symbol listeners>|Symbol\(listeners\)|<symbol listenerOptions>|Symbol\(listenerOptions\))$/;
 /** What an emitter keeps its listeners in: its events object, the lists, EventTarget's Listener records. */
 const LISTENER_STORAGE = /^(Object|Array|Map|Listener|\(.*\)|system \/ .*|)$/;
 
@@ -305,8 +310,37 @@ function listenerHolder(index: HeapIndex, nodes: number[], edges: number[], held
     if (!EVENTS_EDGE.test(index.edgeLabel(edges[i - 1]!))) continue;
     const emitter = nodes[i - 1]!;
     const next = edges[i];
-    const eventName = next !== undefined && index.graph.edgeTypes[next] === EdgeType.property ? `'${index.edgeLabel(next)}' ` : '';
-    return { label: index.label(emitter), edge: `${eventName}listeners`, node: emitter, ...variableOf(index, nodes, edges, i - 1) };
+    const domTarget = DOM_LISTENERS_EDGE.test(index.edgeLabel(edges[i - 1]!)) ? domTargetName(index.label(emitter), i > 1 ? index.label(nodes[i - 2]!) : undefined) : undefined;
+    const keyed = domTarget ? mapKeyOnPath(index, nodes, edges, i + 1) : undefined;
+    const property = next !== undefined && index.graph.edgeTypes[next] === EdgeType.property ? index.edgeLabel(next) : undefined;
+    const event = keyed ?? property;
+    const eventName = event === undefined ? '' : `'${event}' `;
+    const dom = domTarget ? { dom: true, storage: nodes[heldAt]! } : {};
+    return { label: domTarget ?? index.label(emitter), edge: `${eventName}listeners`, node: emitter, ...dom, ...variableOf(index, nodes, edges, i - 1) };
+  }
+  return undefined;
+}
+
+/**
+ * The key of the Map entry the path goes through at or after `from`
+ * (happy-dom files listeners by phase, then by event type: `bubbling →
+ * Map → table → [6]`). V8 lays a Map's entries out as key, value, chain:
+ * the key of the value at element n is element n − 1 of the same table.
+ */
+function mapKeyOnPath(index: HeapIndex, nodes: number[], edges: number[], from: number): string | undefined {
+  const { edgeStart, edgeTargets, edgeTypes } = index.graph;
+  for (let at = from; at + 2 < nodes.length; at++) {
+    if (index.name(nodes[at]!) !== 'Map') continue;
+    const table = nodes[at + 1]!;
+    const valueEdge = edges[at + 1]!;
+    // Element edges read `[6]`, internal ones `6`.
+    const match = /^\[?(\d+)\]?$/.exec(index.edgeLabel(valueEdge));
+    if (!match) return undefined;
+    const keyAt = String(Number(match[1]) - 1);
+    for (let e = edgeStart[table]!; e < edgeStart[table + 1]!; e++) {
+      if (edgeTypes[e] !== EdgeType.weak && index.edgeLabel(e).replace(/^\[|\]$/g, '') === keyAt && index.type(edgeTargets[e]!) === NodeType.string) return index.name(edgeTargets[e]!);
+    }
+    return undefined;
   }
   return undefined;
 }

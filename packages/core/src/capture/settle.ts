@@ -1,7 +1,5 @@
-import { setImmediate } from 'node:timers';
+import { nextMacrotask } from '../node-clock.js';
 import type { Capture, GcMode } from './types.js';
-
-const nextMacrotask = (): Promise<void> => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * A settled heap: collect; let the FinalizationRegistry callbacks that the

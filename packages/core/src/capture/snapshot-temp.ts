@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import vm from 'node:vm';
+import { nodeTimers } from '../node-clock.js';
 
 /**
  * Temporary homes for heap snapshots written to disk (the pure-JS capture on
@@ -81,7 +82,7 @@ export function withSignalsDeferred<T>(work: () => T): T {
   };
   const release = (): void => {
     for (const signal of DEFERRED_SIGNALS) proc.removeListener(signal, onSignal);
-    clearImmediate(releaseLater);
+    nodeTimers.clearImmediate(releaseLater);
     if (received !== null) endBySignalIfUnhandled(received, proc);
   };
   for (const signal of DEFERRED_SIGNALS) proc.on(signal, onSignal);
@@ -91,7 +92,7 @@ export function withSignalsDeferred<T>(work: () => T): T {
   } finally {
     // A signal that arrived during the work is delivered on the loop's next
     // poll phase, which comes before this immediate: keep listening till then.
-    releaseLater = setImmediate(release);
+    releaseLater = nodeTimers.setImmediate(release);
   }
 }
 

@@ -4,6 +4,7 @@ import { currentScope } from '../tasks/storage.js';
 import { checkTracked } from '../track/check.js';
 import { checkLeak } from '../verdict/check-leak.js';
 import type { MatcherDeps } from './types.js';
+import { testTimeLeftMs } from './test-time-left.js';
 
 /**
  * The real dependencies: the leak verdict, the process's shared capture,
@@ -19,5 +20,6 @@ export function defaultMatcherDeps(): MatcherDeps {
       currentScope()?.node.findings.push(...findings);
     },
     checkpoint: checkpointRunningFile,
+    testTimeLeftMs: () => testTimeLeftMs(),
   };
 }

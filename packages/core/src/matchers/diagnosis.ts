@@ -78,6 +78,8 @@ function perCallText(growth: FigureGrowth): string {
 }
 
 /** `6 rounds × 50 calls after 20 warm-up · heapUsed +1.0 KiB/call (fit 0.99) · threshold 8 B/call · 1 snapshot · 412 ms · native capture`. */
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
 export function formatStatistics(stats: VerdictStats, capture: LeakResult['capture']): string {
   const grown = stats.growth.filter((g) => g.grew);
   const heap = stats.growth.find((g) => g.figure === 'heapUsed');
@@ -89,6 +91,7 @@ export function formatStatistics(stats: VerdictStats, capture: LeakResult['captu
     `${stats.snapshots} snapshot${stats.snapshots === 1 ? '' : 's'}`,
     ...(stats.exactRounds > 0 ? [`heap exact in ${stats.exactRounds} rounds`] : []),
     `${Math.round(stats.timeMs.total)} ms`,
+    ...(stats.cutShort ? [`${stats.cutShort.step} left out: needs ~${seconds(stats.cutShort.neededMs)}, ${seconds(stats.cutShort.leftMs)} of the test's ${seconds(stats.cutShort.limitMs)} were left`] : []),
     `${capture === 'native' ? 'native' : 'pure-JS'} capture`,
   ].join(' · ');
 }
@@ -104,6 +107,21 @@ export function formatLeakDiagnosis(result: LeakResult, c: Colors): string {
   if (count === 0) lines.push(`  ${sanitizeForTerminal(result.stats.reason)}`);
   lines.push('', c.dim(`Statistics: ${formatStatistics(result.stats, result.capture)}`));
   return lines.join('\n');
+}
+
+/** For a verdict that ran out of the test's time before it could judge. */
+export function formatUndecided(result: LeakResult, c: Colors): string {
+  const cut = result.stats.cutShort;
+  const advice = cut
+    ? `Give the test a timeout of ${Math.ceil((cut.limitMs + cut.neededMs * 3) / 1000) * 1000} ms or more (its last argument, or \`testTimeout\` in the config): a verdict needs about ${seconds(cut.neededMs)} for its rounds here, and its explanation more when memory grows.`
+    : 'Give the test a longer timeout.';
+  return [
+    c.bold('No verdict: the test ran out of time before memscope could tell whether memory grows.'),
+    `  ${sanitizeForTerminal(result.stats.reason)}`,
+    `  ${advice}`,
+    '',
+    c.dim(`Statistics: ${formatStatistics(result.stats, result.capture)}`),
+  ].join('\n');
 }
 
 /** For `.toLeak()` on a function that did not leak. */

@@ -1,6 +1,7 @@
 import type { Capture, GcMode } from '../capture/types.js';
 import { MemscopeError } from '../errors.js';
 import { assertFunction, callRepeatedly } from './call-loop.js';
+import { nextMacrotask } from '../node-clock.js';
 
 export interface AllocationOptions {
   /** Calls before measuring (JIT warm-up, caches filled). Default 10. */
@@ -64,7 +65,7 @@ function heapWithoutCode(capture: Capture): number {
   return used;
 }
 
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+const nextTurn = nextMacrotask;
 
 /**
  * Bytes allocated per call: after warm-up and a full GC, heap use grows by

@@ -46,6 +46,8 @@ export interface MatcherDeps {
   recordFindings?(findings: Finding[]): void;
   /** Saves the figures gathered so far before work that may kill the worker (a verdict's heap snapshot). */
   checkpoint?(): Promise<void>;
+  /** Milliseconds the verdict may take before the running test's timeout; undefined without one. */
+  testTimeLeftMs?(): number | undefined;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Capture, GcTotals } from '../capture/types.js';
 import type { Figure, TaskFigures } from './types.js';
+import { nowMs } from '../node-clock.js';
 
 /**
  * One reading of the heap at a task boundary, and the figures two readings
@@ -33,7 +34,7 @@ export function takeReading(capture: Capture, forced: GcTotals, full = true): Re
     const heap = capture.quickHeap();
     const gc = capture.gcTotals();
     return {
-      time: performance.now(),
+      time: nowMs(),
       heapUsed: heap.heapUsed,
       youngUsed: heap.youngUsed ?? null,
       external: heap.external,
@@ -46,7 +47,7 @@ export function takeReading(capture: Capture, forced: GcTotals, full = true): Re
   const heap = capture.heapFigures();
   const gc = capture.gcTotals();
   return {
-    time: performance.now(),
+    time: nowMs(),
     heapUsed: heap.heapUsed,
     youngUsed: heap.youngUsed ?? null,
     external: heap.external,

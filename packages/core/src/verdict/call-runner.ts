@@ -1,6 +1,7 @@
 import { MemscopeError } from '../errors.js';
 import { interceptExit, releaseExit, takeExitRequest } from './exit-guard.js';
 import { describeThrown, safeCause } from './thrown.js';
+import { nodeTimers } from '../node-clock.js';
 
 export { describeThrown };
 
@@ -65,7 +66,7 @@ export class CallRunner {
   private async settle(pending: PromiseLike<unknown>, callNumber: number): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(TIMED_OUT), this.timeoutMs);
+      timer = nodeTimers.setTimeout(() => reject(TIMED_OUT), this.timeoutMs);
     });
     try {
       await Promise.race([Promise.resolve(pending), timeout]);
@@ -80,7 +81,7 @@ export class CallRunner {
       }
       throw this.failure(callNumber, error);
     } finally {
-      clearTimeout(timer);
+      nodeTimers.clearTimeout(timer);
     }
   }
 

@@ -7,7 +7,7 @@ import { resolveLeakOptions, isIgnored, type LeakOptions, type ResolvedLeakOptio
 import { CallRunner, type LeakTarget } from './call-runner.js';
 import { warmUp } from './warm-up.js';
 import { HandleTracker } from './handle-tracker.js';
-import type { ScreenResult, ScreenedFigure } from './screen.js';
+import { MIN_ROUNDS_TO_JUDGE, type ScreenResult, type ScreenedFigure } from './screen.js';
 import { screenInWindows, wantsExactRounds, MAX_CALLS_PER_ROUND } from './windows.js';
 import { warmScreeningCode } from './warm-machinery.js';
 import { startAffordableSampler, wantsSampledRounds } from './survivor-sampler.js';
@@ -18,8 +18,11 @@ import { heldByLeakingHandle, holdsNativeMemory, mergeByHolder } from './holder-
 import { descriptorFinding, findingKindOf, groupFinding, handleFindings, nativeFinding } from './findings.js';
 import { serialized } from './serialize.js';
 import { whileMeasuring } from '../tasks/storage.js';
-import type { FigureGrowth, Finding, LeakResult } from './types.js';
+import type { CutShort, FigureGrowth, Finding, LeakResult } from './types.js';
 import type { GrowthJudgement } from './stats.js';
+import { nowMs } from '../node-clock.js';
+import { Deadline, explanationEstimateMs } from './time-budget.js';
+import { unexplainedGrowth } from './unexplained-growth.js';
 
 
 /**
@@ -89,9 +92,10 @@ const notFlat = (screenResult: ScreenResult, figure: ScreenedFigure) => {
 };
 
 async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Capture): Promise<LeakResult> {
-  const started = performance.now();
+  const started = nowMs();
   // Counted in the warm-up's time: the caller waits for it too.
   await warmScreeningCode(capture);
+  const deadline = Deadline.within(opts.timeLimit, started);
   const tracker = new HandleTracker();
   const runner = new CallRunner(tracker.wrap(fn), opts.timeout);
   const timeMs = { warmup: 0, screen: 0, explain: 0, total: 0 };
@@ -99,13 +103,13 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
   tracker.start();
   try {
     const msPerCall = await warmUp(runner, opts);
-    timeMs.warmup = performance.now() - started;
+    timeMs.warmup = nowMs() - started;
     const callsPerRoundAtStart = opts.callsPerRound ?? Math.min(MAX_CALLS_PER_ROUND, Math.max(60, Math.ceil(30 / Math.max(msPerCall, 0.001))));
     const slowOrAsync = runner.async || callsPerRoundAtStart < MAX_CALLS_PER_ROUND;
     const precise = wantsExactRounds(capture, runner.async, callsPerRoundAtStart);
     const sampler = wantsSampledRounds(capture, precise, slowOrAsync) ? await startAffordableSampler(capture, runner, msPerCall) : undefined;
     const warmupCalls = runner.calls;
-    const screenInput = { capture, runner, tracker, gcMode: opts.gc, callsPerRound: callsPerRoundAtStart, rounds: opts.rounds, maxRounds: opts.maxRounds, threshold: opts.threshold, earlyStop: !opts.roundsGiven, precise, sampler };
+    const screenInput = { capture, runner, tracker, gcMode: opts.gc, callsPerRound: callsPerRoundAtStart, rounds: opts.rounds, maxRounds: opts.maxRounds, threshold: opts.threshold, earlyStop: !opts.roundsGiven, precise, sampler, deadline: deadline.forScreen(started), pace: { roundMs: 0 } };
     const allocationAtStart = allocationReading(capture, runner);
     let screened: Awaited<ReturnType<typeof screenInWindows>>;
     try {
@@ -115,7 +119,7 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
       sampler?.stop();
     }
     const { result, exactRounds, callsPerRound } = screened;
-    timeMs.screen = performance.now() - started - timeMs.warmup;
+    timeMs.screen = nowMs() - started - timeMs.warmup;
 
     const findings: Finding[] = [];
     // From the first call on, warm-up included: a cap reached in the warm-up leaves every round flat.
@@ -131,8 +135,24 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
     const nativeBytesPerCall = nativeGrowth ? (result.judgements.get(nativeGrowth)!.perRound / callsPerRound) : 0;
     const wantsHeap = opts.kinds.has('heap') || opts.kinds.has('storm') || opts.kinds.has('native');
     let reason: string;
-    if (wantsHeap && (notFlat(result, 'heapUsed') || notFlat(result, 'sampledSurvivors') || nativeGrowth)) {
-      const explainStarted = performance.now();
+    let cutShort: CutShort | undefined;
+    const undecided = result.cutShort === true && result.rounds < MIN_ROUNDS_TO_JUDGE && findings.length === 0;
+    const screenRounds = Math.max(1, (runner.calls - warmupCalls) / callsPerRound);
+    const explanationMs = explanationEstimateMs(capture.heapFigures().heapUsed, timeMs.screen / screenRounds);
+    const wantsExplanation = wantsHeap && (notFlat(result, 'heapUsed') || notFlat(result, 'sampledSurvivors') || Boolean(nativeGrowth));
+    if (undecided) {
+      cutShort = { step: 'screen', neededMs: Math.round((timeMs.screen / Math.max(1, result.rounds)) * MIN_ROUNDS_TO_JUDGE), leftMs: 0, limitMs: opts.timeLimit! };
+      reason = `only ${result.rounds} of the ${MIN_ROUNDS_TO_JUDGE} rounds a verdict needs fit in the time limit: no verdict`;
+    } else if (wantsExplanation && !deadline.fits(explanationMs)) {
+      cutShort = { step: 'explanation', neededMs: Math.round(explanationMs), leftMs: Math.max(0, Math.round(deadline.leftMs())), limitMs: opts.timeLimit! };
+      const growth = unexplainedGrowth(result, callsPerRound, opts.threshold, cutShort);
+      if (growth && opts.kinds.has('heap')) findings.push(growth);
+      if (nativeGrowth && opts.kinds.has('native')) findings.push(nativeFinding(nativeGrowth, nativeBytesPerCall));
+      reason = findings.length
+        ? 'memory grew with every call; the explanation did not fit in the time left'
+        : 'the heap moved between rounds; the explanation that would tell a leak from noise did not fit in the time left';
+    } else if (wantsExplanation) {
+      const explainStarted = nowMs();
       assertSnapshotFits(capture);
       const allocatedPerCall = allocatedPerCallSince(allocationAtStart, capture, runner);
       const explanation = await explainGrowth({ capture, runner, tracker, gcMode: opts.gc, callsPerInterval: callsPerRound * 2, threshold: opts.threshold, allocatedPerCall });
@@ -159,7 +179,7 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
       if (nativeGrowth && opts.kinds.has('native') && !nativeExplained && !findings.some((f) => f.kind === 'native') && nativeKeptGrowing(explanation.nativePerCall, nativeGrowth, nativeBytesPerCall)) {
         findings.push(nativeFinding(nativeGrowth, nativeBytesPerCall));
       }
-      timeMs.explain = performance.now() - explainStarted;
+      timeMs.explain = nowMs() - explainStarted;
       reason = explained || findings.length
         ? `memory grew with every call; ${findings.length} finding(s)`
         : 'the heap moved between rounds, but no object population grows with the number of calls';
@@ -170,9 +190,10 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
         : '';
       reason = handleGrew ? 'handles left open grew with the calls' : `no figure grew beyond the noise floor${quick}`;
     }
-    timeMs.total = performance.now() - started;
+    timeMs.total = nowMs() - started;
     return {
       leaked: findings.length > 0,
+      ...(undecided ? { undecided: true } : {}),
       findings,
       capture: capture.path,
       stats: {
@@ -186,6 +207,7 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
         exactRounds,
         timeMs,
         reason,
+        ...(cutShort ? { cutShort } : {}),
       },
     };
   } finally {

@@ -10,6 +10,8 @@ import { measureSettled } from './screen.js';
 import { keyCounts, keyedGrowth, type KeyCounts } from '../analyzers/keyed-growth.js';
 import { withoutStoppedHolders } from './turnover.js';
 import { valueByIdThroughInspector } from '../analyzers/value-by-id.js';
+import { nowMs } from '../node-clock.js';
+import { recordSnapshot } from './time-budget.js';
 
 export interface Explanation {
   index: HeapIndex;
@@ -165,7 +167,9 @@ export async function explainGrowth(input: {
     restoreInlining();
   }
   const atEnd = await measureSettled(capture, gcMode, tracker);
+  const snapshotStarted = nowMs();
   const graph = capture.heapGraph();
+  recordSnapshot(nowMs() - snapshotStarted, atEnd.heapUsed);
   snapshots++;
   const index = new HeapIndex(graph);
   const grouped = groupSurvivors(index, boundaries, leakFilterRules);

@@ -58,12 +58,26 @@ function closureNoun({ name, position }: ClosureInfo): string {
   return name === '(anonymous)' || name === '' ? `anonymous closures${where}` : `closures of ${name}${where}`;
 }
 
+/** The events whose listeners the group's holders gain: `'data'`, `'close' and 'data'`. */
+function eventNames(group: SurvivorGroup): string[] {
+  const events = new Set(groupsOf(group).map((g) => /^'(.*)' listeners$/.exec(g.holder?.edge ?? '')?.[1]).filter((e): e is string => e !== undefined));
+  return [...events].map((e) => `'${e}'`);
+}
+
+const joinNames = (names: string[]) => names.join(names.length === 2 ? ' and ' : ', ');
+
+/** `'resize' listeners`, `'click' and 'keydown' listeners`, `listeners`. */
+function domEventsPhrase(group: SurvivorGroup): string {
+  const events = eventNames(group);
+  return events.length === 0 ? 'listeners' : `${joinNames(events)} listeners`;
+}
+
 /** `entries of Map cache`, `listeners of 'data' on Socket`, `elements of Array callbacks`, `Client client`. */
 export function holderPhrase(holder: GroupHolder, group: SurvivorGroup): string {
   const named = holder.variable ? `${holder.label} ${holder.variable}` : holder.label;
   if (/listeners$/.test(holder.edge)) {
-    const events = [...new Set(groupsOf(group).map((g) => /^'(.*)' listeners$/.exec(g.holder?.edge ?? '')?.[1]).filter((e): e is string => e !== undefined))];
-    const which = events.length === 0 ? '' : ` of ${events.map((e) => `'${e}'`).join(events.length === 2 ? ' and ' : ', ')}`;
+    const events = eventNames(group);
+    const which = events.length === 0 ? '' : ` of ${joinNames(events)}`;
     return `listeners${which} on ${holder.label}`;
   }
   if (holder.edge === 'Map entries' || holder.edge === 'Set entries') return `entries of ${named}`;
@@ -94,6 +108,8 @@ export function findingTitle(input: {
   }
   if (heldBy && /listeners$/.test(holder!.edge)) {
     const by = closure ? `, ${closureNoun(closure)}` : '';
+    // A DOM target gains listeners the way a component's author says it: `window gains 'resize' listeners`.
+    if (holder!.dom) return `${holder!.label} gains ${domEventsPhrase(group)}: ${rate}${by}`;
     return `${heldBy}: ${rate}${by}`;
   }
   // Keys interned into a dictionary, symbols filed in the registry: the holder is what grows.

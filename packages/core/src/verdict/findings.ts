@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AllocationSite, Finding, FindingKind } from './types.js';
 import { formatBytes } from '../report/format.js';
-import { NodeType, type HeapIndex } from '../analyzers/heap-index.js';
+import { EdgeType, NodeType, type HeapIndex } from '../analyzers/heap-index.js';
 import { findCycles, NATIVE_BACKED, type SurvivorGroup } from '../analyzers/survivors.js';
 import { allocationCandidates, siteForGroup, type ClosureSource } from '../analyzers/allocation-site.js';
 import { functionPositionById } from '../analyzers/value-by-id.js';
@@ -9,7 +9,7 @@ import { functionLine } from '../analyzers/function-line.js';
 import { previewObject } from '../analyzers/preview.js';
 import { groupKind, type Explanation } from './explain.js';
 import { findingTitle, perCallText, type ClosureInfo } from './finding-title.js';
-import { listenersPerCall } from './holder-groups.js';
+import { groupsOf, listenersPerCall } from './holder-groups.js';
 import type { HandleGroup } from './handle-groups.js';
 
 /** The file that defines a closure: closure → shared → script_or_debug_info, whose name is the script's URL. */
@@ -31,14 +31,33 @@ function closureSource(index: HeapIndex, node: number): ClosureSource | undefine
   return position && { name: index.name(node), position };
 }
 
-/** The closure an EventTarget Listener record runs (its `callback`), else the node itself when it is a closure. */
-function runClosure(index: HeapIndex, node: number): number {
-  if (index.type(node) === NodeType.closure) return node;
+/** The target of `from`'s first edge labelled `label` whose target has node type `type`, else -1. */
+function edgeTo(index: HeapIndex, from: number, label: RegExp, type?: number): number {
   const { edgeStart, edgeTargets } = index.graph;
-  for (let e = edgeStart[node]!; e < edgeStart[node + 1]!; e++) {
-    if (/^(callback|listener)$/.test(index.edgeLabel(e)) && index.type(edgeTargets[e]!) === NodeType.closure) return edgeTargets[e]!;
+  for (let e = edgeStart[from]!; e < edgeStart[from + 1]!; e++) {
+    if (label.test(index.edgeLabel(e)) && (type === undefined || index.type(edgeTargets[e]!) === type)) return edgeTargets[e]!;
   }
   return -1;
+}
+
+/**
+ * jsdom hands the DOM a wrapper of its own for each listener
+ * (`callTheUserObjectsOperation`, generated per callback), which keeps the
+ * user's function in its scope as `value`: the function the user wrote is
+ * the one to name.
+ */
+function unwrapDomListener(index: HeapIndex, closure: number): number {
+  if (index.name(closure) !== 'callTheUserObjectsOperation') return closure;
+  const scope = edgeTo(index, closure, /^context$/);
+  const user = scope < 0 ? -1 : edgeTo(index, scope, /^value$/, NodeType.closure);
+  return user < 0 ? closure : user;
+}
+
+/** The closure an EventTarget Listener record runs (its `callback`), else the node itself when it is a closure. */
+function runClosure(index: HeapIndex, node: number): number {
+  if (index.type(node) === NodeType.closure) return unwrapDomListener(index, node);
+  const callback = edgeTo(index, node, /^(callback|listener)$/, NodeType.closure);
+  return callback < 0 ? -1 : unwrapDomListener(index, callback);
 }
 
 /**
@@ -57,6 +76,29 @@ function closureInfo(index: HeapIndex, group: SurvivorGroup, site: AllocationSit
   return { name, position: line === undefined ? { file } : { file, line } };
 }
 
+/**
+ * Listeners a call adds to DOM targets: the new entries of each event's
+ * list (a listener is one entry whatever the environment files with it: a
+ * record and its options in jsdom, the function and a parallel options list
+ * in happy-dom), summed over events.
+ */
+function domListenersPerCall(index: HeapIndex, group: SurvivorGroup, firstId: number, calls: number): number | undefined {
+  if (!group.holder?.dom) return undefined;
+  const perEvent = new Map<string, number>();
+  const { edgeStart, edgeTargets, edgeTypes } = index.graph;
+  for (const g of groupsOf(group)) {
+    const storage = g.holder?.storage;
+    if (!g.holder?.dom || storage === undefined) continue;
+    let added = 0;
+    for (let e = edgeStart[storage]!; e < edgeStart[storage + 1]!; e++) {
+      if (edgeTypes[e] === EdgeType.element && index.id(edgeTargets[e]!) > firstId) added++;
+    }
+    perEvent.set(g.holder.edge, Math.max(perEvent.get(g.holder.edge) ?? 0, added));
+  }
+  const total = [...perEvent.values()].reduce((sum, n) => sum + n, 0);
+  return total > 0 ? total / calls : undefined;
+}
+
 export function findingKindOf(group: SurvivorGroup, nativeGrew: boolean): FindingKind {
   if (NATIVE_BACKED.test(group.name) && nativeGrew) return 'native';
   if (group.nodeType === NodeType.closure || group.name === 'Listener' || /listeners$/.test(group.holder?.edge ?? '')) return 'storm';
@@ -66,15 +108,19 @@ export function findingKindOf(group: SurvivorGroup, nativeGrew: boolean): Findin
 /** Turns a steadily growing group into a finding: title, rate, path, site, preview, cycles. */
 export function groupFinding(group: SurvivorGroup, explanation: Explanation, kind: FindingKind, nativeBytesPerCall: number): Finding {
   const { index, calls } = explanation;
-  const count = listenersPerCall(group, calls) ?? group.members.length / calls;
+  const count = domListenersPerCall(index, group, explanation.boundaries[0]!, calls) ?? listenersPerCall(group, calls) ?? group.members.length / calls;
   // The retained bytes a call adds: the folded groups' bytes, and the native
   // memory behind them when they hold Buffers (never counted twice: the
   // larger of the two figures).
   const bytes = nativeBytesPerCall > 0 ? Math.max(nativeBytesPerCall, group.bytes / calls) : group.bytes / calls;
   const first = explanation.boundaries[0]!;
   const candidates = allocationCandidates(explanation.samples);
-  const script = closureScript(index, group.representative);
-  const site = siteForGroup(candidates, group.name, groupKind(group), script, script ? closureSource(index, group.representative) : undefined);
+  // A DOM listener was made where the user wrote the function the environment keeps.
+  const madeBy = group.holder?.dom ? runClosure(index, group.representative) : group.representative;
+  const script = madeBy >= 0 ? closureScript(index, madeBy) : undefined;
+  const site = script
+    ? siteForGroup(candidates, index.name(madeBy), 'closure', script, closureSource(index, madeBy))
+    : siteForGroup(candidates, group.name, groupKind(group));
   const holder = group.holder;
   const title = findingTitle({ group, kind, count, bytes, closure: closureInfo(index, group, site) });
   const finding: Finding = {

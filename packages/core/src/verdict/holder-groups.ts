@@ -56,10 +56,18 @@ export function holdsNativeMemory(group: SurvivorGroup): boolean {
  * Listeners a call adds on an emitter: every listener closure folded into
  * the finding counts (a 'close' and a 'data' listener per call are +2).
  */
+/** The group's path ends `… wrapper() → context → system / Context → value → fn()`: a closure kept by another's scope. */
+function heldInClosureScope(group: SurvivorGroup): boolean {
+  const steps = group.retainerPath;
+  return steps.length >= 3 && steps[steps.length - 2]!.node === 'system / Context' && /\(\)$/.test(steps[steps.length - 3]!.node);
+}
+
 export function listenersPerCall(group: SurvivorGroup, calls: number): number | undefined {
   if (!/listeners$/.test(group.holder?.edge ?? '')) return undefined;
   const listeners = groupsOf(group).filter((g) => (g.nodeType === NodeType.closure || g.name === 'Listener') && /listeners$/.test(g.holder?.edge ?? ''));
-  const closures = listeners.filter((g) => g.nodeType === NodeType.closure);
+  // A closure kept in another listener closure's scope (the user's function
+  // inside jsdom's wrapper of it) is not a listener of its own.
+  const closures = listeners.filter((g) => g.nodeType === NodeType.closure && !heldInClosureScope(g));
   const counted = closures.length > 0 ? closures : listeners;
   return counted.length === 0 ? undefined : counted.reduce((sum, g) => sum + g.members.length, 0) / calls;
 }

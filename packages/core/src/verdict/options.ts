@@ -40,6 +40,13 @@ export interface LeakOptions {
   ignore?: IgnoreEntry[];
   /** Forced-GC strength between rounds. Default 'fast'. */
   gc?: 'fast' | 'thorough';
+  /**
+   * Milliseconds the whole verdict may take. Default: none for checkLeak;
+   * the matchers give it what is left of the running test's timeout. A
+   * verdict that cannot explain its growth in time fails with the growth it
+   * measured and says what was cut short.
+   */
+  timeLimit?: number;
 }
 
 export interface ResolvedLeakOptions {
@@ -54,10 +61,11 @@ export interface ResolvedLeakOptions {
   threshold: number;
   ignore: IgnoreEntry[];
   gc: 'fast' | 'thorough';
+  timeLimit: number | undefined;
 }
 
 const ALL_KINDS: FindingKind[] = ['heap', 'storm', 'handle', 'native'];
-const KNOWN_OPTIONS = new Set(['warmup', 'callsPerRound', 'rounds', 'maxRounds', 'timeout', 'kinds', 'threshold', 'ignore', 'gc']);
+const KNOWN_OPTIONS = new Set(['warmup', 'callsPerRound', 'rounds', 'maxRounds', 'timeout', 'kinds', 'threshold', 'ignore', 'gc', 'timeLimit']);
 
 export const DEFAULT_THRESHOLD_BYTES = 8;
 
@@ -109,6 +117,8 @@ export function resolveLeakOptions(options: unknown): ResolvedLeakOptions {
   });
   const gc = opts.gc ?? 'fast';
   if (gc !== 'fast' && gc !== 'thorough') invalid('gc', "'fast' or 'thorough'", gc);
+  const timeLimit = opts.timeLimit;
+  if (timeLimit !== undefined && (typeof timeLimit !== 'number' || !(timeLimit > 0))) invalid('timeLimit', 'a positive number of milliseconds', timeLimit);
   return {
     warmup: integer(opts, 'warmup', 0),
     callsPerRound: integer(opts, 'callsPerRound', 1),
@@ -120,6 +130,7 @@ export function resolveLeakOptions(options: unknown): ResolvedLeakOptions {
     threshold,
     ignore,
     gc,
+    timeLimit,
   };
 }
 

@@ -1,6 +1,7 @@
 import { heapFloor, measureSettled, ROUND_GROWTH_PER_CODE_BYTE, type Measurement, type ScreenInput, type ScreenResult, type ScreenedFigure } from './screen.js';
 import type { GrowthJudgement } from './stats.js';
 import type { Screened } from './windows.js';
+import { nowMs } from '../node-clock.js';
 
 /** One exact window's readings and what it says (see quickExactWindow). */
 export interface QuickWindow {
@@ -53,6 +54,7 @@ const NO_INTERVALS = 2 ** 40;
 export async function quickExactWindow(input: ScreenInput, startReading?: Measurement): Promise<QuickWindow | null> {
   const { capture, runner, tracker, gcMode, callsPerRound } = input;
   if (!capture.liveBytesByInterval || !capture.settlePrecisely) return null;
+  const started = nowMs();
   const start = startReading ?? (await measureSettled(capture, gcMode, tracker, true));
   // The interval the closing reading opens: what the window's calls allocate lands there.
   const windowInterval = capture.liveBytesByInterval(NO_INTERVALS).next;
@@ -60,6 +62,7 @@ export async function quickExactWindow(input: ScreenInput, startReading?: Measur
   tracker.round = 1;
   await runner.run(calls);
   const end = await measureSettled(capture, gcMode, tracker, true);
+  if (input.pace) input.pace.roundMs = Math.max(input.pace.roundMs, (nowMs() - started) / WINDOW_ROUNDS);
   const keptBytes = capture.liveBytesByInterval(windowInterval).bytes.reduce((sum, bytes) => sum + bytes, 0);
   const halfFloor = heapFloor(input.threshold, calls) / 2;
   const nativeLimit = (input.threshold * calls) / 2;

@@ -4,6 +4,7 @@ import { differences, judgeGrowth, median, type GrowthJudgement } from './stats.
 import type { CallRunner } from './call-runner.js';
 import { openFileDescriptors, type HandleTracker } from './handle-tracker.js';
 import type { SurvivorSampler } from './survivor-sampler.js';
+import { nextMacrotask, nowMs } from '../node-clock.js';
 
 /** The figures read after every round, each a series over rounds. */
 export type ScreenedFigure = 'heapUsed' | 'sampledSurvivors' | 'external' | 'arrayBuffers' | 'malloc' | 'handles' | 'fds';
@@ -23,7 +24,7 @@ export interface Measurement {
   sampledSurvivors?: number | null;
 }
 
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+const nextTurn = nextMacrotask;
 
 /**
  * Heap used outside the code spaces: compiled code comes and goes with the
@@ -94,7 +95,18 @@ export interface ScreenInput {
   precise?: boolean;
   /** Read the user's sampled survivors after every round (see SurvivorSampler). */
   sampler?: SurvivorSampler;
+  /**
+   * Node-clock times no round may end after: `soft` once MIN_ROUNDS_TO_JUDGE
+   * rounds ran (the rest of the time is the explanation's), `hard` ever (the
+   * test's own limit).
+   */
+  deadline?: { soft: number; hard: number };
+  /** The longest a settled round took so far in this verdict, shared by its windows (ms). */
+  pace?: { roundMs: number };
 }
+
+/** Rounds a screen needs to judge a figure: fewer fit no line. */
+export const MIN_ROUNDS_TO_JUDGE = 4;
 
 export interface ScreenResult {
   measurements: Measurement[];
@@ -102,6 +114,8 @@ export interface ScreenResult {
   rounds: number;
   /** Whether every reading was exact (settled through Capture.settlePrecisely). */
   exact: boolean;
+  /** Set when the deadline stopped the rounds. */
+  cutShort?: boolean;
 }
 
 const MALLOC_DRIFT_PER_ROUND = 16 * 1024;
@@ -260,28 +274,42 @@ function clearlyFlat(measurements: Measurement[], input: ScreenInput): boolean {
 export async function screen(input: ScreenInput, firstRounds?: readonly Measurement[]): Promise<ScreenResult> {
   const { capture, runner, tracker, gcMode, callsPerRound } = input;
   const measurements: Measurement[] = [];
+  // A round costs at least its settled reading: the first one's time stands in until a round was timed.
+  const pace = input.pace ?? { roundMs: 0 };
   if (firstRounds?.length) measurements.push(...firstRounds);
   else {
+    const started = nowMs();
     // V8 ages bytecode of functions that stopped running and flushes it over
     // the next few full GCs, which shows as a steady *fall* in heap use. One
     // thorough collection first flushes it all at once.
     capture.gc('thorough');
     measurements.push(await measureSettled(capture, gcMode, tracker, input.precise, input.sampler));
+    pace.roundMs = Math.max(pace.roundMs, nowMs() - started);
   }
   let rounds = measurements.length - 1;
   const runRound = async () => {
+    const started = nowMs();
     tracker.round = ++rounds;
     await runner.run(callsPerRound);
     measurements.push(await measureSettled(capture, gcMode, tracker, input.precise, input.sampler));
+    pace.roundMs = Math.max(pace.roundMs, nowMs() - started);
   };
-  while (rounds < input.rounds) {
+  // The test's time is not the screen's to overrun: it judges what it has.
+  let cutShort = false;
+  const inTime = (): boolean => {
+    if (input.deadline === undefined) return true;
+    const until = rounds < MIN_ROUNDS_TO_JUDGE ? input.deadline.hard : input.deadline.soft;
+    cutShort = nowMs() + pace.roundMs > until;
+    return !cutShort;
+  };
+  while (rounds < input.rounds && inTime()) {
     await runRound();
     if (input.earlyStop && rounds >= EARLY_FLAT_ROUNDS && clearlyFlat(measurements, input)) break;
   }
   let judgements = judgeAll(measurements, input);
-  while (rounds < input.maxRounds && [...judgements.values()].some((j) => j.call === 'ambiguous')) {
+  while (rounds < input.maxRounds && [...judgements.values()].some((j) => j.call === 'ambiguous') && inTime()) {
     await runRound();
     judgements = judgeAll(measurements, input);
   }
-  return { measurements, judgements, rounds, exact: Boolean(input.precise && capture.settlePrecisely) };
+  return { measurements, judgements, rounds, exact: Boolean(input.precise && capture.settlePrecisely), ...(cutShort ? { cutShort } : {}) };
 }

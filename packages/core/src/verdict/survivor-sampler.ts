@@ -1,6 +1,7 @@
 import type { AllocationFrame, Capture } from '../capture/types.js';
 import type { CallRunner } from './call-runner.js';
 import { isInternalUrl, isRuntimeUrl } from '../analyzers/stack-frames.js';
+import { nowMs } from '../node-clock.js';
 
 /**
  * The pure-JS capture's stand-in for exact heap readings: bytes of the
@@ -85,9 +86,9 @@ function probeCalls(msPerCall: number): number {
 }
 
 async function timeCalls(runner: CallRunner, calls: number): Promise<number> {
-  const started = performance.now();
+  const started = nowMs();
   await runner.run(calls);
-  return performance.now() - started;
+  return nowMs() - started;
 }
 
 /**

@@ -81,10 +81,22 @@ export interface VerdictStats {
   timeMs: { warmup: number; screen: number; explain: number; total: number };
   /** Why the verdict is what it is, in one line. */
   reason: string;
+  /** Set when a step did not fit in the verdict's time limit and was left out. */
+  cutShort?: CutShort;
+}
+
+/** A step of the verdict left out for lack of time: what it needed and what was left of the limit. */
+export interface CutShort {
+  step: 'screen' | 'explanation';
+  neededMs: number;
+  leftMs: number;
+  limitMs: number;
 }
 
 export interface LeakResult {
   leaked: boolean;
+  /** Set when too few rounds fit in the time limit to judge: neither a leak nor a pass. */
+  undecided?: boolean;
   findings: Finding[];
   stats: VerdictStats;
   capture: CapturePath;

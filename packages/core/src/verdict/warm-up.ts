@@ -1,5 +1,6 @@
 import type { CallRunner } from './call-runner.js';
 import type { ResolvedLeakOptions } from './options.js';
+import { nowMs } from '../node-clock.js';
 
 /**
  * At least this many calls and this long, so that lazy singletons, caches
@@ -31,16 +32,16 @@ function nextBatch(runner: CallRunner, batch: number, elapsedMs: number): number
  * returns its mean time per call.
  */
 export async function warmUp(runner: CallRunner, opts: Pick<ResolvedLeakOptions, 'warmup'>): Promise<number> {
-  const started = performance.now();
+  const started = nowMs();
   if (opts.warmup !== undefined) {
     await runner.run(opts.warmup);
   } else {
     let batch = FIRST_BATCH;
-    while (runner.calls < MIN_CALLS || (performance.now() - started < MIN_MS && runner.calls < MAX_CALLS)) {
+    while (runner.calls < MIN_CALLS || (nowMs() - started < MIN_MS && runner.calls < MAX_CALLS)) {
       await runner.run(batch);
-      batch = nextBatch(runner, batch, performance.now() - started);
+      batch = nextBatch(runner, batch, nowMs() - started);
     }
   }
-  const elapsed = performance.now() - started;
+  const elapsed = nowMs() - started;
   return runner.calls > 0 ? elapsed / runner.calls : 0;
 }

@@ -91,6 +91,8 @@ async function firstWindow(input: ScreenInput, mayResizeRounds: boolean): Promis
   }
   const exactAtStart = !input.precise && exactRoundsAffordable(input.capture) ? await exactHeapUsed(input) : null;
   let result = await screen(input, firstRounds);
+  // Out of time: no second look, the verdict judges what it has.
+  if (result.cutShort) return { result, callsPerRound: input.callsPerRound, exactRounds: result.exact ? result.rounds : 0 };
   const heap = result.judgements.get('heapUsed');
   const floor = heapFloor(input.threshold, input.callsPerRound);
   const falling = isFalling(heap, floor);
@@ -161,7 +163,7 @@ async function hidesGrowth(input: ScreenInput, result: ScreenResult, exactAtStar
 export async function screenInWindows(input: ScreenInput, rounds: number, mayResizeRounds: boolean): Promise<Screened> {
   const first = await firstWindow(input, mayResizeRounds);
   let { result, exactRounds } = first;
-  if (![...result.judgements.values()].some((j) => j.call !== 'flat')) return first;
+  if (result.cutShort || ![...result.judgements.values()].some((j) => j.call !== 'flat')) return first;
   const windowInput: ScreenInput = { ...input, callsPerRound: first.callsPerRound, precise: first.exactRounds > 0 };
   // Heap growth of a page or two a round may be V8's page accounting alone
   // (seen on a clean 1 ms function beside a 20 MB heap): confirm it with

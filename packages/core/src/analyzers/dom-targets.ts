@@ -1,0 +1,73 @@
+import type { RetainerStep } from '../verdict/types.js';
+
+/**
+ * The DOM as jsdom and happy-dom build it in the heap, in the words of the
+ * person who wrote the component.
+ *
+ * jsdom keeps each event target's listeners on its implementation object
+ * (`Window → <symbol impl> → EventTargetImpl → _eventListeners → {resize:
+ * [records]}`); happy-dom on the target itself (`Window → <symbol
+ * listeners> → {bubbling: Map {'resize' → [listeners]}}`). Both reach the
+ * window from the realm's global through the environment's own objects
+ * (`global → jsdom → JSDOM → <symbol window> → Window`), which say nothing
+ * to the user.
+ */
+
+/** Edges under which jsdom and happy-dom keep an event target's listeners. */
+export const DOM_LISTENERS_EDGE = /^(_eventListeners|<symbol listeners>|Symbol\(listeners\)|<symbol listenerOptions>|Symbol\(listenerOptions\))$/;
+
+/** The edge from a jsdom wrapper to its implementation object. */
+const IMPL_EDGE = /^(<symbol impl>|Symbol\(impl\)|Symbol\(wrapper\)|<symbol wrapper>)$/;
+
+/** A window object of either environment: jsdom's `Window`, happy-dom's `Window`, `GlobalWindow`, `BrowserWindow`. */
+const WINDOW_NODE = /^(Window|GlobalWindow|BrowserWindow|DetachedWindowAPI)$/;
+
+/**
+ * The name a user gives an event target: `window`, `document`, or the
+ * element's interface (`HTMLDivElement`). jsdom's implementation objects
+ * end in `Impl`; its window's is a bare `EventTargetImpl`, reached from
+ * the `Window` wrapper.
+ */
+export function domTargetName(label: string, reachedFrom?: string): string | undefined {
+  if (WINDOW_NODE.test(label) || (label === 'EventTargetImpl' && reachedFrom !== undefined && WINDOW_NODE.test(reachedFrom))) return 'window';
+  const name = label.replace(/Impl$/, '');
+  if (/^(HTML|XML)?Document$/.test(name)) return 'document';
+  if (/^(HTML|SVG|MathML)\w*Element$|^(Element|Text|Comment|DocumentFragment|ShadowRoot)$/.test(name)) return name;
+  return undefined;
+}
+
+/**
+ * A path shown from the window when it runs through one and no variable of
+ * the user's lies past it (`window → _eventListeners → …`), with jsdom's
+ * wrapper-to-implementation hops folded into the wrapper.
+ */
+export function fromDomWindow(steps: RetainerStep[], holderAt: number): RetainerStep[] | undefined {
+  let windowAt = -1;
+  for (let i = Math.min(holderAt, steps.length - 1); i >= 0; i--) {
+    if (WINDOW_NODE.test(steps[i]!.node)) {
+      windowAt = i;
+      break;
+    }
+  }
+  if (windowAt < 0) return undefined;
+  const userVariablePast = steps.slice(windowAt + 1, holderAt + 1).some((s) => (s.node === '(module)' || s.node === '(closure)') && s.edge !== undefined);
+  if (userVariablePast) return undefined;
+  const shown = steps.slice(windowAt).map((step, i) => (i === 0 ? { ...step, node: 'window' } : step));
+  return withoutImplHops(shown);
+}
+
+/** `Window → <symbol impl> → EventTargetImpl → _eventListeners` reads `window → _eventListeners`. */
+export function withoutImplHops(steps: readonly RetainerStep[]): RetainerStep[] {
+  const out: RetainerStep[] = [];
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i]!;
+    const next = steps[i + 1];
+    if (step.edge !== undefined && IMPL_EDGE.test(step.edge) && next) {
+      out.push({ ...next, node: step.node });
+      i++;
+      continue;
+    }
+    out.push(step);
+  }
+  return out;
+}

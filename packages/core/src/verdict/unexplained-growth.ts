@@ -1,0 +1,37 @@
+import { formatBytes } from '../report/format.js';
+import type { ScreenResult } from './screen.js';
+import type { CutShort, Finding } from './types.js';
+
+/**
+ * A fit this straight is a leak's, not a heap's page moves or a cache's
+ * steps (a leak reads 0.99 and more; V8's page accounting on clean code
+ * read 0.84 beside a jsdom window).
+ */
+const LEAK_LINE_FIT = 0.95;
+
+/** Growth per call that is a leak without the explanation's evidence: this many thresholds. */
+const CLEAR_THRESHOLDS = 4;
+
+/**
+ * The growth the screen measured, as a finding of its own, when the
+ * explanation that would name what grew did not fit in the time left.
+ * Only growth that no clean function shows (many thresholds a call, on a
+ * straight line) is reported; anything less passes, as it would have
+ * without an explanation that found nothing.
+ */
+export function unexplainedGrowth(result: ScreenResult, callsPerRound: number, threshold: number, cut: CutShort): Finding | undefined {
+  const heap = result.judgements.get('heapUsed');
+  if (!heap || heap.call !== 'grows' || heap.r2 < LEAK_LINE_FIT) return undefined;
+  const perCall = heap.perRound / callsPerRound;
+  if (perCall < Math.max(threshold, 1) * CLEAR_THRESHOLDS) return undefined;
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  return {
+    kind: 'heap',
+    title:
+      `heap grows ${formatBytes(perCall)} per call (fit ${heap.r2.toFixed(2)}); what grew and who holds it were not looked for: ` +
+      `that takes a heap snapshot (about ${seconds(cut.neededMs)} here) and ${seconds(cut.leftMs)} of the ${seconds(cut.limitMs)} limit were left. ` +
+      'Give the test a longer timeout to see them.',
+    name: '(unexplained heap growth)',
+    perCall: { count: 0, bytes: perCall },
+  };
+}
