@@ -1,16 +1,28 @@
-// `npm run demo`: runs the two example projects with their demo bugs switched
-// on (MEMSCOPE_DEMO_LEAK=1), shows what memscope says about them, and checks
-// that it found every bug. Exit 0 means the demo went as intended: the suites
-// failed, and failed for the leaks they contain.
+// `npm run demo`: runs the example projects with their demo bugs switched on
+// (MEMSCOPE_DEMO_LEAK=1), shows what memscope says about them, and checks that
+// it found every bug; the React examples run fixed first, and must pass. Exit 0
+// means the demo went as intended: the suites failed, and failed for the leaks
+// they contain.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RUN_TIMEOUT_MS = 240_000;
 
-/** Each example, how to run its suite, and the findings its demo bugs must produce (kind, and what names the bug). */
+/** The React examples' cart badge: an effect that subscribes twice and returns no cleanup. */
+const CART_BADGE_BUGS = [
+  { kind: 'storm', what: "a window 'resize' listener left on unmount", match: (f) => /window gains 'resize' listeners/.test(f.title) },
+  { kind: 'storm', what: 'a store subscription left on unmount', match: (f) => /listeners → Set\b.*onCartChange/.test(f.retainerPathText ?? '') },
+];
+
+/**
+ * Each example, how to run its suite, and the findings its demo bugs must
+ * produce (kind, and what names the bug). A component's fix is the point of
+ * its test, so the React examples also run fixed, and must pass.
+ */
 const EXAMPLES = [
   {
     name: 'examples/jest-http',
@@ -29,6 +41,20 @@ const EXAMPLES = [
       { kind: 'handle', what: 'an interval started per job and never cleared', match: (f) => /job-queue\.ts/.test(f.creationStack?.[0] ?? '') },
       { kind: 'native', what: 'a Buffer kept per job', match: () => true },
     ],
+  },
+  {
+    name: 'examples/react-vitest',
+    bin: 'node_modules/vitest/vitest.mjs',
+    args: ['run'],
+    fixedMustPass: true,
+    bugs: CART_BADGE_BUGS,
+  },
+  {
+    name: 'examples/react-jest',
+    bin: 'node_modules/jest/bin/jest.js',
+    args: ['--ci'],
+    fixedMustPass: true,
+    bugs: CART_BADGE_BUGS,
   },
 ];
 
@@ -68,11 +94,17 @@ function printFolded(text) {
   }
 }
 
-function runSuite(example) {
+/** What a user would type: `jest --ci`, `vitest run`. */
+const commandOf = (example) => `${relative(root, example.bin).split('/')[1]} ${example.args.join(' ')}`;
+
+function runSuite(example, { leaks }) {
   return new Promise((resolve) => {
+    const env = { ...process.env, ...(process.stdout.isTTY ? { FORCE_COLOR: '1' } : {}) };
+    if (leaks) env.MEMSCOPE_DEMO_LEAK = '1';
+    else delete env.MEMSCOPE_DEMO_LEAK;
     const child = spawn(process.execPath, [join(root, example.bin), ...example.args], {
       cwd: join(root, example.name),
-      env: { ...process.env, MEMSCOPE_DEMO_LEAK: '1', ...(process.stdout.isTTY ? { FORCE_COLOR: '1' } : {}) },
+      env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -100,22 +132,34 @@ function problemsOf(example, run, reportPath) {
   return problems;
 }
 
+/** Runs an example as shipped (its bugs fixed), prints one line per test, and says what went wrong if it did not pass. */
+async function runFixed(example) {
+  console.log(`\n━━ ${example.name}: ${commandOf(example)} (fixed) ━━\n`);
+  const run = await runSuite(example, { leaks: false });
+  const testLines = stripVTControlCharacters(run.output).split('\n').filter((line) => /^\s*[✓✕×]/.test(line));
+  console.log(testLines.length > 0 ? testLines.join('\n') : run.output.trimEnd());
+  if (run.signal) return [`the fixed suite was killed (${run.signal})`];
+  return run.code === 0 ? [] : [`the fixed suite failed (exit code ${run.code}); run it without MEMSCOPE_DEMO_LEAK to see why`];
+}
+
 async function main() {
   buildIfNeeded();
   const started = Date.now();
   const outcomes = [];
   for (const example of EXAMPLES) {
-    console.log(`\n━━ ${example.name}: MEMSCOPE_DEMO_LEAK=1 ${relative(root, example.bin).split('/')[1]} ${example.args.join(' ')} ━━\n`);
-    const run = await runSuite(example);
+    const fixedProblems = example.fixedMustPass ? await runFixed(example) : [];
+    console.log(`\n━━ ${example.name}: MEMSCOPE_DEMO_LEAK=1 ${commandOf(example)} ━━\n`);
+    const run = await runSuite(example, { leaks: true });
     printFolded(run.output.trimEnd());
     const reportDir = join(root, example.name, 'memscope-report');
-    outcomes.push({ example, reportDir, problems: problemsOf(example, run, join(reportDir, 'report.json')) });
+    outcomes.push({ example, reportDir, problems: [...fixedProblems, ...problemsOf(example, run, join(reportDir, 'report.json'))] });
   }
 
   console.log(`\n━━ memscope demo (${((Date.now() - started) / 1000).toFixed(0)} s) ━━\n`);
   for (const { example, reportDir, problems } of outcomes) {
     if (problems.length === 0) {
-      console.log(`✓ ${example.name}: found ${example.bugs.map((b) => `${b.what} (${b.kind})`).join(', ')}`);
+      const fixed = example.fixedMustPass ? '; fixed, it passes' : '';
+      console.log(`✓ ${example.name}: found ${example.bugs.map((b) => `${b.what} (${b.kind})`).join(', ')}${fixed}`);
     } else {
       console.log(`✗ ${example.name}: ${problems.join('; ')}`);
     }
