@@ -78,8 +78,9 @@ export async function runVitestIn(
   version: VitestVersion,
   args: readonly string[] = [],
   env: Record<string, string | undefined> = {},
+  timeoutMs = 90_000,
 ): Promise<VitestRun> {
-  const result = await runNode([INSTALLS[version].bin, 'run', ...args], { cwd: project.dir, env, timeoutMs: 90_000 });
+  const result = await runNode([INSTALLS[version].bin, 'run', ...args], { cwd: project.dir, env, timeoutMs });
   return {
     ...result,
     report: async (path = 'memscope-report/report.json') => {

@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunReport } from '../../packages/core/src/report/schema.js';
+import { createJestProject, repoRoot, runJestIn, type FixtureProject, type JestVersion } from '../support/index.js';
+import { createVitestProject, runVitestIn, type VitestVersion } from '../vitest/run-vitest.js';
+
+// Component tests as their authors write them: a widget that adds a window
+// listener on mount, tested under jsdom and happy-dom in Jest and Vitest.
+// The leaking widget fails with one finding in DOM terms; the fixed one,
+// with and without fake timers, passes. A long test timeout here: verdict
+// times under the runners' 5 s default are a matter of machine load, and
+// the default's own case is below.
+const here = join(repoRoot, 'test/components');
+const source = (name: string) => readFileSync(join(here, name), 'utf8');
+const GENEROUS_MS = 120_000;
+
+type Setup = { runner: 'jest'; version: JestVersion; environment: 'jsdom' } | { runner: 'vitest'; version: VitestVersion; environment: 'jsdom' | 'happy-dom' };
+
+const SETUPS: Setup[] = [
+  { runner: 'jest', version: 30, environment: 'jsdom' },
+  { runner: 'jest', version: 29, environment: 'jsdom' },
+  { runner: 'vitest', version: 4, environment: 'jsdom' },
+  { runner: 'vitest', version: 4, environment: 'happy-dom' },
+  { runner: 'vitest', version: 3, environment: 'happy-dom' },
+];
+
+const label = (s: Setup) => `${s.runner} ${s.version} + ${s.environment}`;
+
+function jestFiles(timeoutMs?: number): Record<string, string> {
+  const config = {
+    testEnvironment: 'jsdom',
+    testMatch: ['**/*.spec.cjs'],
+    setupFilesAfterEnv: ['@memscope/jest'],
+    reporters: ['default', ['@memscope/jest/reporter', { baseline: false }]],
+    ...(timeoutMs ? { testTimeout: timeoutMs } : {}),
+  };
+  return { 'jest.config.js': `module.exports = ${JSON.stringify(config, null, 2)};\n`, 'widget.cjs': source('widget.cjs'), 'widget.spec.cjs': source('widget.spec.cjs') };
+}
+
+function vitestFiles(environment: string, timeoutMs?: number): Record<string, string> {
+  const test = {
+    include: ['**/*.spec.mjs'],
+    environment,
+    setupFiles: ['@memscope/vitest'],
+    reporters: ['default', ['@memscope/vitest/reporter', { baseline: false }]],
+    ...(timeoutMs ? { testTimeout: timeoutMs } : {}),
+  };
+  return { 'vitest.config.mjs': `export default { test: ${JSON.stringify(test, null, 2)} };\n`, 'widget.cjs': source('widget.cjs'), 'widget.spec.mjs': source('widget.spec.mjs') };
+}
+
+interface Outcome {
+  output: string;
+  report: RunReport | null;
+}
+
+const projects: FixtureProject[] = [];
+const outcomes = new Map<string, Outcome>();
+
+async function run(setup: Setup, timeoutMs?: number): Promise<Outcome> {
+  if (setup.runner === 'jest') {
+    const project = await createJestProject(setup.version, jestFiles(timeoutMs));
+    projects.push(project);
+    const result = await runJestIn(project, setup.version, { timeoutMs: 600_000 });
+    return { output: result.stdout + result.stderr, report: result.report };
+  }
+  const project = await createVitestProject(setup.version, vitestFiles(setup.environment, timeoutMs));
+  projects.push(project);
+  const result = await runVitestIn(project, setup.version, [], {}, 600_000);
+  return { output: result.stdout + result.stderr, report: await result.report() };
+}
+
+const test = (outcome: Outcome, name: string) => outcome.report?.tasks.find((t) => t.kind === 'test' && t.name === name);
+
+beforeAll(async () => {
+  for (const setup of SETUPS) outcomes.set(label(setup), await run(setup, GENEROUS_MS));
+}, 1_800_000);
+
+afterAll(async () => {
+  await Promise.all(projects.map((p) => p.cleanup()));
+});
+
+describe.each(SETUPS.map((s) => [label(s)]))('%s', (name) => {
+  it('fails the leaking widget with one finding: the window gains its resize listeners', () => {
+    const outcome = outcomes.get(name)!;
+    const leaking = test(outcome, 'leaking widget');
+    expect(leaking?.state, outcome.output).toBe('failed');
+    expect(leaking!.findings.map((f) => f.title), outcome.output).toEqual([expect.stringMatching(/^window gains 'resize' listeners: \+1 per call \(.+ per call\), closures of onResize \(widget\.cjs:6\)$/)]);
+    expect(leaking!.findings[0]!.kind).toBe('storm');
+    expect(leaking!.findings[0]!.allocationSite).toMatchObject({ file: expect.stringMatching(/widget\.cjs$/), line: 6 });
+    expect(leaking!.findings[0]!.retainerPathText).toMatch(/^window → /);
+    expect(outcome.output).toContain("window gains 'resize' listeners");
+  });
+
+  it('passes the fixed widget, with real and with fake timers', () => {
+    const outcome = outcomes.get(name)!;
+    expect(test(outcome, 'fixed widget')?.state, outcome.output).toBe('passed');
+    expect(test(outcome, 'fixed widget under fake timers')?.state, outcome.output).toBe('passed');
+    expect(outcome.output).not.toMatch(/setImmediate is not defined/);
+  });
+});
+
+describe("under the runner's default 5 s timeout", () => {
+  it('ends every verdict before the timeout: a finding, a pass or a clear "no verdict", never a timeout or a leak charged to the next test', async () => {
+    const outcome = await run({ runner: 'vitest', version: 4, environment: 'jsdom' });
+    expect(outcome.output).not.toMatch(/Test timed out in 5000ms/);
+    const leaking = test(outcome, 'leaking widget');
+    expect(leaking?.state, outcome.output).toBe('failed');
+    for (const fixed of ['fixed widget', 'fixed widget under fake timers']) {
+      const task = test(outcome, fixed);
+      // On a busy machine a verdict may not fit in 5 s; it then says so, and no leak is claimed.
+      expect(task?.findings, outcome.output).toEqual([]);
+      if (task?.state === 'failed') expect(outcome.output).toContain('No verdict: the test ran out of time');
+    }
+  }, 300_000);
+});

@@ -1,0 +1,18 @@
+const { mount } = require('./widget.cjs');
+
+test('leaking widget', async () => {
+  await expect(() => mount(true)()).not.toLeak();
+});
+
+test('fixed widget', async () => {
+  await expect(() => mount(false)()).not.toLeak();
+});
+
+test('fixed widget under fake timers', async () => {
+  jest.useFakeTimers();
+  try {
+    await expect(() => mount(false)()).not.toLeak();
+  } finally {
+    jest.useRealTimers();
+  }
+});
