@@ -100,6 +100,16 @@ describe.each(SETUPS.map((s) => [label(s)]))('%s', (name) => {
   });
 });
 
+// Detached DOM: the Vitest setups carry the case (jsdom's and happy-dom's node models).
+describe.each(SETUPS.filter((s) => s.runner === 'vitest').map((s) => [label(s)]))('%s', (name) => {
+  it('names detached DOM: the closed panels a list keeps, with their nodes', () => {
+    const outcome = outcomes.get(name)!;
+    const panels = test(outcome, 'closed panels kept in a list');
+    expect(panels?.state, outcome.output).toBe('failed');
+    expect(panels!.findings.map((f) => f.title), outcome.output).toEqual([expect.stringMatching(/^detached <section> subtrees: \+1 per call \(.+ per call, 5 nodes each\), held by Array closedPanels$/)]);
+  });
+});
+
 describe("under the runner's default 5 s timeout", () => {
   it('ends every verdict before the timeout: a finding, a pass or a clear "no verdict", never a timeout or a leak charged to the next test', async () => {
     const outcome = await run({ runner: 'vitest', version: 4, environment: 'jsdom' });

@@ -14,3 +14,15 @@ function mount(leak) {
 }
 
 module.exports = { mount };
+
+// A panel list that keeps every panel it closes: detached DOM.
+const closedPanels = [];
+function openAndClosePanel() {
+  const panel = document.createElement('section');
+  panel.innerHTML = '<h2>title</h2><p>body</p>';
+  document.body.appendChild(panel);
+  panel.remove();
+  closedPanels.push(panel);
+}
+
+module.exports.openAndClosePanel = openAndClosePanel;

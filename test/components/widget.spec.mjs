@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { expect, test, vi } from 'vitest';
 
-const { mount } = createRequire(import.meta.url)('./widget.cjs');
+const { mount, openAndClosePanel } = createRequire(import.meta.url)('./widget.cjs');
 
 test('leaking widget', async () => {
   await expect(() => mount(true)()).not.toLeak();
@@ -18,4 +18,8 @@ test('fixed widget under fake timers', async () => {
   } finally {
     vi.useRealTimers();
   }
+});
+
+test('closed panels kept in a list', async () => {
+  await expect(openAndClosePanel).not.toLeak();
 });

@@ -14,7 +14,14 @@ const LEAK_TEST = 'an unmounted badge leaves nothing behind';
 /** Everything a finding says, for matching names that may sit in its title, path or preview. */
 const textOf = (finding: Finding) => JSON.stringify(finding);
 
-function describeReactExample(name: string, command: readonly string[], testFile: string, source: RegExp) {
+/**
+ * `storeFinding`: whether the store subscription is a finding of its own.
+ * Under Vitest the effect's scope, which both listeners share, is reached
+ * first through the window's listener (the module's Set sits deep in
+ * Vitest's module graph), so the subscription's closures fold into the
+ * window finding.
+ */
+function describeReactExample(name: string, command: readonly string[], testFile: string, source: RegExp, storeFinding: boolean) {
   describe(`examples/${name}`, () => {
     let clean: ExampleRun;
     let leaky: ExampleRun;
@@ -39,20 +46,24 @@ function describeReactExample(name: string, command: readonly string[], testFile
       expect(leaky.output).toMatch(/window gains 'resize' listeners: \+1 per call/);
     });
 
-    test("with the demo bug, the badge's store subscription is a finding held by the store's listener set", () => {
+    test(`with the demo bug, the badge's store subscription is ${storeFinding ? "a finding held by the store's listener set" : 'part of the window finding'}, and nothing else is`, () => {
       const findings = findingsOf(leaky, `${testFile} > ${LEAK_TEST}`);
       const subscription = findings.find((f) => /listeners → Set\b.*onCartChange/.test(f.retainerPathText ?? ''));
-      expect(subscription, leaky.output).toMatchObject({ perCall: { count: 1 } });
-      expect(subscription?.allocationSite?.file).toMatch(source);
-      // Two bugs, two findings: nothing of jsdom's, React's or Testing Library's own.
-      expect(findings.map((f) => f.title), leaky.output).toHaveLength(2);
+      if (storeFinding) {
+        expect(subscription, leaky.output).toMatchObject({ perCall: { count: 1 } });
+        expect(subscription?.allocationSite?.file).toMatch(source);
+      } else {
+        expect(subscription, leaky.output).toBeUndefined();
+      }
+      // Nothing of jsdom's, React's or Testing Library's own.
+      expect(findings.map((f) => f.title), leaky.output).toHaveLength(storeFinding ? 2 : 1);
       expect(leaky.report?.totals).toMatchObject({ tests: 3, failed: 1 });
     });
   });
 }
 
-describeReactExample('react-vitest', VITEST, 'test/CartBadge.test.tsx', /examples\/react-vitest\/src\/CartBadge\.tsx$/);
-describeReactExample('react-jest', JEST, 'test/CartBadge.test.jsx', /examples\/react-jest\/src\/CartBadge\.jsx$/);
+describeReactExample('react-vitest', VITEST, 'test/CartBadge.test.tsx', /examples\/react-vitest\/src\/CartBadge\.tsx$/, false);
+describeReactExample('react-jest', JEST, 'test/CartBadge.test.jsx', /examples\/react-jest\/src\/CartBadge\.jsx$/, true);
 
 test('the Vitest example type-checks, JSX and matchers included', async () => {
   const tsc = await runNode([join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'examples/react-vitest'], { cwd: repoRoot });

@@ -12,6 +12,12 @@ interface SiteCandidate {
   bytes: number;
 }
 
+/**
+ * Frames a site keeps: enough to reach the user's call below a library's
+ * own (jsdom builds an element ten frames under `createElement`, twenty under `innerHTML =`).
+ */
+const SITE_STACK_FRAMES = 32;
+
 function toPath(url: string): string {
   return url.startsWith('file://') ? fileURLToPath(url) : url;
 }
@@ -146,7 +152,7 @@ function closureSite(inScript: readonly SiteCandidate[], scriptUrl: string, clos
     line: at.line,
     column: at.column,
     functionName: at.functionName,
-    stack: [at, ...user, ...rest].slice(0, 6).map(formatFrame),
+    stack: [at, ...user, ...rest].slice(0, SITE_STACK_FRAMES).map(formatFrame),
     source: 'measured',
   };
 }
@@ -199,7 +205,7 @@ export function siteForGroup(
     line: refined.line,
     column: refined.column,
     functionName: chosen.frame.functionName || '(anonymous)',
-    stack: [...user, ...rest].slice(0, 6).map(formatFrame),
+    stack: [...user, ...rest].slice(0, SITE_STACK_FRAMES).map(formatFrame),
     source: refined.found ? 'inferred' : 'sampled',
   };
 }

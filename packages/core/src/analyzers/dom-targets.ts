@@ -71,3 +71,30 @@ export function withoutImplHops(steps: readonly RetainerStep[]): RetainerStep[] 
   }
   return out;
 }
+
+/** A DOM node's class in either environment: jsdom's wrapper or implementation, happy-dom's object. */
+const DOM_NODE_CLASS = /^(HTML|SVG)\w*Element(Impl)?$|^(Element|Text|Comment|DocumentFragment)(Impl)?$/;
+const ELEMENT_CLASS = /^(HTML|SVG)(\w*)Element(Impl)?$/;
+/** Interfaces whose tag is not their name lowercased. */
+const TAGS: Record<string, string> = {
+  Anchor: 'a', Paragraph: 'p', Image: 'img', UList: 'ul', OList: 'ol', LI: 'li', DList: 'dl', TableRow: 'tr', TableCell: 'td',
+  TableSection: 'tbody', TableCaption: 'caption', Heading: 'h1', Quote: 'blockquote', Mod: 'ins', '': 'element',
+};
+
+/** Whether a heap class is a DOM node of jsdom or happy-dom. */
+export function isDomNodeClass(name: string): boolean {
+  return DOM_NODE_CLASS.test(name);
+}
+
+/** `<div>` for HTMLDivElement(Impl), `<a>` for HTMLAnchorElement; undefined for anything else. */
+export function domTag(name: string): string | undefined {
+  const match = ELEMENT_CLASS.exec(name);
+  if (!match) return undefined;
+  const interfaceName = match[2]!;
+  return `<${TAGS[interfaceName] ?? interfaceName.toLowerCase()}>`;
+}
+
+/** A path that goes through the document: the node is part of the page, not detached from it. */
+export function inDocument(steps: readonly RetainerStep[]): boolean {
+  return steps.some((step) => /^(HTML|XML)?Document(Impl)?$/.test(step.node) && step.edge !== undefined && !/^(_?ownerDocument|<symbol ownerDocument>)$/.test(step.edge));
+}

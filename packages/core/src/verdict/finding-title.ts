@@ -91,6 +91,13 @@ function groupNoun(group: SurvivorGroup, closure: ClosureInfo | undefined): stri
   return PLAIN_NAMES[group.name] ?? `${group.name} objects`;
 }
 
+/** DOM elements a call leaves alive: their tag, whether the page still has them, how many nodes each subtree holds. */
+export interface DomSubtrees {
+  tag: string;
+  detached: boolean;
+  nodesEach: number;
+}
+
 export function findingTitle(input: {
   group: SurvivorGroup;
   kind: FindingKind;
@@ -98,10 +105,18 @@ export function findingTitle(input: {
   bytes: number;
   /** The function the closures run: the group's own, or the callback of EventTarget's Listener records. */
   closure: ClosureInfo | undefined;
+  dom?: DomSubtrees;
 }): string {
-  const { group, kind, count, bytes, closure } = input;
+  const { group, kind, count, bytes, closure, dom } = input;
   const holder = group.holder;
   const rate = `${perCallText(count)} per call (${formatBytes(bytes)} per call)`;
+  if (dom && kind !== 'storm') {
+    // What memlab calls detached DOM: removed from the page, still reachable from JS.
+    const what = dom.detached ? `detached ${dom.tag} subtrees` : `${dom.tag} elements left in the page`;
+    const each = dom.nodesEach > 1 ? `, ${dom.nodesEach} nodes each` : '';
+    const owner = holder ? (holder.variable ? `${holder.label} ${holder.variable}` : holder.label) : undefined;
+    return `${what}: ${perCallText(count)} per call (${formatBytes(bytes)} per call${each})${owner ? `, held by ${owner}` : ''}`;
+  }
   const heldBy = holder ? holderPhrase(holder, group) : undefined;
   if (kind === 'native') {
     return `${group.name} memory grows ${formatBytes(bytes)} per call (${perCallText(count)} ${group.name} per call)${heldBy ? `, held by ${heldBy}` : ''}`;

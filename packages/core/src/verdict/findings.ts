@@ -8,7 +8,8 @@ import { functionPositionById } from '../analyzers/value-by-id.js';
 import { functionLine } from '../analyzers/function-line.js';
 import { previewObject } from '../analyzers/preview.js';
 import { groupKind, type Explanation } from './explain.js';
-import { findingTitle, perCallText, type ClosureInfo } from './finding-title.js';
+import { findingTitle, perCallText, type ClosureInfo, type DomSubtrees } from './finding-title.js';
+import { domTag, inDocument, isDomNodeClass } from '../analyzers/dom-targets.js';
 import { groupsOf, listenersPerCall } from './holder-groups.js';
 import type { HandleGroup } from './handle-groups.js';
 
@@ -99,6 +100,55 @@ function domListenersPerCall(index: HeapIndex, group: SurvivorGroup, firstId: nu
   return total > 0 ? total / calls : undefined;
 }
 
+/** The DOM environment's own files: jsdom and happy-dom build every node the user's code asks for. */
+const DOM_ENVIRONMENT_FILE = /node_modules[\\/](jsdom|happy-dom)[\\/]/;
+
+/**
+ * A DOM node's site in the user's code: the first sampled frame outside the
+ * environment (the `createElement` or `innerHTML =` that asked for it)
+ * rather than the environment's constructor that built it.
+ */
+function inUserCode(site: AllocationSite): Partial<AllocationSite> | undefined {
+  if (!DOM_ENVIRONMENT_FILE.test(site.file)) return undefined;
+  for (const [i, frame] of site.stack.entries()) {
+    const match = /^(.*) \((.+):(\d+):(\d+)\)$/.exec(frame);
+    if (!match || DOM_ENVIRONMENT_FILE.test(match[2]!) || /^node:|[\\/]node_modules[\\/]/.test(match[2]!)) continue;
+    return { functionName: match[1]!, file: match[2]!, line: Number(match[3]), column: Number(match[4]), stack: site.stack.slice(i), source: 'sampled' };
+  }
+  return undefined;
+}
+
+/** Nodes walked at most to count one subtree. */
+const SUBTREE_WALK_LIMIT = 5000;
+
+/**
+ * The group's DOM elements, when it is made of them: the tag, whether the
+ * path reaches them through the document, and how many DOM nodes the
+ * representative's subtree holds (its objects made in the measured calls;
+ * jsdom's implementation objects only, not their wrappers as well).
+ */
+function domSubtrees(index: HeapIndex, group: SurvivorGroup, firstId: number): DomSubtrees | undefined {
+  const tag = domTag(group.name);
+  if (!tag) return undefined;
+  const { edgeStart, edgeTargets, edgeTypes } = index.graph;
+  const seen = new Set<number>([group.representative]);
+  const queue = [group.representative];
+  let wrappers = 0;
+  let impls = 0;
+  while (queue.length > 0 && seen.size < SUBTREE_WALK_LIMIT) {
+    const node = queue.pop()!;
+    const name = index.name(node);
+    if (isDomNodeClass(name)) name.endsWith('Impl') ? impls++ : wrappers++;
+    for (let e = edgeStart[node]!; e < edgeStart[node + 1]!; e++) {
+      const to = edgeTargets[e]!;
+      if (edgeTypes[e] === EdgeType.weak || seen.has(to) || index.id(to) <= firstId) continue;
+      seen.add(to);
+      queue.push(to);
+    }
+  }
+  return { tag, detached: !inDocument(group.retainerPath), nodesEach: Math.max(1, impls > 0 ? impls : wrappers) };
+}
+
 export function findingKindOf(group: SurvivorGroup, nativeGrew: boolean): FindingKind {
   if (NATIVE_BACKED.test(group.name) && nativeGrew) return 'native';
   if (group.nodeType === NodeType.closure || group.name === 'Listener' || /listeners$/.test(group.holder?.edge ?? '')) return 'storm';
@@ -121,8 +171,9 @@ export function groupFinding(group: SurvivorGroup, explanation: Explanation, kin
   const site = script
     ? siteForGroup(candidates, index.name(madeBy), 'closure', script, closureSource(index, madeBy))
     : siteForGroup(candidates, group.name, groupKind(group));
+  if (site && domTag(group.name)) Object.assign(site, inUserCode(site) ?? {});
   const holder = group.holder;
-  const title = findingTitle({ group, kind, count, bytes, closure: closureInfo(index, group, site) });
+  const title = findingTitle({ group, kind, count, bytes, closure: closureInfo(index, group, site), dom: domSubtrees(index, group, first) });
   const finding: Finding = {
     kind,
     title,
