@@ -118,6 +118,21 @@ function inUserCode(site: AllocationSite): Partial<AllocationSite> | undefined {
   return undefined;
 }
 
+/** Where jsdom (on the implementation) and happy-dom keep an element's tag name. */
+const LOCAL_NAME_EDGE = /^(_localName|<symbol localName>|Symbol\(localName\)|<symbol tagName>|Symbol\(tagName\))$/;
+const IMPL_EDGE = /^(<symbol impl>|Symbol\(impl\))$/;
+
+/** `<section>`: the element's own tag name, which its class does not tell (a section is an HTMLElement). */
+function localNameOf(index: HeapIndex, element: number): string | undefined {
+  const impl = edgeTo(index, element, IMPL_EDGE);
+  for (const node of [element, impl]) {
+    if (node < 0) continue;
+    const name = edgeTo(index, node, LOCAL_NAME_EDGE, NodeType.string);
+    if (name >= 0) return `<${index.name(name).toLowerCase()}>`;
+  }
+  return undefined;
+}
+
 /** Nodes walked at most to count one subtree. */
 const SUBTREE_WALK_LIMIT = 5000;
 
@@ -128,8 +143,9 @@ const SUBTREE_WALK_LIMIT = 5000;
  * jsdom's implementation objects only, not their wrappers as well).
  */
 function domSubtrees(index: HeapIndex, group: SurvivorGroup, firstId: number): DomSubtrees | undefined {
-  const tag = domTag(group.name);
-  if (!tag) return undefined;
+  const byClass = domTag(group.name);
+  if (!byClass) return undefined;
+  const tag = localNameOf(index, group.representative) ?? byClass;
   const { edgeStart, edgeTargets, edgeTypes } = index.graph;
   const seen = new Set<number>([group.representative]);
   const queue = [group.representative];
