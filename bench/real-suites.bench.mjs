@@ -40,11 +40,11 @@ function counts(jsonFile) {
 async function runSuite(suite, repoDir, withMemscope) {
   const json = path.join(repoDir, '..', `results-${withMemscope ? 'on' : 'off'}.json`);
   const config = wrapperName(suite, withMemscope);
-  const runnerArgs = suite.runner === 'vitest' ? ['run', '--config', config] : ['--config', config, '--json', `--outputFile=${json}`];
+  const runnerArgs = [...(suite.runner === 'vitest' ? ['run', '--config', config] : ['--config', config, '--json', `--outputFile=${json}`]), ...(suite.args ?? [])];
   // A suite with failing tests exits 1: the same failures both ways is what is checked.
   const { wallMs, cpuMs } = await runMeasured(process.execPath, [bins[suite.runner], ...runnerArgs], {
     cwd: repoDir,
-    env: { BENCH_JSON: json, BENCH_REPORT_DIR: path.join(repoDir, '..', 'memscope-report'), CI: '1' },
+    env: { ...suite.env, BENCH_JSON: json, BENCH_REPORT_DIR: path.join(repoDir, '..', 'memscope-report'), CI: '1' },
     okCodes: [0, 1],
   });
   return { wallMs, cpuMs, ...counts(json) };

@@ -1,5 +1,6 @@
 // A setup entry as one file: the modules a test file loads at its start,
-// read from one file and compiled without Node's per-module resolution.
+// read from one file and compiled without Node's per-module resolution (and
+// the same for the report code the reporters load at the end of a run).
 //
 // Vitest with `isolate: true` (its default) starts every test file in a new
 // process or worker thread, so memscope's setup entry loads afresh for every
@@ -39,14 +40,21 @@ const ENTRIES = [
   {
     pkg: '@memscope/vitest',
     entry: 'dist/index.js',
-    firstTest: [['@memscope/core', 'dist/capture/native.js'], ['@memscope/core', 'dist/capture/line-ends.js']],
+    firstTest: [['@memscope/core', 'dist/capture/native.js']],
     out: 'dist/index.packed.js',
   },
   {
     pkg: '@memscope/jest',
     entry: 'dist/setup/install.js',
-    firstTest: [['@memscope/core', 'dist/capture/native.js'], ['@memscope/core', 'dist/capture/line-ends.js']],
+    firstTest: [['@memscope/core', 'dist/capture/native.js']],
     out: 'dist/setup/install.packed.js',
+  },
+  {
+    // Both reporters load it once the run is complete, on the run's critical path.
+    pkg: '@memscope/core',
+    entry: 'dist/plugin-kit/finish-run.js',
+    firstTest: [],
+    out: 'dist/plugin-kit/finish-run.packed.js',
   },
 ];
 

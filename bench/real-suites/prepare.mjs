@@ -84,7 +84,10 @@ export function prepareSuite(suite, { fresh = false } = {}) {
   const dir = path.join(suitesDir, suite.name);
   const repoDir = path.join(dir, 'repo');
   if (fresh) rmSync(dir, { recursive: true, force: true });
-  if (!existsSync(path.join(repoDir, 'package.json'))) {
+  // Written once the checkout and the install have both succeeded.
+  const ready = path.join(dir, 'prepared.json');
+  if (!existsSync(ready)) {
+    rmSync(dir, { recursive: true, force: true });
     checkout(suite, repoDir);
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ private: true, description: `test dependencies of ${suite.repo}` }, null, 2));
@@ -92,6 +95,7 @@ export function prepareSuite(suite, { fresh = false } = {}) {
       const specs = suite.deps.map((name) => `${name}@${declaredRange(repoDir, name)}`);
       execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...specs], { cwd: dir, stdio: 'inherit' });
     }
+    writeFileSync(ready, JSON.stringify({ repo: suite.repo, commit: suite.commit, deps: suite.deps }));
   }
   // memscope is packed afresh every time: the figures are of the current build.
   installPackedMemscope(dir);

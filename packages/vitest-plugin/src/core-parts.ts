@@ -35,8 +35,8 @@ function fromCore<K extends keyof Core>(file: string, names: readonly K[]): () =
 /** Needed when the reporter is created. */
 export const reporterOptions = fromCore('plugin-kit/options.js', ['resolveReporterOptions']);
 export const snapshotTemp = fromCore('capture/snapshot-temp.js', ['sweepStaleSnapshotDirs']);
-/** Needed once the run is complete, or when it ends early. */
-export const runFinish = fromCore('plugin-kit/finish-run.js', ['finishRun', 'reportDirectory']);
+/** Needed once the run is complete, or when it ends early; finish-run as one packed file (scripts/pack-setup-entries.mjs). */
+export const runFinish = fromCore('plugin-kit/finish-run.packed.js', ['finishRun', 'reportDirectory']);
 export const reportColors = fromCore('report/colors.js', ['colorsFor']);
 export const reportBuild = fromCore('report/build.js', ['buildRunReport']);
 export const coreErrors = fromCore('errors.js', ['MemscopeError']);
