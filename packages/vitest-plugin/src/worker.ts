@@ -107,17 +107,6 @@ function installMatchers(vitest: RunningVitest, state: WorkerState): void {
 }
 
 /**
- * No timeout for memscope's own hooks: Vitest then runs them bare, without
- * the timer and promise it wraps around a hook with a timeout (Vitest 3 and
- * 4, `withTimeout`). Each such timer opened while a test's scope is open
- * (the afterEach's, every test) was recorded as a handle with its creation
- * stack and checked at the test's end. Their work is bounded: readings, a
- * macrotask or two, and a tracked object's heap graph, which can outlast
- * Vitest's 10 s default hook timeout on a large heap.
- */
-const NO_TIMEOUT = Number.POSITIVE_INFINITY;
-
-/**
  * Installs memscope into the running Vitest for the file being collected:
  * the matchers once per `expect`, and per-test figures through hooks that
  * open a task before each test and close it after the test's own hooks,
@@ -133,7 +122,7 @@ export function installIntoVitest(vitest: RunningVitest): void {
   vitest.beforeEach(({ task }) => {
     const recorder = recorderFor(vitest, state, task);
     if (recorder) state.scopes.set(task, recorder.enter('test', namesOf(task)));
-  }, NO_TIMEOUT);
+  });
   vitest.afterEach(async ({ task }) => {
     const scope = state.scopes.get(task);
     const recorder = task.file ? state.recorders.get(task.file.filepath) : undefined;
@@ -141,11 +130,11 @@ export function installIntoVitest(vitest: RunningVitest): void {
     const node = await recorder.exit(finalState(task), undefined, scope);
     const meta: TestMeta = { task: withoutRunnerHandles(node) };
     task.meta[META_KEY] = meta;
-  }, NO_TIMEOUT);
+  });
   vitest.afterAll(async () => {
     for (const [file, recorder] of state.recorders) {
       await recorder.finish();
       state.recorders.delete(file);
     }
-  }, NO_TIMEOUT);
+  });
 }
