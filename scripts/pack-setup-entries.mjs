@@ -14,8 +14,8 @@
 // same instance. A module a test file already loaded is taken from the cache.
 //
 // The packed entry falls back to the plain entry when a module's file is
-// missing or newer than the packed file (a `tsc` run without this step), and
-// inside a vm context.
+// missing, of another size or newer than the packed file (a `tsc` run
+// without this step), and inside a vm context.
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -116,7 +116,7 @@ function pack({ pkg, entry, firstTest, out }) {
       if (at !== undefined) deps[specifier] = at;
     }
     // The source map comment stays: Node finds the map beside the module's own file name.
-    return [modulePkg, rel, deps, source];
+    return [modulePkg, rel, deps, source, Buffer.byteLength(source)];
   });
   const outFile = path.join(dirOf(pkg), out);
   const packageDirs = [...new Set(modules.map((module) => module.pkg))];
@@ -127,7 +127,7 @@ const Module = require('node:module');
 const path = require('node:path');
 const { runInThisContext } = require('node:vm');
 
-// [package, file in the package, packed modules by specifier, built source]
+// [package, file in the package, packed modules by specifier, built source, its size in bytes]
 const MODULES = ${JSON.stringify(rows)};
 
 const ownRoot = path.resolve(__dirname, ${JSON.stringify(path.relative(path.dirname(outFile), dirOf(pkg)) || '.')});
@@ -142,6 +142,13 @@ function packageRoots() {
   }
   return roots;
 }
+
+/**
+ * A module rebuilt after this file was written. Package managers that do not
+ * keep the tarball's times write each file when they extract it, a moment
+ * apart: only a file newer by more than that, or of another size, counts.
+ */
+const REBUILT_AFTER_MS = 5000;
 
 /**
  * The packed modules' file names, or null when one is missing or was rebuilt
@@ -159,10 +166,10 @@ function packedFiles() {
   }
   const packedAt = statSync(__filename).mtimeMs;
   const files = [];
-  for (const [pkg, rel] of MODULES) {
+  for (const [pkg, rel, , , size] of MODULES) {
     const file = path.join(roots[pkg], rel);
     const stat = statSync(file, { throwIfNoEntry: false });
-    if (!stat || stat.mtimeMs > packedAt) return null;
+    if (!stat || stat.size !== size || stat.mtimeMs > packedAt + REBUILT_AFTER_MS) return null;
     files.push(file);
   }
   return files;

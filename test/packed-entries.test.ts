@@ -21,17 +21,20 @@ interface Loaded {
   carriedSameOnRequire: boolean;
 }
 
+/** How a stale module file differs from what the packed file carries. */
+type Change = 'newer' | 'resized';
+
 /** Loads `packed` in a child, `staleFile` (if any) reading as rebuilt after the packed file. */
-function load(entry: (typeof ENTRIES)[number], staleFile?: string): Loaded {
+function load(entry: (typeof ENTRIES)[number], staleFile?: string, change: Change = 'newer'): Loaded {
   const script = `
     const fs = require('node:fs');
     const path = require('node:path');
-    const stale = process.argv[4];
+    const [stale, change] = process.argv.slice(4);
     if (stale) {
       const statSync = fs.statSync;
       fs.statSync = (file, options) => {
         const stat = statSync(file, options);
-        return stat && file === stale ? Object.assign(Object.create(Object.getPrototypeOf(stat)), stat, { mtimeMs: stat.mtimeMs + 1e9 }) : stat;
+        return stat && file === stale ? Object.assign(Object.create(Object.getPrototypeOf(stat)), stat, change === 'resized' ? { size: stat.size + 1 } : { mtimeMs: statSync(process.argv[1]).mtimeMs + 60000 }) : stat;
       };
     }
     const [packed, plain, carried] = process.argv.slice(1, 4);
@@ -46,7 +49,7 @@ function load(entry: (typeof ENTRIES)[number], staleFile?: string): Loaded {
     }));
   `;
   const args = [entry.packed, entry.plain, entry.carried].map((file) => path.join(root, file));
-  const output = execFileSync(process.execPath, ['-e', script, ...args, ...(staleFile ? [path.join(root, staleFile)] : [])], { encoding: 'utf8' });
+  const output = execFileSync(process.execPath, ['-e', script, ...args, ...(staleFile ? [path.join(root, staleFile), change] : [])], { encoding: 'utf8' });
   return JSON.parse(output) as Loaded;
 }
 
@@ -60,8 +63,8 @@ describe.each(ENTRIES)('packed entry $packed', (entry) => {
     expect(loaded.carriedSameOnRequire).toBe(true);
   });
 
-  test('falls back to the plain build when a carried module was rebuilt after it', () => {
-    const loaded = load(entry, entry.carried);
+  test.each<Change>(['newer', 'resized'])('falls back to the plain build when a carried module was rebuilt after it (%s)', (change) => {
+    const loaded = load(entry, entry.carried, change);
     expect(loaded.names).toEqual(loaded.plainNames);
     expect(loaded.sameAsPlain).toBe(true);
     expect(loaded.carriedFromPack).toBe(false);
