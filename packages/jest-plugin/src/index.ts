@@ -41,7 +41,8 @@ function loadOncePerProcess(): InstallModule | null {
   if (!__filename.endsWith('.js')) return null;
   const mainProcess = vm.runInThisContext('process') as MainProcess;
   const moduleBuiltin = mainProcess.getBuiltinModule?.('node:module') ?? (mainProcess.mainModule?.require('node:module') as typeof import('node:module') | undefined);
-  return (moduleBuiltin?.createRequire(__filename)('./setup/install.js') as InstallModule | undefined) ?? null;
+  // The packed file: install.js and the modules it loads, in one file (scripts/pack-setup-entries.mjs).
+  return (moduleBuiltin?.createRequire(__filename)('./setup/install.packed.js') as InstallModule | undefined) ?? null;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { MemscopeError } from '@memscope/core';
+import { coreErrors } from './core-parts.js';
 
 /** The part of a Vitest project the check reads (Vitest 3 and 4). */
 export interface ProjectLike {
@@ -16,6 +16,7 @@ export function assertNoBrowserProjects(projects: readonly ProjectLike[]): void 
   const browserProjects = projects.filter((project) => project.config.browser?.enabled === true);
   if (browserProjects.length === 0) return;
   const names = browserProjects.map((project) => (project.name ? `"${project.name}"` : '(root project)')).join(', ');
+  const { MemscopeError } = coreErrors();
   throw new MemscopeError(
     'ERR_MEMSCOPE_CAPTURE_UNAVAILABLE',
     `memscope cannot measure tests that run in browser mode (project ${names}): ` +

@@ -1,12 +1,10 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  buildRunReport, colorsFor, finishRun, reportDirectory, resolveReporterOptions, sweepStaleSnapshotDirs,
-  type FileRecord, type ReporterOptions, type ResolvedReporterOptions, type ShardInfo,
-} from '@memscope/core';
+import type { FileRecord, ReporterOptions, ResolvedReporterOptions, ShardInfo } from '@memscope/core';
 import { assertNoBrowserProjects, type ProjectLike } from './browser-check.js';
+import { reportBuild, reportColors, reporterOptions, runFinish, snapshotTemp } from './core-parts.js';
 import { fileRecordOf, relativeFile, type ReportedModule } from './records.js';
-import { SETTINGS_KEY, type WorkerSettings } from './worker.js';
+import { SETTINGS_KEY, type WorkerSettings } from './settings.js';
 
 /** The part of the Vitest instance the reporter uses (Vitest 3 and 4). */
 interface VitestLike {
@@ -35,14 +33,14 @@ export default class MemscopeReporter {
   private readonly onExit = () => this.writeAfterCrash();
 
   constructor(options?: ReporterOptions) {
-    this.options = resolveReporterOptions(options);
+    this.options = reporterOptions().resolveReporterOptions(options);
   }
 
   onInit(vitest: VitestLike): void {
     this.vitest = vitest;
     this.startedAt = new Date();
     assertNoBrowserProjects(vitest.projects);
-    sweepStaleSnapshotDirs();
+    snapshotTemp().sweepStaleSnapshotDirs();
     const settings: WorkerSettings = { mode: this.options.mode };
     for (const project of vitest.projects) project.provide?.(SETTINGS_KEY, settings);
     // First in line: Vitest's own exit listener calls process.exit(), which ends the listeners after it.
@@ -69,9 +67,9 @@ export default class MemscopeReporter {
     for (const module of testModules) this.modules.set(module.moduleId, module);
     const root = vitest.config.root;
     const shard = shardOf(vitest);
-    let finished: Awaited<ReturnType<typeof finishRun>>;
+    let finished: Awaited<ReturnType<ReturnType<typeof runFinish>['finishRun']>>;
     try {
-      finished = await finishRun({
+      finished = await runFinish().finishRun({
         records: this.records(),
         expectedFiles: [...this.modules.keys()].map((id) => relativeFile(root, id)),
         options: this.options,
@@ -80,7 +78,7 @@ export default class MemscopeReporter {
         runnerUpdate: vitest.config.update === true || vitest.config.update === 'all',
         ...(shard ? { shard } : {}),
         startedAt: this.startedAt,
-        colors: colorsFor(process.stdout),
+        colors: reportColors().colorsFor(process.stdout),
       });
     } catch (error) {
       // An unreadable baseline or a refused path: one line that names the
@@ -93,7 +91,7 @@ export default class MemscopeReporter {
       this.finished = true;
       process.removeListener('exit', this.onExit);
       // Snapshots a killed worker left in the temp directory.
-      sweepStaleSnapshotDirs();
+      snapshotTemp().sweepStaleSnapshotDirs();
     }
     const unmeasured = unmeasuredFiles(finished.report.tasks);
     if (unmeasured.length > 0) process.stderr.write(`${unmeasuredWarning(unmeasured)}\n`);
@@ -120,7 +118,7 @@ export default class MemscopeReporter {
     const root = this.vitest.config.root;
     const shard = shardOf(this.vitest);
     const records = this.records();
-    const report = buildRunReport({
+    const report = reportBuild().buildRunReport({
       files: records,
       run: {
         node: process.version, v8: process.versions.v8, capture: records.every((r) => r.capture === 'native') && records.length > 0 ? 'native' : 'js',
@@ -128,11 +126,11 @@ export default class MemscopeReporter {
         ...(shard ? { shard } : {}),
       },
     });
-    const dir = reportDirectory(root, this.options.outputDir, shard);
+    const dir = runFinish().reportDirectory(root, this.options.outputDir, shard);
     mkdirSync(dir, { recursive: true });
     // Compact JSON, as writeReports writes it.
     writeFileSync(join(dir, 'report.json'), JSON.stringify(report));
-    sweepStaleSnapshotDirs();
+    snapshotTemp().sweepStaleSnapshotDirs();
     process.stderr.write(`memscope: the run ended before Vitest reported its end; wrote the figures gathered so far to ${join(dir, 'report.json')}.\n`);
   }
 }

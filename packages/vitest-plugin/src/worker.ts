@@ -6,12 +6,9 @@ import { guardAsyncMatchers } from './await-guard.js';
 import { META_KEY, type FileMeta, type TestMeta } from './meta.js';
 import type { RunnerTest, RunningVitest } from './runtime.js';
 
-/** What the reporter hands the workers through Vitest's `provide`/`inject`. */
-export const SETTINGS_KEY = 'memscope:settings';
+import { SETTINGS_KEY, type WorkerSettings } from './settings.js';
 
-export interface WorkerSettings {
-  mode: MeasureMode;
-}
+export { SETTINGS_KEY, type WorkerSettings };
 
 interface WorkerState {
   /** One recorder per test file; a worker without isolation runs several files. */

@@ -74,7 +74,22 @@ export function getSharedCapture(): Capture {
     const main = nodeRequire(__filename)?.(__filename) as SharedCaptureModule | undefined;
     if (main) return main.getSharedCapture();
   }
-  // line-ends loads node:inspector: only once a capture is built.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return sharedCapture(loadersOnDemand(), (capture) => (require('./line-ends.js') as LineEndsModule).withLineEndsPrimed(capture));
+  return sharedCapture(loadersOnDemand(), primedOnFirstHeapGraph);
+}
+
+/**
+ * line-ends loads node:inspector (~1 ms, not loaded in a Vitest worker), and
+ * a Vitest worker with `isolate` builds a capture for every test file while
+ * few ever take a heap graph: load it with the first one.
+ */
+function primedOnFirstHeapGraph(capture: Capture): Capture {
+  let primed: Capture | null = null;
+  return {
+    ...capture,
+    heapGraph() {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      primed ??= (require('./line-ends.js') as LineEndsModule).withLineEndsPrimed(capture);
+      return primed.heapGraph();
+    },
+  };
 }

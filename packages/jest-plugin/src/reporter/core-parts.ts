@@ -33,7 +33,7 @@ function fromCore<K extends keyof Core>(file: string, names: readonly K[]): () =
 export const reporterOptions = fromCore('plugin-kit/options.js', ['resolveReporterOptions']);
 export const runChannel = fromCore('plugin-kit/run-channel.js', ['openRunChannel']);
 export const snapshotTemp = fromCore('capture/snapshot-temp.js', ['sweepStaleSnapshotDirs', 'endBySignalIfUnhandled']);
-/** Needed once the run is complete. */
+/** Needed once the run is complete; finish-run as one packed file (scripts/pack-setup-entries.mjs). */
 export const fileRecords = fromCore('tasks/records.js', ['readFileRecords']);
-export const runFinish = fromCore('plugin-kit/finish-run.js', ['finishRun']);
+export const runFinish = fromCore('plugin-kit/finish-run.packed.js', ['finishRun']);
 export const reportColors = fromCore('report/colors.js', ['colorsFor']);

@@ -1,0 +1,218 @@
+// A setup entry as one file: the modules a test file loads at its start,
+// read from one file and compiled without Node's per-module resolution (and
+// the same for the report code the reporters load at the end of a run).
+//
+// Vitest with `isolate: true` (its default) starts every test file in a new
+// process or worker thread, so memscope's setup entry loads afresh for every
+// file. As ~30 separate CommonJS modules that cost ~13 ms of CPU per file,
+// most of it Node resolving and reading each module (compiling them all
+// takes ~2 ms). The packed file carries their built sources and evaluates
+// each one as Node would (Module#_compile, under its own file name, so stack
+// frames, source maps and `__dirname` are unchanged), registering it in
+// require.cache under that name: a module loaded later from dist (the
+// verdict, on a matcher's first call) that requires one of them gets the
+// same instance. A module a test file already loaded is taken from the cache.
+//
+// The packed entry falls back to the plain entry when a module's file is
+// missing, of another size or newer than the packed file (a `tsc` run
+// without this step), and inside a vm context.
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Packages whose files a packed entry may carry, found at run time from the entry's location. */
+const PACKAGES = {
+  '@memscope/vitest': 'packages/vitest-plugin',
+  '@memscope/jest': 'packages/jest-plugin',
+  '@memscope/core': 'packages/core',
+  '@memscope/native': 'native',
+};
+
+/**
+ * Each packed entry: its own package and file, the modules its first test
+ * needs beyond the entry's static imports (the capture is built then), and
+ * where the packed file goes.
+ */
+const ENTRIES = [
+  {
+    pkg: '@memscope/vitest',
+    entry: 'dist/index.js',
+    firstTest: [['@memscope/core', 'dist/capture/native.js']],
+    out: 'dist/index.packed.js',
+  },
+  {
+    pkg: '@memscope/jest',
+    entry: 'dist/setup/install.js',
+    firstTest: [['@memscope/core', 'dist/capture/native.js']],
+    out: 'dist/setup/install.packed.js',
+  },
+  {
+    // Both reporters load it once the run is complete, on the run's critical path.
+    pkg: '@memscope/core',
+    entry: 'dist/plugin-kit/finish-run.js',
+    firstTest: [],
+    out: 'dist/plugin-kit/finish-run.packed.js',
+  },
+];
+
+const dirOf = (pkg) => path.join(root, PACKAGES[pkg]);
+
+/** The package and package-relative path of an absolute file inside one of PACKAGES, or null. */
+function locate(file) {
+  for (const [pkg, dir] of Object.entries(PACKAGES)) {
+    const relative = path.relative(path.join(root, dir), file);
+    if (!relative.startsWith('..') && !path.isAbsolute(relative)) return { pkg, rel: relative.split(path.sep).join('/') };
+  }
+  return null;
+}
+
+/** Every `require("…")` or `require('…')` with a literal specifier, and whether it runs when the module loads. */
+function requiresOf(source) {
+  const found = [];
+  for (const line of source.split('\n')) {
+    for (const match of line.matchAll(/\brequire\((["'])([^"']+)\1\)/g)) {
+      // tsc writes a top-level import at column 0; a require inside a function is indented.
+      found.push({ specifier: match[2], atLoad: !/^\s/.test(line) });
+    }
+  }
+  return found;
+}
+
+function resolveFrom(file, specifier) {
+  if (specifier.startsWith('node:')) return null;
+  let resolved;
+  try {
+    resolved = createRequire(file).resolve(specifier);
+  } catch {
+    return null;
+  }
+  return resolved.endsWith('.js') ? locate(resolved) : null;
+}
+
+function pack({ pkg, entry, firstTest, out }) {
+  const modules = [];
+  const indexOf = new Map();
+  const pending = [[pkg, entry], ...firstTest];
+  // The modules loaded at the entry's load and its first test's: their load-time requires, transitively.
+  while (pending.length > 0) {
+    const [modulePkg, rel] = pending.shift();
+    const key = `${modulePkg}/${rel}`;
+    if (indexOf.has(key)) continue;
+    const file = path.join(dirOf(modulePkg), rel);
+    const source = readFileSync(file, 'utf8');
+    const requires = requiresOf(source).map((found) => ({ ...found, target: resolveFrom(file, found.specifier) }));
+    indexOf.set(key, modules.length);
+    modules.push({ pkg: modulePkg, rel, source, requires });
+    for (const found of requires) if (found.atLoad && found.target) pending.push([found.target.pkg, found.target.rel]);
+  }
+  // Every literal require of a packed module, at load or later, is served from the pack.
+  const rows = modules.map(({ pkg: modulePkg, rel, source, requires }) => {
+    const deps = {};
+    for (const { specifier, target } of requires) {
+      const at = target ? indexOf.get(`${target.pkg}/${target.rel}`) : undefined;
+      if (at !== undefined) deps[specifier] = at;
+    }
+    // The source map comment stays: Node finds the map beside the module's own file name.
+    return [modulePkg, rel, deps, source, Buffer.byteLength(source)];
+  });
+  const outFile = path.join(dirOf(pkg), out);
+  const packageDirs = [...new Set(modules.map((module) => module.pkg))];
+  const text = `'use strict';
+// Generated by scripts/pack-setup-entries.mjs from ${pkg}/${entry} and the modules it loads; see that script.
+const { statSync } = require('node:fs');
+const Module = require('node:module');
+const path = require('node:path');
+const { runInThisContext } = require('node:vm');
+
+// [package, file in the package, packed modules by specifier, built source, its size in bytes]
+const MODULES = ${JSON.stringify(rows)};
+
+const ownRoot = path.resolve(__dirname, ${JSON.stringify(path.relative(path.dirname(outFile), dirOf(pkg)) || '.')});
+
+function packageRoots() {
+  const roots = { ${JSON.stringify(pkg)}: ownRoot };
+  const from = { ${JSON.stringify(pkg)}: path.join(ownRoot, 'package.json') };
+  for (const [name, parent] of ${JSON.stringify(packageDirs.filter((name) => name !== pkg).map((name) => [name, name === '@memscope/native' ? '@memscope/core' : pkg]))}) {
+    const manifest = require.resolve(name + '/package.json', { paths: [path.dirname(from[parent])] });
+    roots[name] = path.dirname(manifest);
+    from[name] = manifest;
+  }
+  return roots;
+}
+
+/**
+ * A module rebuilt after this file was written. Package managers that do not
+ * keep the tarball's times write each file when they extract it, a moment
+ * apart: only a file newer by more than that, or of another size, counts.
+ */
+const REBUILT_AFTER_MS = 5000;
+
+/**
+ * The packed modules' file names, or null when one is missing or was rebuilt
+ * after this file, or when this file runs inside a vm context (Vitest's
+ * vmThreads and vmForks pools load CommonJS through their own loader, in the
+ * test file's context; Node's Module compiles into the main one).
+ */
+function packedFiles() {
+  if (runInThisContext('globalThis') !== globalThis) return null;
+  let roots;
+  try {
+    roots = packageRoots();
+  } catch {
+    return null;
+  }
+  const packedAt = statSync(__filename).mtimeMs;
+  const files = [];
+  for (const [pkg, rel, , , size] of MODULES) {
+    const file = path.join(roots[pkg], rel);
+    const stat = statSync(file, { throwIfNoEntry: false });
+    if (!stat || stat.size !== size || stat.mtimeMs > packedAt + REBUILT_AFTER_MS) return null;
+    files.push(file);
+  }
+  return files;
+}
+
+function loadPacked(files) {
+  const loaded = new Array(MODULES.length);
+  const load = (index) => {
+    if (loaded[index]) return loaded[index].exports;
+    const filename = files[index];
+    const cached = require.cache[filename];
+    if (cached) return (loaded[index] = cached).exports;
+    const [, , deps, source] = MODULES[index];
+    const child = new Module(filename, module);
+    child.filename = filename;
+    child.paths = Module._nodeModulePaths(path.dirname(filename));
+    child.require = function requirePacked(specifier) {
+      const at = deps[specifier];
+      return at === undefined ? Module.prototype.require.call(this, specifier) : load(at);
+    };
+    require.cache[filename] = loaded[index] = child;
+    try {
+      child._compile(source, filename);
+    } catch (error) {
+      delete require.cache[filename];
+      loaded[index] = undefined;
+      throw error;
+    }
+    child.loaded = true;
+    return child.exports;
+  };
+  return load(0);
+}
+
+const files = packedFiles();
+module.exports = files ? loadPacked(files) : require(${JSON.stringify('./' + path.relative(path.dirname(outFile), path.join(dirOf(pkg), entry)).split(path.sep).join('/'))});
+`;
+  writeFileSync(outFile + '.tmp', text);
+  renameSync(outFile + '.tmp', outFile);
+  return { outFile, modules: modules.length, bytes: text.length };
+}
+
+for (const spec of ENTRIES) {
+  const { outFile, modules, bytes } = pack(spec);
+  console.log(`${path.relative(root, outFile)}: ${modules} modules, ${(bytes / 1024).toFixed(0)} KiB`);
+}
