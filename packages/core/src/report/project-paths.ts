@@ -50,7 +50,7 @@ export function projectPathsIn(text: string, root: string | undefined): string {
 }
 
 /** The allocation site with `relativeFile` beside its absolute `file`, for report.json. */
-export function withRelativeFile(site: AllocationSite, root: string | undefined): AllocationSite {
+function withRelativeFile(site: AllocationSite, root: string | undefined): AllocationSite {
   const relativeFile = toProjectPath(site.file, root);
   return relativeFile === site.file ? site : { ...site, relativeFile };
 }
