@@ -1,7 +1,8 @@
 /**
  * @memscope/native: V8 and allocator figures that Node's public API does not
  * offer, or offers only through slow paths (JSON heap snapshots over the
- * inspector). Built from source at install for one Node ABI.
+ * inspector). Prebuilt per platform and Node ABI (@memscope/native-linux-x64-gnu),
+ * or built from source with `npx memscope build-native`.
  *
  * @example
  * const native = require('@memscope/native');

@@ -9,10 +9,12 @@
 #    in include/node) into ${MEMSCOPE_NODE_CACHE:-$HOME/.cache/memscope-node}/<major>,
 #    once. `npm i node@<major>` is not used: under npm 11 its install script
 #    is blocked. MEMSCOPE_NODE_REFRESH=1 reinstalls (to pick up a newer minor).
-# 2. Builds native/ for that Node into native/prebuilds/abi-<modules>/ unless
+# 2. Builds native/ for that Node into <target>/prebuilds/abi-<modules>/ unless
 #    a build for that exact Node version is already there and newer than the
 #    sources (native/scripts/build.js, run on that Node; the headers come from
-#    the package folder, so the build is offline).
+#    the package folder, so the build is offline). <target> is where the
+#    loader looks first (native/scripts/target.js): on linux-x64 the platform
+#    package folder native/platforms/linux-x64-gnu.
 # 3. Runs <command…> with that Node first on PATH (npm and npx keep working:
 #    they are scripts that run on whichever node PATH finds).
 set -euo pipefail
@@ -68,7 +70,7 @@ installed_major="$("$node_bin" -p 'process.versions.node.split(".")[0]')"
 
 node_version="$("$node_bin" -p 'process.versions.node')"
 abi="$("$node_bin" -p 'process.versions.modules')"
-prebuild_dir="$repo_root/native/prebuilds/abi-$abi"
+prebuild_dir="$("$node_bin" "$repo_root/native/scripts/target.js")/prebuilds/abi-$abi"
 
 addon_is_current() {
   [[ -f "$prebuild_dir/memscope.node" && -f "$prebuild_dir/build-info.json" ]] || return 1
@@ -89,7 +91,7 @@ find_node_gyp() {
 # Builds in a private copy of native/: node-gyp always writes to ./build, and
 # a build for another Node running at the same time in native/ would
 # delete its files mid-compile. The result is then filed under
-# native/prebuilds/abi-<modules>/ like any other build.
+# <target>/prebuilds/abi-<modules>/ like any other build.
 build_addon() {
   local node_gyp work
   node_gyp="$(find_node_gyp)" || fail "npm's bundled node-gyp was not found next to $(command -v npm)"
@@ -107,7 +109,7 @@ build_addon() {
     fail "the native addon did not build for Node $node_version; log: $prebuild_dir/build-failure.log"
   fi
   rm -rf "$prebuild_dir"
-  mkdir -p "$repo_root/native/prebuilds"
+  mkdir -p "$(dirname "$prebuild_dir")"
   cp -R "$work/prebuilds/abi-$abi" "$prebuild_dir"
   rm -rf "$work"
 }
@@ -116,7 +118,7 @@ export PATH="$node_home/bin:$PATH"
 if ! addon_is_current; then
   echo "with-node.sh: building the native addon for Node $node_version (ABI $abi)" >&2
   build_addon
-  echo "with-node.sh: built native/prebuilds/abi-$abi for Node $node_version" >&2
+  echo "with-node.sh: built $prebuild_dir for Node $node_version" >&2
 fi
 # The lock is held until here, so a second run waits for the build.
 flock -u 9

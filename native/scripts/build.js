@@ -1,16 +1,20 @@
 #!/usr/bin/env node
 'use strict';
-// Builds the addon from source with node-gyp and files it under
-// prebuilds/abi-<NODE_MODULE_VERSION>/, next to a build-info.json that
-// records which Node it was built for. The loader refuses a file whose record
-// does not match the running Node: a build for another major can load
-// without error and crash later.
+// Builds the addon from source with node-gyp for the running Node and files
+// it under <target>/prebuilds/abi-<NODE_MODULE_VERSION>/, next to a
+// build-info.json that records which Node it was built for. The loader
+// refuses a file whose record does not match the running Node: a build for
+// another major can load without error and crash later.
 //
-//   node scripts/build.js               build or fail (npm run build)
-//   node scripts/build.js --if-possible the install script: a failed build
-//                                       leaves a log and one notice, and
-//                                       the install carries on (memscope
-//                                       falls back to its pure-JS capture)
+//   node scripts/build.js                 build or fail (`npx memscope build-native`)
+//   node scripts/build.js --if-possible   a failed build leaves a log and one
+//                                         notice and exits 0 (memscope falls
+//                                         back to its pure-JS capture)
+//   node scripts/build.js --target <dir>  file the build under <dir>/prebuilds
+//
+// The default target is where the loader looks first (scripts/target.js):
+// in the repository, the platform package folder for this machine; in an
+// installed @memscope/native, the package itself.
 //
 // MEMSCOPE_NATIVE_REQUIRED=1 turns --if-possible back into "build or fail",
 // for CI machines where the addon must exist.
@@ -19,10 +23,24 @@ const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const { abiDirectory, buildInfoFile, failureLogFile, addonFile } = require('../paths.js');
+const { defaultTarget } = require('./target.js');
 
 const nativeRoot = path.resolve(__dirname, '..');
 const ifPossible =
   process.argv.includes('--if-possible') && process.env.MEMSCOPE_NATIVE_REQUIRED !== '1';
+
+function targetFromArgs(argv) {
+  const at = argv.indexOf('--target');
+  if (at === -1) return defaultTarget();
+  const value = argv[at + 1];
+  if (value === undefined || value.startsWith('--')) {
+    console.error('build.js: --target needs a folder, e.g. --target platforms/linux-x64-gnu');
+    process.exit(2);
+  }
+  return path.resolve(value);
+}
+
+const targetRoot = targetFromArgs(process.argv);
 
 // npm hands its bundled node-gyp to scripts as npm_config_node_gyp; `npx
 // node-gyp` is refused by npm 11 and a global node-gyp may be missing.
@@ -75,8 +93,8 @@ function smokeTest(file) {
 
 function install() {
   const built = path.join(nativeRoot, 'build', 'Release', 'memscope.node');
-  const target = addonFile(nativeRoot, process.versions.modules);
-  fs.mkdirSync(abiDirectory(nativeRoot, process.versions.modules), { recursive: true });
+  const target = addonFile(targetRoot, process.versions.modules);
+  fs.mkdirSync(abiDirectory(targetRoot, process.versions.modules), { recursive: true });
   fs.copyFileSync(built, target);
   const info = {
     abi: process.versions.modules,
@@ -84,12 +102,12 @@ function install() {
     platform: process.platform,
     arch: process.arch,
   };
-  fs.writeFileSync(buildInfoFile(nativeRoot, process.versions.modules), `${JSON.stringify(info, null, 2)}\n`);
+  fs.writeFileSync(buildInfoFile(targetRoot, process.versions.modules), `${JSON.stringify(info, null, 2)}\n`);
   return target;
 }
 
 function main() {
-  const failureLog = failureLogFile(nativeRoot, process.versions.modules);
+  const failureLog = failureLogFile(targetRoot, process.versions.modules);
   fs.rmSync(failureLog, { force: true });
   let step = runNodeGyp();
   let target;
@@ -108,7 +126,7 @@ function main() {
   const notice =
     `@memscope/native: the native addon could not be built for Node ${process.versions.node} ` +
     `(ABI ${process.versions.modules}); memscope will use its pure-JS capture. ` +
-    `Build log: ${failureLog}. Retry with: npm rebuild @memscope/native`;
+    `Build log: ${failureLog}. Retry with: npx memscope build-native`;
   console.error(notice);
   return ifPossible ? 0 : 1;
 }

@@ -38,6 +38,37 @@ describe('loader', () => {
     expect(status.path).toContain(path.join('prebuilds', `abi-${here}`, 'memscope.node'));
   });
 
+  it('loads the platform package first: in the repository its folder is the workspace native/platforms/linux-x64-gnu', () => {
+    const status = loader.loadStatus();
+    expect(status).toMatchObject({ loaded: true, source: 'prebuilt', packageName: '@memscope/native-linux-x64-gnu' });
+    expect(status.loaded && status.path).toContain(path.join('native', 'platforms', 'linux-x64-gnu', 'prebuilds'));
+  });
+
+  it('prefers the prebuilt file, and falls back to a build from source when the prebuilt one is for another Node', () => {
+    const real = loader.loadStatus();
+    if (!real.loaded) throw new Error(`the addon should load in the repository: ${real.message}`);
+    const withBuild = (): string => {
+      const root = fakeRoot({});
+      fs.cpSync(path.dirname(real.path), path.join(root, 'prebuilds', `abi-${here}`), { recursive: true });
+      return root;
+    };
+    const both = loader.loadStatus({ prebuiltRoot: withBuild(), root: withBuild() });
+    expect(both).toMatchObject({ loaded: true, source: 'prebuilt' });
+
+    const stale = fakeRoot({ '127': { addon: 'x', info: { abi: '127', node: '22.1.0' } } });
+    const fallback = loader.loadStatus({ prebuiltRoot: stale, root: withBuild() });
+    expect(fallback).toMatchObject({ loaded: true, source: 'built-from-source' });
+  });
+
+  it('names both places it looked when neither holds a build', () => {
+    const status = loader.loadStatus({ prebuiltRoot: fakeRoot({}), root: fakeRoot({}) });
+    expect(status).toMatchObject({ loaded: false, reason: 'not-built' });
+    if (status.loaded) return;
+    expect(status.tried).toHaveLength(2);
+    expect(status.message).toContain('the prebuilt package has no binary for this Node');
+    expect(() => loader.loadBinding({ root: fakeRoot({}) })).toThrow(/npx memscope build-native/);
+  });
+
   it('loads from the repository root with a plain require', () => {
     const repoRoot = path.resolve(import.meta.dirname, '..', '..');
     const out = execFileSync(process.execPath, ['-e', "process.stdout.write(String(require('@memscope/native').abi))"], {
@@ -71,8 +102,8 @@ describe('loader', () => {
     expect(error.status.reason).toBe('abi-mismatch');
     expect(error.message).toContain(`is built for ABI 127 (Node 22.1.0) but this Node is ABI ${here}`);
     expect(error.message).toContain('Possible solutions:');
-    expect(error.message).toContain('npm rebuild @memscope/native');
-    expect(error.message).toContain('npm run build --workspace native');
+    expect(error.message).toContain('npx memscope build-native');
+    expect(error.message).toContain('npm run build:native');
   });
 
   it('tells "not built", "build failed" and "dlopen failed" apart', () => {

@@ -97,8 +97,8 @@ describe.each(RUNNERS)('$label', ({ runner, flavour }) => {
     // The first finding is the leak; later ones may be parts of it.
     expect(sites![0], run.output).toEqual(expected);
     if (runner === 'jest' || runner === 'vitest') {
-      // What the developer reads in the failure message.
-      expect(run.output).toContain(`${expected.file}:${expected.line}:`);
+      // What the developer reads in the failure message: the path relative to the project root.
+      expect(run.output).toContain(`(${relative(run.root, expected.file)}:${expected.line}:`);
     }
   });
 });

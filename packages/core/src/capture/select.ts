@@ -20,7 +20,7 @@ export function fallbackNotice(reason: string): string {
   return (
     `memscope: the native addon @memscope/native did not load (${reason}); ` +
     'using the pure-JS capture instead (slower heap graphs, no malloc figures). ' +
-    'To rebuild the addon for this Node run `npm rebuild @memscope/native` (needs Python and a C++ ' +
+    'To build the addon from source for this Node run `npx memscope build-native` (needs Python and a C++ ' +
     'toolchain for node-gyp); `npx memscope doctor` shows the details. ' +
     `Set ${ENV_NAME}=js to choose the pure-JS capture and silence this notice.`
   );
@@ -51,7 +51,7 @@ export function selectCapture(forced: string | undefined, loaders: CaptureLoader
       throw new MemscopeError(
         'ERR_MEMSCOPE_CAPTURE_UNAVAILABLE',
         `${ENV_NAME}=native, but the native addon @memscope/native did not load: ${reason}. ` +
-          'Rebuild it with `npm rebuild @memscope/native`, or unset the variable to use the pure-JS capture.',
+          'Build it from source with `npx memscope build-native`, or unset the variable to use the pure-JS capture.',
         { cause: error },
       );
     }

@@ -22,6 +22,11 @@ export interface PathCheck {
   snapshot: SnapshotFit | null;
 }
 
+/** Which addon file loaded and from which package, or where the loader looked. */
+export type NativeAddonReport =
+  | { loaded: true; source: 'prebuilt' | 'built-from-source'; packageName: string; path: string }
+  | { loaded: false; reason: string; tried: string[] };
+
 export interface DoctorReport {
   node: string;
   v8: string;
@@ -36,6 +41,7 @@ export interface DoctorReport {
   selectionError: string | null;
   flagFreeGc: { works: boolean; ms: number };
   heap: HeapFigures;
+  native: NativeAddonReport;
   paths: PathCheck[];
 }
 
@@ -104,6 +110,9 @@ export async function collectDoctorReport(
   const paths = [await checkPath('native', loaders.loadNative), await checkPath('js', loaders.createJs)];
   const status = nativeLoadStatus();
   if (status.loaded) paths[0]!.loadedFrom = status.path;
+  const native: NativeAddonReport = status.loaded
+    ? { loaded: true, source: status.source, packageName: status.packageName, path: status.path }
+    : { loaded: false, reason: status.reason, tried: status.tried };
   return {
     node: process.version,
     v8: process.versions.v8,
@@ -115,13 +124,14 @@ export async function collectDoctorReport(
     selectionError,
     flagFreeGc: flagFree,
     heap: readHeapFigures(),
+    native,
     paths,
   };
 }
 
 export const doctorCommand: CliCommand = {
   name: 'doctor',
-  summary: 'Check which capture path loads here, and time GC and heap graphs on each.',
+  summary: 'Check which capture path loads here, which addon file it loaded and from where; time GC and heap graphs on each',
   usage: '[--json] [--color]',
   options: { json: { type: 'boolean' }, color: { type: 'boolean' } },
   allowPositionals: false,

@@ -1,5 +1,6 @@
 import type { Colors } from '../report/colors.js';
 import { formatBytes, sanitizeForTerminal } from '../report/format.js';
+import { projectPathsIn } from '../report/project-paths.js';
 import type { FigureGrowth, Finding, LeakResult, VerdictStats } from '../verdict/types.js';
 
 /**
@@ -49,8 +50,9 @@ function preview(text: string): string {
   return lines.length <= PREVIEW_LINES ? text : [...lines.slice(0, PREVIEW_LINES), '…'].join('\n');
 }
 
-function findingBlock(finding: Finding, c: Colors): string[] {
-  const title = sanitizeForTerminal(finding.title).replace(/ at\s+at /g, ' at ');
+// Frames are filtered on their absolute paths (NOISE_FRAME), then shown relative to the root.
+function findingBlock(finding: Finding, c: Colors, root: string): string[] {
+  const title = sanitizeForTerminal(projectPathsIn(finding.title, root)).replace(/ at\s+at /g, ' at ');
   // Not `●`: Jest starts each failure with it, and tools split its output there.
   const lines = [`  ${c.red('✗')} ${c.bold(finding.kind.padEnd(6))} ${c.red(title)}`];
   if (finding.holder) {
@@ -59,11 +61,11 @@ function findingBlock(finding: Finding, c: Colors): string[] {
   }
   if (finding.retainerPathText) lines.push(...row(c, 'retained by', c.yellow(sanitizeForTerminal(finding.retainerPathText))));
   const site = siteText(finding);
-  if (site) lines.push(...row(c, 'allocated at', c.cyan(site)));
+  if (site) lines.push(...row(c, 'allocated at', c.cyan(projectPathsIn(site, root))));
   const created = finding.creationStack ?? [];
   if (created.length > 0) {
     const label = finding.resourceType ? `${finding.resourceType} from` : 'created at';
-    lines.push(...row(c, label, c.cyan([frameText(created[0]!), ...callers(created)].join('\n'))));
+    lines.push(...row(c, label, c.cyan(projectPathsIn([frameText(created[0]!), ...callers(created)].join('\n'), root))));
   }
   if (finding.preview) lines.push(...row(c, 'preview', preview(finding.preview)));
   if (finding.cycles && finding.cycles.length > 0) lines.push(...row(c, 'cycles', finding.cycles.slice(0, 3).join('\n')));
@@ -96,13 +98,17 @@ export function formatStatistics(stats: VerdictStats, capture: LeakResult['captu
   ].join(' · ');
 }
 
-/** The findings and the statistics line, for a function that leaked. */
-export function formatLeakDiagnosis(result: LeakResult, c: Colors): string {
+/**
+ * The findings and the statistics line, for a function that leaked. Files
+ * are shown relative to `root` (the runners' working directory, which is
+ * the project root they print their own paths against).
+ */
+export function formatLeakDiagnosis(result: LeakResult, c: Colors, root: string = process.cwd()): string {
   const count = result.findings.length;
   const lines = [c.bold(`The function leaked: ${count} finding${count === 1 ? '' : 's'}, growing with every call.`), ''];
   result.findings.forEach((finding, i) => {
     if (i > 0) lines.push('');
-    lines.push(...findingBlock(finding, c));
+    lines.push(...findingBlock(finding, c, root));
   });
   if (count === 0) lines.push(`  ${sanitizeForTerminal(result.stats.reason)}`);
   lines.push('', c.dim(`Statistics: ${formatStatistics(result.stats, result.capture)}`));

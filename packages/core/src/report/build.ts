@@ -6,6 +6,7 @@ import {
   type BaselineComparison, type MissingFile, type ReportFile, type RunInfo, type RunReport, type RunTotals,
 } from './schema.js';
 import { normalizeFileTasks } from './tree.js';
+import { withRelativeFiles } from './project-paths.js';
 
 export interface BuildRunReportInput {
   /** What the workers sent, one record per test file. */
@@ -34,7 +35,7 @@ export function buildRunReport(input: BuildRunReportInput): RunReport {
   for (const record of input.files) {
     const normalized = normalizeFileTasks(record);
     files.push({ file: record.file, capture: record.capture, mode: record.mode, tests: countTests(normalized) });
-    for (const task of normalized) tasks.push(task);
+    for (const task of normalized) tasks.push(withRelativeFiles(task, input.run.root));
     if (record.incomplete) missing.push({ file: record.file, reason: 'incomplete' });
   }
   const recorded = new Set(input.files.map((f) => f.file));

@@ -5,6 +5,7 @@ import type { Colors } from './colors.js';
 import {
   formatFigure, formatFigureValue, formatTolerance, plural, sanitizeForTerminal, taskLabel,
 } from './format.js';
+import { projectPathsIn, toProjectPath } from './project-paths.js';
 import type { BaselineComparison, BaselineFigureName, RunReport } from './schema.js';
 import type { WrittenReports } from './write.js';
 
@@ -26,11 +27,13 @@ export function formatSummary(report: RunReport, options: SummaryOptions): strin
   const c = options.colors;
   const limit = options.limit ?? 5;
   const tests = report.tasks.filter((t) => t.kind === 'test');
+  // Findings and handles name files relative to the project root, as the runners do.
+  const root = report.run.root ?? options.cwd;
   const sections = [
     header(report, c),
-    leaks(tests, c, limit),
+    leaks(tests, c, limit, root),
     report.baseline ? regressions(report.baseline, c, limit) : [],
-    handles(tests, c, limit),
+    handles(tests, c, limit, root),
     top('Most retained', tests, 'retained', c, limit),
     top('Most allocated', tests, 'allocated', c, limit),
     problems(report, c, limit),
@@ -67,17 +70,17 @@ function more(count: number, limit: number, c: Colors): string[] {
   return count > limit ? [c.dim(`  … and ${count - limit} more (see the HTML report)`)] : [];
 }
 
-function leaks(tests: TaskNode[], c: Colors, limit: number): string[] {
+function leaks(tests: TaskNode[], c: Colors, limit: number, root: string | undefined): string[] {
   const leaking = tests.filter((t) => t.findings.length > 0);
   if (leaking.length === 0) return [];
   const lines = [c.bold(c.red(`Leaks (${plural(leaking.length, 'test')})`))];
   for (const task of leaking.slice(0, limit)) {
     lines.push(`  ${c.red('✗')} ${taskLabel(task)}`);
     for (const finding of task.findings) {
-      lines.push(`      ${sanitizeForTerminal(finding.title)}`);
+      lines.push(`      ${sanitizeForTerminal(projectPathsIn(finding.title, root))}`);
       if (finding.retainerPathText) lines.push(c.dim(`      ${sanitizeForTerminal(finding.retainerPathText)}`));
       const site = finding.allocationSite;
-      if (site) lines.push(c.dim(`      allocated at ${sanitizeForTerminal(`${site.functionName || '(anonymous)'} (${site.file}:${site.line}:${site.column})`)}`));
+      if (site) lines.push(c.dim(`      allocated at ${sanitizeForTerminal(`${site.functionName || '(anonymous)'} (${toProjectPath(site.file, root)}:${site.line}:${site.column})`)}`));
     }
   }
   return [...lines, ...more(leaking.length, limit, c)];
@@ -94,7 +97,7 @@ function regressions(baseline: BaselineComparison, c: Colors, limit: number): st
   return [...lines, ...more(baseline.regressions.length, limit, c)];
 }
 
-function handles(tests: TaskNode[], c: Colors, limit: number): string[] {
+function handles(tests: TaskNode[], c: Colors, limit: number, root: string | undefined): string[] {
   const open = tests.filter((t) => t.handles.length > 0);
   if (open.length === 0) return [];
   const count = open.reduce((sum, t) => sum + t.handles.length, 0);
@@ -104,7 +107,7 @@ function handles(tests: TaskNode[], c: Colors, limit: number): string[] {
     const groups = new Map<string, { type: string; where: string; count: number }>();
     for (const handle of task.handles) {
       const frame = handle.stack.find((f) => !isInternalFrame(f)) ?? handle.stack[0] ?? '';
-      const where = frame.replace(/^\s*at\s+/, '');
+      const where = projectPathsIn(frame.replace(/^\s*at\s+/, ''), root);
       const key = `${handle.type}\u0000${where}`;
       const group = groups.get(key) ?? { type: handle.type, where, count: 0 };
       group.count++;

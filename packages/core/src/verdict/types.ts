@@ -14,7 +14,10 @@ export interface RetainerStep {
 }
 
 export interface AllocationSite {
+  /** Absolute path (or URL) of the file. */
   file: string;
+  /** `file` relative to the project root, set in report.json when the file lies inside the root. */
+  relativeFile?: string;
   line: number;
   column: number;
   functionName: string;

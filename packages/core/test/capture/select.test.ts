@@ -44,7 +44,7 @@ describe('selectCapture', () => {
   it('fails clearly when MEMSCOPE_CAPTURE=native cannot load', () => {
     const error = thrown(() => selectCapture('native', loaders(new Error('no such file memscope.node'))));
     expect(isMemscopeError(error) && error.code).toBe('ERR_MEMSCOPE_CAPTURE_UNAVAILABLE');
-    expect((error as Error).message).toMatch(/MEMSCOPE_CAPTURE=native.*no such file memscope\.node.*npm rebuild/);
+    expect((error as Error).message).toMatch(/MEMSCOPE_CAPTURE=native.*no such file memscope\.node.*npx memscope build-native/);
   });
 
   it('rejects an unknown MEMSCOPE_CAPTURE value, naming the variable', () => {
@@ -56,7 +56,7 @@ describe('selectCapture', () => {
   it('writes a notice that gives the reason and the way to rebuild', () => {
     const notice = fallbackNotice('compiled against Node v18');
     expect(notice).toContain('(compiled against Node v18)');
-    expect(notice).toContain('npm rebuild @memscope/native');
+    expect(notice).toContain('npx memscope build-native');
     expect(notice).toContain('MEMSCOPE_CAPTURE=js');
   });
 });

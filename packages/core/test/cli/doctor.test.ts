@@ -60,6 +60,16 @@ describe('memscope doctor (built CLI)', () => {
     expect(stdout).toMatch(/snapshot guard: needs ~\d+\.\d MB.*: fits/);
   });
 
+  it('says which addon file loaded and from which package', async () => {
+    const { stdout } = await runCli(['doctor', '--json']);
+    const report = JSON.parse(stdout) as DoctorReport;
+    // In the repository the platform package is the workspace native/platforms/linux-x64-gnu.
+    expect(report.native).toMatchObject({ loaded: true, source: 'prebuilt', packageName: '@memscope/native-linux-x64-gnu' });
+    const text = (await runCli(['doctor'])).stdout;
+    expect(text).toContain('Native addon: prebuilt binary from @memscope/native-linux-x64-gnu');
+    expect(text).toMatch(/ {2}file: .*prebuilds\/abi-\d+\/memscope\.node/);
+  });
+
   it('exits 1 and explains when MEMSCOPE_CAPTURE is not a known path', async () => {
     const { code, stdout } = await runCli(['doctor'], { MEMSCOPE_CAPTURE: 'wasm' });
     expect(code).toBe(1);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { withProjectPaths } from '../project-paths.js';
 import type { RunReport } from '../schema.js';
 import { PAGE_STYLE } from './page-style.js';
 import { SCRIPT_BASE } from './script-base.js';
@@ -43,8 +44,9 @@ export function embedJson(value: unknown): string {
 }
 
 /**
- * The dashboard: one self-contained HTML file with the report inlined. Works
- * from file://, makes no network request.
+ * The dashboard: one self-contained HTML file with the report inlined (its
+ * paths relative to the project root, as the runners print them). Works from
+ * file://, makes no network request.
  */
 export function renderDashboard(report: RunReport): string {
   return [
@@ -60,7 +62,7 @@ export function renderDashboard(report: RunReport): string {
     '</head>',
     '<body>',
     '<div id="app"><noscript>This report needs JavaScript; the same data is in report.json.</noscript></div>',
-    `<script type="application/json" id="memscope-data">${embedJson(report)}</script>`,
+    `<script type="application/json" id="memscope-data">${embedJson(withProjectPaths(report))}</script>`,
     `<script>${PAGE_SCRIPT}</script>`,
     '</body>',
     '</html>',

@@ -48,6 +48,7 @@ function checkFinding(c: Checker, value: unknown, path: string): void {
     const site = c.object(v, p);
     c.fields(site, p, { file: 'string', line: 'number', column: 'number', functionName: 'string', stack: 'strings' });
     c.oneOf(site.source, join(p, 'source'), FIGURE_SOURCES);
+    c.optional(site, 'relativeFile', p, (v, q) => c.string(v, q));
   });
 }
 
