@@ -110,7 +110,7 @@ describe('Vitest: a worker killed in the middle of an explanation', () => {
     expect(report!.missing).toEqual([{ file: 'explain-kill.spec.mjs', reason: 'incomplete' }]);
     const tests = testsById(report!);
     for (const id of ['explain-kill.spec.mjs > first finishes', 'explain-kill.spec.mjs > second finishes']) {
-      expect(tests.get(id)?.state, id).toBe('passed');
+      expect(tests.get(id)?.state, id + run.output).toBe('passed');
       expect(tests.get(id)?.figures.allocated?.value, id).toBeGreaterThan(0);
     }
     expect(tests.get('ok.spec.mjs > finishes in the other worker')?.state).toBe('passed');
