@@ -1,36 +1,7 @@
-import { dirname, join } from 'node:path';
+import { coreParts } from '@memscope/core/core-parts';
 
-type Core = typeof import('@memscope/core');
-
-/**
- * The parts of `@memscope/core` the reporter uses, each loaded from its own
- * module of core's build when first asked for (as @memscope/jest's reporter
- * does).
- *
- * Vitest loads reporters before any test file runs, in the main process,
- * and core's entry loads all of core (the verdict, analyzers, both capture
- * paths…): ~140 modules, ~70 ms of CPU on every run, 3% of a 2-second
- * suite. The reporter needs its options and the stale-snapshot sweep at the
- * start and the report code at the end. Core ships in lockstep with this
- * package (an exact version), so its build layout is known; the entry stays
- * the types' source of truth.
- */
-const coreDist = dirname(require.resolve('@memscope/core'));
-
-function fromCore<K extends keyof Core>(file: string, names: readonly K[]): () => Pick<Core, K> {
-  let loaded: Pick<Core, K> | undefined;
-  return () => {
-    if (!loaded) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const module = require(join(coreDist, file)) as Pick<Core, K>;
-      for (const name of names) {
-        if (typeof module[name] === 'undefined') throw new Error(`@memscope/core build: ${file} has no ${String(name)}; reinstall matching versions of @memscope/core and @memscope/vitest`);
-      }
-      loaded = module;
-    }
-    return loaded;
-  };
-}
+/** The parts of `@memscope/core` this reporter uses, each loaded on first use (see coreParts). */
+const fromCore = coreParts('@memscope/vitest');
 
 /** Needed when the reporter is created. */
 export const reporterOptions = fromCore('plugin-kit/options.js', ['resolveReporterOptions']);

@@ -1,4 +1,5 @@
 import type { RetainerStep } from '../verdict/types.js';
+import { NodeType, type HeapIndex } from './heap-index.js';
 
 /**
  * The DOM as jsdom and happy-dom build it in the heap, in the words of the
@@ -97,4 +98,18 @@ export function domTag(name: string): string | undefined {
 /** A path that goes through the document: the node is part of the page, not detached from it. */
 export function inDocument(steps: readonly RetainerStep[]): boolean {
   return steps.some((step) => /^(HTML|XML)?Document(Impl)?$/.test(step.node) && step.edge !== undefined && !/^(_?ownerDocument|<symbol ownerDocument>)$/.test(step.edge));
+}
+
+/** Where jsdom (on the implementation) and happy-dom keep an element's tag name. */
+const LOCAL_NAME_EDGE = /^(_localName|<symbol localName>|Symbol\(localName\)|<symbol tagName>|Symbol\(tagName\))$/;
+
+/** `<section>`: the element's own tag name, which its class does not tell (a section is an HTMLElement). */
+export function localNameOf(index: HeapIndex, element: number): string | undefined {
+  const impl = index.edgeTo(element, IMPL_EDGE);
+  for (const node of [element, impl]) {
+    if (node < 0) continue;
+    const name = index.edgeTo(node, LOCAL_NAME_EDGE, NodeType.string);
+    if (name >= 0) return `<${index.name(name).toLowerCase()}>`;
+  }
+  return undefined;
 }

@@ -69,6 +69,15 @@ export class HeapIndex {
     return strings[name] ?? '';
   }
 
+  /** The target of `from`'s first edge whose label matches (and whose target has node type `type`), else -1. */
+  edgeTo(from: number, label: RegExp, type?: number): number {
+    const { edgeStart, edgeTargets } = this.graph;
+    for (let e = edgeStart[from]!; e < edgeStart[from + 1]!; e++) {
+      if (label.test(this.edgeLabel(e)) && (type === undefined || this.type(edgeTargets[e]!) === type)) return edgeTargets[e]!;
+    }
+    return -1;
+  }
+
   /** A display name for a node: constructor for objects, `name()` for functions, kind for internals. */
   label(node: number): string {
     const name = this.name(node);

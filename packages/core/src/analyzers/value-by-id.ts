@@ -2,6 +2,29 @@ import { connectSyncSession, type SyncSession } from '../capture/inspector-sessi
 
 let session: SyncSession | undefined;
 
+const LOOKUP_GROUP = 'memscope-lookup';
+
+/** The session, with the heap profiler on: the agent that turns heap ids into remote objects. */
+function lookupSession(): SyncSession {
+  session ??= connectSyncSession();
+  session.post('HeapProfiler.enable');
+  return session;
+}
+
+/** A remote object id (in LOOKUP_GROUP) for the live object with this heap id, if any. */
+function remoteObject(lookup: SyncSession, heapId: number): string | undefined {
+  return lookup.post<{ result: { objectId?: string } }>('HeapProfiler.getObjectByHeapObjectId', { objectId: String(heapId), objectGroup: LOOKUP_GROUP }).result.objectId;
+}
+
+/** Lets the inspector drop what a lookup handed out; nothing to drop when it failed early. */
+function releaseLookups(): void {
+  try {
+    session?.post('Runtime.releaseObjectGroup', { objectGroup: LOOKUP_GROUP });
+  } catch {
+    // Nothing was handed out.
+  }
+}
+
 /**
  * A live JS value by its heap snapshot id through the inspector, for
  * captures without a direct lookup (Capture.objectById): the inspector
@@ -12,23 +35,20 @@ let session: SyncSession | undefined;
 export function valueByIdThroughInspector(holder: { value?: unknown }, holderId: number): (id: number) => unknown {
   return (id) => {
     try {
-      session ??= connectSyncSession();
-      session.post('HeapProfiler.enable');
-      const find = (of: number) =>
-        session!.post<{ result: { objectId?: string } }>('HeapProfiler.getObjectByHeapObjectId', { objectId: String(of), objectGroup: 'memscope-lookup' }).result.objectId;
-      const targetRef = find(id);
-      const holderRef = find(holderId);
+      const lookup = lookupSession();
+      const targetRef = remoteObject(lookup, id);
+      const holderRef = remoteObject(lookup, holderId);
       if (!targetRef || !holderRef) return undefined;
-      session.post('Runtime.callFunctionOn', {
+      lookup.post('Runtime.callFunctionOn', {
         objectId: holderRef,
         functionDeclaration: 'function (value) { this.value = value; }',
         arguments: [{ objectId: targetRef }],
       });
-      session.post('Runtime.releaseObjectGroup', { objectGroup: 'memscope-lookup' });
       return holder.value;
     } catch {
       return undefined;
     } finally {
+      releaseLookups();
       delete holder.value;
     }
   };
@@ -55,22 +75,16 @@ interface InternalProperty {
  */
 export function functionPositionById(id: number): FunctionPosition | undefined {
   try {
-    session ??= connectSyncSession();
-    session.post('HeapProfiler.enable');
-    const found = session.post<{ result: { objectId?: string } }>('HeapProfiler.getObjectByHeapObjectId', { objectId: String(id), objectGroup: 'memscope-lookup' });
-    const objectId = found.result.objectId;
+    const lookup = lookupSession();
+    const objectId = remoteObject(lookup, id);
     if (!objectId) return undefined;
-    const { internalProperties = [] } = session.post<{ internalProperties?: InternalProperty[] }>('Runtime.getProperties', { objectId, ownProperties: true });
+    const { internalProperties = [] } = lookup.post<{ internalProperties?: InternalProperty[] }>('Runtime.getProperties', { objectId, ownProperties: true });
     const location = internalProperties.find((p) => p.name === '[[FunctionLocation]]')?.value?.value;
     if (location?.lineNumber === undefined || location.columnNumber === undefined) return undefined;
     return { line: location.lineNumber + 1, column: location.columnNumber + 1 };
   } catch {
     return undefined;
   } finally {
-    try {
-      session?.post('Runtime.releaseObjectGroup', { objectGroup: 'memscope-lookup' });
-    } catch {
-      // Nothing was handed out.
-    }
+    releaseLookups();
   }
 }

@@ -137,8 +137,8 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
     let reason: string;
     let cutShort: CutShort | undefined;
     const undecided = result.cutShort === true && result.rounds < MIN_ROUNDS_TO_JUDGE && findings.length === 0;
-    const screenRounds = Math.max(1, (runner.calls - warmupCalls) / callsPerRound);
-    const explanationMs = explanationEstimateMs(capture.heapFigures().heapUsed, timeMs.screen / screenRounds);
+    // Priced only under a time limit: without one the explanation always fits.
+    const explanationMs = deadline.limitMs === undefined ? 0 : explanationEstimateMs(capture.heapFigures().heapUsed, timeMs.screen / Math.max(1, (runner.calls - warmupCalls) / callsPerRound));
     const wantsExplanation = wantsHeap && (notFlat(result, 'heapUsed') || notFlat(result, 'sampledSurvivors') || Boolean(nativeGrowth));
     if (undecided) {
       cutShort = { step: 'screen', neededMs: Math.round((timeMs.screen / Math.max(1, result.rounds)) * MIN_ROUNDS_TO_JUDGE), leftMs: 0, limitMs: opts.timeLimit! };

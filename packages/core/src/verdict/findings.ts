@@ -9,20 +9,15 @@ import { functionLine } from '../analyzers/function-line.js';
 import { previewObject } from '../analyzers/preview.js';
 import { groupKind, type Explanation } from './explain.js';
 import { findingTitle, perCallText, type ClosureInfo, type DomSubtrees } from './finding-title.js';
-import { domTag, inDocument, isDomNodeClass } from '../analyzers/dom-targets.js';
+import { domTag, inDocument, isDomNodeClass, localNameOf } from '../analyzers/dom-targets.js';
 import { groupsOf, listenersPerCall } from './holder-groups.js';
 import type { HandleGroup } from './handle-groups.js';
 
 /** The file that defines a closure: closure → shared → script_or_debug_info, whose name is the script's URL. */
 function closureScript(index: HeapIndex, node: number): string | undefined {
   if (index.type(node) !== NodeType.closure) return undefined;
-  const follow = (from: number, edgeName: string): number => {
-    const { edgeStart, edgeTargets } = index.graph;
-    for (let e = edgeStart[from]!; e < edgeStart[from + 1]!; e++) if (index.edgeLabel(e) === edgeName) return edgeTargets[e]!;
-    return -1;
-  };
-  const shared = follow(node, 'shared');
-  const script = shared < 0 ? -1 : follow(shared, 'script_or_debug_info');
+  const shared = index.edgeTo(node, /^shared$/);
+  const script = shared < 0 ? -1 : index.edgeTo(shared, /^script_or_debug_info$/);
   const name = script < 0 ? '' : index.name(script);
   return /[\\/]/.test(name) ? name : undefined;
 }
@@ -30,15 +25,6 @@ function closureScript(index: HeapIndex, node: number): string | undefined {
 function closureSource(index: HeapIndex, node: number): ClosureSource | undefined {
   const position = functionPositionById(index.id(node));
   return position && { name: index.name(node), position };
-}
-
-/** The target of `from`'s first edge labelled `label` whose target has node type `type`, else -1. */
-function edgeTo(index: HeapIndex, from: number, label: RegExp, type?: number): number {
-  const { edgeStart, edgeTargets } = index.graph;
-  for (let e = edgeStart[from]!; e < edgeStart[from + 1]!; e++) {
-    if (label.test(index.edgeLabel(e)) && (type === undefined || index.type(edgeTargets[e]!) === type)) return edgeTargets[e]!;
-  }
-  return -1;
 }
 
 /**
@@ -49,15 +35,15 @@ function edgeTo(index: HeapIndex, from: number, label: RegExp, type?: number): n
  */
 function unwrapDomListener(index: HeapIndex, closure: number): number {
   if (index.name(closure) !== 'callTheUserObjectsOperation') return closure;
-  const scope = edgeTo(index, closure, /^context$/);
-  const user = scope < 0 ? -1 : edgeTo(index, scope, /^value$/, NodeType.closure);
+  const scope = index.edgeTo(closure, /^context$/);
+  const user = scope < 0 ? -1 : index.edgeTo(scope, /^value$/, NodeType.closure);
   return user < 0 ? closure : user;
 }
 
 /** The closure an EventTarget Listener record runs (its `callback`), else the node itself when it is a closure. */
 function runClosure(index: HeapIndex, node: number): number {
   if (index.type(node) === NodeType.closure) return unwrapDomListener(index, node);
-  const callback = edgeTo(index, node, /^(callback|listener)$/, NodeType.closure);
+  const callback = index.edgeTo(node, /^(callback|listener)$/, NodeType.closure);
   return callback < 0 ? -1 : unwrapDomListener(index, callback);
 }
 
@@ -114,21 +100,6 @@ function inUserCode(site: AllocationSite): Partial<AllocationSite> | undefined {
     const match = /^(.*) \((.+):(\d+):(\d+)\)$/.exec(frame);
     if (!match || DOM_ENVIRONMENT_FILE.test(match[2]!) || /^node:|[\\/]node_modules[\\/]/.test(match[2]!)) continue;
     return { functionName: match[1]!, file: match[2]!, line: Number(match[3]), column: Number(match[4]), stack: site.stack.slice(i), source: 'sampled' };
-  }
-  return undefined;
-}
-
-/** Where jsdom (on the implementation) and happy-dom keep an element's tag name. */
-const LOCAL_NAME_EDGE = /^(_localName|<symbol localName>|Symbol\(localName\)|<symbol tagName>|Symbol\(tagName\))$/;
-const IMPL_EDGE = /^(<symbol impl>|Symbol\(impl\))$/;
-
-/** `<section>`: the element's own tag name, which its class does not tell (a section is an HTMLElement). */
-function localNameOf(index: HeapIndex, element: number): string | undefined {
-  const impl = edgeTo(index, element, IMPL_EDGE);
-  for (const node of [element, impl]) {
-    if (node < 0) continue;
-    const name = edgeTo(index, node, LOCAL_NAME_EDGE, NodeType.string);
-    if (name >= 0) return `<${index.name(name).toLowerCase()}>`;
   }
   return undefined;
 }

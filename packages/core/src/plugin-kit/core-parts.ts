@@ -1,0 +1,38 @@
+import { dirname, join } from 'node:path';
+
+type Core = typeof import('../index.js');
+
+/**
+ * Loaders for parts of `@memscope/core`, each from its own module of core's
+ * build on first use, for the runners' reporters.
+ *
+ * Jest and Vitest create reporters before any test runs, on the run's
+ * critical path, and core's entry loads all of core (the verdict, analyzers,
+ * both capture paths…): ~140 modules, ~70 ms of CPU on every run. A reporter
+ * needs its options and the stale-snapshot sweep at the start and the
+ * report code at the end. The plugins ship in lockstep with core (an exact
+ * version), so its build layout is known; the entry stays the types' source
+ * of truth. This module loads nothing of core itself.
+ *
+ * @example
+ * const fromCore = coreParts('@memscope/jest');
+ * export const reportColors = fromCore('report/colors.js', ['colorsFor']);
+ */
+export function coreParts(plugin: string) {
+  // This file is dist/plugin-kit/core-parts.js: core's build is one level up.
+  const coreDist = dirname(__dirname);
+  return function fromCore<K extends keyof Core>(file: string, names: readonly K[]): () => Pick<Core, K> {
+    let loaded: Pick<Core, K> | undefined;
+    return () => {
+      if (!loaded) {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const module = require(join(coreDist, file)) as Pick<Core, K>;
+        for (const name of names) {
+          if (typeof module[name] === 'undefined') throw new Error(`@memscope/core build: ${file} has no ${String(name)}; reinstall matching versions of @memscope/core and ${plugin}`);
+        }
+        loaded = module;
+      }
+      return loaded;
+    };
+  };
+}
