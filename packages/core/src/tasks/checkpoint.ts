@@ -22,19 +22,60 @@ export async function checkpointRunningFile(): Promise<void> {
 
 const VITEST_WORKER = '__vitest_worker__';
 
+interface VitestTask {
+  id: string;
+  type?: string;
+  result?: { state?: string };
+  meta?: unknown;
+  tasks?: VitestTask[];
+}
+
+interface VitestWorkerState {
+  rpc?: { onTaskUpdate?: (packs: unknown[], events: unknown[]) => Promise<unknown> };
+  current?: VitestTask & { file?: VitestTask };
+}
+
 /**
  * Vitest's worker sends test results (with memscope's figures in each
  * task's meta) to the reporter at most every 100 ms, over IPC or a message
  * port; there is no record file to write. A worker killed right after a
- * test ended loses that test with it unless the update went out: waiting
- * one interval and one more turn for the message to leave lets the tests
- * that finished before a verdict keep their outcome and figures (seen: a
- * verdict killed in its first snapshot, under a second, reported them
- * skipped).
+ * test ended loses that test with it unless the update went out (seen: a
+ * verdict killed in its first snapshot reported the tests before it
+ * skipped; waiting one interval was not enough on a loaded machine, the
+ * message had not left). So the finished tests' results are sent again
+ * here through the worker's own RPC, and the main process's answer is
+ * awaited: once it arrives, their outcome and figures are safe. Results
+ * only, no events, so no reporter hears of a test twice.
  */
-const VITEST_UPDATE_INTERVAL_MS = 100;
+const UPDATE_ANSWER_WAIT_MS = 5_000;
 
 async function vitestUpdatesSent(): Promise<void> {
+  const worker = (globalThis as Record<string, unknown>)[VITEST_WORKER] as VitestWorkerState | undefined;
+  const send = worker?.rpc?.onTaskUpdate;
+  const file = worker?.current?.file;
+  if (!send || !file) return fallbackWait();
+  const finished = finishedTests(file, worker.current!.id);
+  if (finished.length === 0) return;
+  const packs = finished.map((test) => [test.id, test.result, test.meta]);
+  let timer: ReturnType<typeof nodeTimers.setTimeout> | undefined;
+  const answered = Promise.resolve(send.call(worker.rpc, packs, [])).catch(() => undefined);
+  const waited = new Promise<void>((resolve) => (timer = nodeTimers.setTimeout(resolve, UPDATE_ANSWER_WAIT_MS)));
+  await Promise.race([answered, waited]);
+  nodeTimers.clearTimeout(timer);
+}
+
+function finishedTests(task: VitestTask, runningId: string, into: VitestTask[] = []): VitestTask[] {
+  for (const child of task.tasks ?? []) {
+    if (child.tasks) finishedTests(child, runningId, into);
+    else if (child.id !== runningId && (child.result?.state === 'pass' || child.result?.state === 'fail')) into.push(child);
+  }
+  return into;
+}
+
+/** Vitest versions without a reachable RPC: let the throttled update leave. */
+const VITEST_UPDATE_INTERVAL_MS = 100;
+
+async function fallbackWait(): Promise<void> {
   await new Promise<void>((resolve) => nodeTimers.setTimeout(resolve, VITEST_UPDATE_INTERVAL_MS + 20));
   await nextMacrotask();
 }
