@@ -22,7 +22,7 @@ export async function checkpointRunningFile(): Promise<void> {
 
 const VITEST_WORKER = '__vitest_worker__';
 
-interface VitestTask {
+export interface VitestTask {
   id: string;
   type?: string;
   result?: { state?: string };
@@ -30,7 +30,7 @@ interface VitestTask {
   tasks?: VitestTask[];
 }
 
-interface VitestWorkerState {
+export interface VitestWorkerState {
   rpc?: { onTaskUpdate?: (packs: unknown[], events: unknown[]) => Promise<unknown> };
   current?: VitestTask & { file?: VitestTask };
 }
@@ -49,8 +49,12 @@ interface VitestWorkerState {
  */
 const UPDATE_ANSWER_WAIT_MS = 5_000;
 
-async function vitestUpdatesSent(): Promise<void> {
-  const worker = (globalThis as Record<string, unknown>)[VITEST_WORKER] as VitestWorkerState | undefined;
+function vitestUpdatesSent(): Promise<void> {
+  return sendFinishedVitestResults((globalThis as Record<string, unknown>)[VITEST_WORKER] as VitestWorkerState | undefined);
+}
+
+/** Sends the results of the running file's finished tests and waits (at most 5 s) for the main process's answer. */
+export async function sendFinishedVitestResults(worker: VitestWorkerState | undefined): Promise<void> {
   const send = worker?.rpc?.onTaskUpdate;
   const file = worker?.current?.file;
   if (!send || !file) return fallbackWait();

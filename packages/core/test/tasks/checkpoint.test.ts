@@ -1,7 +1,8 @@
 import { rmSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { setTimeout as realSetTimeout } from 'node:timers';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openRunChannel, RUN_DIR_ENV } from '../../src/plugin-kit/run-channel.js';
-import { checkpointRunningFile } from '../../src/tasks/checkpoint.js';
+import { checkpointRunningFile, sendFinishedVitestResults } from '../../src/tasks/checkpoint.js';
 import { readFileRecords, writeFileRecord } from '../../src/tasks/records.js';
 import { newRecorder } from './helpers.js';
 
@@ -49,4 +50,49 @@ describe('checkpoint of the running test file', () => {
       rmSync(channel.dir, { recursive: true, force: true });
     }
   });
+});
+
+describe('checkpoint under Vitest', () => {
+  it("sends the finished tests' results through the worker's RPC and waits for the answer", async () => {
+    const sent: unknown[][] = [];
+    let answered = false;
+    const running = { id: 'f_2', result: { state: 'run' } };
+    const file = {
+      id: 'f',
+      tasks: [
+        { id: 'f_0', result: { state: 'pass' }, meta: { memscope: 1 } },
+        { id: 'f_s', tasks: [{ id: 'f_1', result: { state: 'fail' }, meta: {} }, { id: 'f_skip', result: { state: 'skip' } }] },
+        running,
+        { id: 'f_3' },
+      ],
+    };
+    const worker = {
+      current: { ...running, file },
+      rpc: {
+        onTaskUpdate: async (packs: unknown[]) => {
+          sent.push(packs);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          answered = true;
+        },
+      },
+    };
+    await sendFinishedVitestResults(worker);
+    expect(answered).toBe(true);
+    expect(sent).toEqual([[['f_0', { state: 'pass' }, { memscope: 1 }], ['f_1', { state: 'fail' }, {}]]]);
+  });
+
+  it('does not wait for ever on a main process that never answers', async () => {
+    const worker = {
+      current: { id: 'b', file: { id: 'f', tasks: [{ id: 'a', result: { state: 'pass' } }, { id: 'b' }] } },
+      rpc: { onTaskUpdate: () => new Promise<never>(() => {}) },
+    };
+    vi.useFakeTimers();
+    try {
+      const sending = sendFinishedVitestResults(worker);
+      // The wait uses Node's own timers, which fake timers do not touch.
+      await expect(Promise.race([sending.then(() => 'returned'), new Promise((r) => realSetTimeout(r, 6_000, 'hung'))])).resolves.toBe('returned');
+    } finally {
+      vi.useRealTimers();
+    }
+  }, 10_000);
 });
