@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AllocationSample, AllocationFrame } from '../capture/types.js';
 import type { AllocationSite } from '../verdict/types.js';
+import { functionEndLine } from './function-extent.js';
 import { isInternalUrl } from './stack-frames.js';
 import { mapPosition } from './source-maps.js';
 import type { FunctionPosition } from './value-by-id.js';
@@ -113,9 +114,11 @@ function allocationPatterns(groupName: string, nodeType: 'object' | 'closure' | 
 function refineLine(frame: AllocationFrame, patterns: RegExp[]): { line: number; column: number; found: boolean } {
   const lines = sourceLines(frame.url);
   if (!lines) return { line: frame.line, column: frame.column, found: false };
+  // Only the function's own lines: below its end, another function's `{` or `new X(` would match.
+  const end = functionEndLine(lines, frame.line, frame.column, 80);
   for (const pattern of patterns) {
     // The header line is the function itself; its body follows.
-    for (let i = frame.line - 1; i < Math.min(lines.length, frame.line + 80); i++) {
+    for (let i = frame.line - 1; i <= end; i++) {
       const text = lines[i]!;
       const from = i === frame.line - 1 ? Math.max(0, frame.column - 1) : 0;
       const match = pattern.exec(text.slice(from));

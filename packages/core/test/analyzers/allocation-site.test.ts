@@ -70,6 +70,18 @@ describe('siteForGroup', () => {
     const samples: AllocationSample[] = [{ size: 32, count: 100, stack: [{ functionName: 'remember', url, line: 7, column: 1 }] }];
     expect(siteForGroup(allocationCandidates(samples), 'Session', 'object')).toMatchObject({ line: 7, functionName: 'remember' });
   });
+
+  it("does not read past the sampled function's end: a busy helper's module exports are not the site", () => {
+    const helper = path.join(dir, 'spin.cjs');
+    writeFileSync(helper, ['function spin(ms) {', '  const end = performance.now() + ms;', '  while (performance.now() < end);', '}', '', 'module.exports = { spin };'].join('\n'));
+    const caller = path.join(dir, 'keeper.cjs');
+    writeFileSync(caller, ['const kept = [];', 'const fn = () => { spin(0.5); kept.push({ n: kept.length }); };'].join('\n'));
+    const samples: AllocationSample[] = [
+      { size: 16, count: 300, stack: [{ functionName: 'spin', url: pathToFileURL(helper).href, line: 1, column: 14 }, { functionName: 'fn', url: pathToFileURL(caller).href, line: 2, column: 12 }] },
+      { size: 24, count: 100, stack: [{ functionName: 'fn', url: pathToFileURL(caller).href, line: 2, column: 12 }] },
+    ];
+    expect(siteForGroup(allocationCandidates(samples), 'Object', 'object')).toMatchObject({ file: caller, line: 2, functionName: 'fn', source: 'inferred' });
+  });
 });
 
 // TypeScript as a runner hands it to V8: transpiled, with an inline map. The
