@@ -44,9 +44,15 @@ describe('startAffordableSampler', () => {
       },
       readSampling: () => [],
     } as unknown as Capture;
+    // Work of a fixed CPU cost, as real work is: a busy machine may set the
+    // process aside during it, which stretches its wall time, not its cost.
     const fn = () => {
-      const until = performance.now() + 0.2 * (state.interval ? slowdownAt(state.interval) : 1);
-      while (performance.now() < until);
+      const cpuMs = 0.2 * (state.interval ? slowdownAt(state.interval) : 1);
+      const start = process.cpuUsage();
+      for (;;) {
+        const used = process.cpuUsage(start);
+        if ((used.user + used.system) / 1000 >= cpuMs) break;
+      }
     };
     return { capture, fn, state };
   }
