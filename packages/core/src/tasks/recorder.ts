@@ -251,6 +251,7 @@ export class FileRecorder {
     const settledAtStart = this.mode === 'settled' && (kind === 'task' || kind === 'verdict') ? this.settle() : this.lastSettled;
     const scope = new TaskScope(node, parent, takeReading(this.capture, this.forced, this.fullTaskReadings), this.capture);
     scope.settledAtStart = settledAtStart;
+    if (kind === 'task' || kind === 'verdict') scope.owner().innerTasks.push(node);
     this.openScopes.push(scope);
     return scope;
   }

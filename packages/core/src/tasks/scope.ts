@@ -28,6 +28,12 @@ export class TaskScope {
   handlesOpened = 0;
   readonly handles: HandleEntry[] = [];
   readonly tracked: TrackedEntry[] = [];
+  /**
+   * Task scopes and verdicts opened inside this test or hook, nested ones
+   * included: a runner that carries each test's node on its own (Vitest's
+   * task meta) carries these with it.
+   */
+  readonly innerTasks: TaskNode[] = [];
   /** Settled heap used at this task's start (settled mode), the base of its retained figure. */
   settledAtStart = 0;
   /** Flow figures of verdicts inside this task, taken out of its own. */
@@ -69,6 +75,13 @@ export class TaskScope {
       const excluded = this.excluded[name];
       if (figure && excluded !== undefined) figure.value = Math.max(0, figure.value - excluded);
     }
+  }
+
+  /** The test or hook this task scope or verdict runs in (itself for any other task). */
+  owner(): TaskScope {
+    let scope: TaskScope = this;
+    while (scope.parent && (scope.node.kind === 'task' || scope.node.kind === 'verdict')) scope = scope.parent;
+    return scope;
   }
 
   /** True for this scope and every scope nested inside it. */

@@ -60,9 +60,7 @@ export function currentScope(): TaskScope | undefined {
  * it: findings and tracked objects belong to the test that asserted them.
  */
 export function currentTestScope(): TaskScope | undefined {
-  let scope = currentScope();
-  while (scope?.parent && (scope.node.kind === 'task' || scope.node.kind === 'verdict')) scope = scope.parent;
-  return scope;
+  return currentScope()?.owner();
 }
 
 /** Resources memscope creates for itself (an await, a file write) are not the test's. */
