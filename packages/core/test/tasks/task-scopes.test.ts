@@ -103,3 +103,24 @@ describe('a verdict as a child task', () => {
     expect(kept).toBeDefined();
   });
 });
+
+describe('task scopes in settled mode', () => {
+  it('gives a task its own retained figure, from a settled GC at its start, and leaves the test\'s measured from the test\'s start', async () => {
+    const recorder = newRecorder({ mode: 'settled' });
+    const kept: unknown[] = [];
+    await recorder.runTask('test', ['keeps'], async () => {
+      for (let i = 0; i < 20_000; i++) kept.push({ i, text: `before ${i}` });
+      await task('keeps more', () => {
+        for (let i = 0; i < 20_000; i++) kept.push({ i, text: `inside ${i}` });
+      });
+      await task('keeps nothing', () => new Array(100_000).fill(1).length);
+    });
+    const { tasks } = await recorder.finish();
+    const [test, more, nothing] = ['keeps', 'keeps more', 'keeps nothing'].map((name) => byName(tasks, name));
+    expect(more!.figures.retained!.value).toBeGreaterThan(20_000 * 32);
+    expect(nothing!.figures.retained!.value).toBeLessThan(more!.figures.retained!.value / 2);
+    // The test keeps what it kept before its tasks and what they kept.
+    expect(test!.figures.retained!.value).toBeGreaterThan(more!.figures.retained!.value + 20_000 * 32);
+    expect(kept).toHaveLength(40_000);
+  });
+});
