@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { dashboardTree, type FixtureProject } from '../support/index.js';
-import { createVitestProject, runVitestIn, vitestConfig, type VitestRun } from './run-vitest.js';
+import { createVitestProject, runVitestIn, vitestConfig, VITEST_VERSIONS, type VitestRun, type VitestVersion } from './run-vitest.js';
 
 const MIB = 1024 * 1024;
 const TEST = 'import.spec.ts > imports users';
@@ -39,22 +39,22 @@ describe.concurrent('cache', () => {
 });
 `;
 
-let project: FixtureProject;
-let record: VitestRun;
-let regressed: VitestRun;
+describe.each(VITEST_VERSIONS)('Vitest %i: task scopes', (version: VitestVersion) => {
+  let project: FixtureProject;
+  let record: VitestRun;
+  let regressed: VitestRun;
 
-beforeAll(async () => {
-  project = await createVitestProject(4, {
-    'import.spec.ts': importSpec,
-    'concurrent.spec.ts': concurrentSpec,
-    'vitest.config.mjs': vitestConfig({ reporterOptions: { html: true } }),
-  });
-  record = await runVitestIn(project, 4, [], { MEMSCOPE_UPDATE: '1' });
-  regressed = await runVitestIn(project, 4, [], { FIXTURE_SCALE: '4' });
-}, 240_000);
-afterAll(() => project?.cleanup());
+  beforeAll(async () => {
+    project = await createVitestProject(version, {
+      'import.spec.ts': importSpec,
+      'concurrent.spec.ts': concurrentSpec,
+      'vitest.config.mjs': vitestConfig({ reporterOptions: { html: true } }),
+    });
+    record = await runVitestIn(project, version, [], { MEMSCOPE_UPDATE: '1' });
+    regressed = await runVitestIn(project, version, [], { FIXTURE_SCALE: '4' });
+  }, 240_000);
+  afterAll(() => project?.cleanup());
 
-describe('Vitest 4: task scopes', () => {
   test('reports both task() scopes as children of the test, with their own figures, in the JSON', async () => {
     expect(record.exitCode, record.output).toBe(0);
     const tasks = (await record.report())!.tasks;
