@@ -51,7 +51,17 @@ describe('examples/vitest-events', () => {
 
   test('as shipped, its suite passes with no leak', () => {
     expect(clean.exitCode, clean.output).toBe(0);
-    expect(clean.report?.totals).toMatchObject({ tests: 10, failed: 0, leakingTests: 0 });
+    expect(clean.report?.totals).toMatchObject({ tests: 11, failed: 0, leakingTests: 0 });
+  });
+
+  test('its task graph runs file → test → task scope, each task with its own figures', () => {
+    const test = 'test/cache.test.ts > a warmed cache answers every key it was warmed with';
+    const tasks = clean.report!.tasks;
+    const parentOf = (id: string) => tasks.find((t) => t.id === tasks.find((c) => c.id === id)?.parentId);
+    expect(parentOf(test)).toMatchObject({ kind: 'file', file: 'test/cache.test.ts' });
+    const scopes = tasks.filter((t) => t.parentId === test && t.kind === 'task');
+    expect(scopes.map((t) => t.name)).toEqual(['warm the cache', 'read it back']);
+    for (const scope of scopes) expect(scope.figures.allocated?.value).toBeGreaterThan(0);
   });
 
   test('with the demo bugs, the progress timer is a handle finding created in job-queue.ts', () => {

@@ -3,3 +3,4 @@ export { cleanEnvironment, runNode, type ProcessResult, type RunProcessOptions }
 export { createJestProject, runJestIn, jestBin, JEST_VERSIONS, type JestRun, type JestVersion, type RunJestOptions } from './run-jest.js';
 export { repoRoot } from './paths.js';
 export { memscopeTempEntries, privateTmp } from './temp-dirs.js';
+export { dashboardTree } from './dashboard-dom.js';

@@ -31,6 +31,7 @@ export {
   createFileRecorder,
   FileRecorder,
   currentScope,
+  task,
   writeFileRecord,
   readFileRecords,
   recordFileName,

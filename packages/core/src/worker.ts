@@ -16,6 +16,7 @@ export type { TaskScope } from './tasks/scope.js';
 export { writeFileRecord, writeFileRecordSync } from './tasks/records.js';
 export type { FileRecord, MeasureMode, TaskNode } from './tasks/types.js';
 export { track } from './track/registry.js';
+export { task } from './tasks/task-scope.js';
 export { joinRunChannel } from './plugin-kit/run-channel.js';
 export type { RunSettings } from './plugin-kit/run-channel.js';
 export { MATCHER_NAMES } from './matchers/names.js';

@@ -15,7 +15,7 @@ export type * from './types/jest-globals.js';
  *   reporters: ['default', ['@memscope/jest/reporter', {}]],
  * };
  * // cache.test.js
- * const { track } = require('@memscope/jest');
+ * const { track, task } = require('@memscope/jest');
  * test('does not leak', async () => {
  *   await expect(() => cache.get('k')).not.toLeak();
  * });
@@ -79,6 +79,21 @@ function matchersOnDemand(names: readonly string[]): Record<string, AsyncMatcher
  */
 export function track<T>(value: T, name: string): T {
   return loadFileCore().track(value, name);
+}
+
+/**
+ * Runs `fn` as a task of its own inside the running test: the report shows
+ * it as a child of the test with its own figures, and a baseline judges it
+ * by name. Outside a test memscope records, `fn` just runs.
+ *
+ * @example
+ * const { task } = require('@memscope/jest');
+ * test('imports users', async () => {
+ *   await task('import users', async () => { await importUsers(file); });
+ * });
+ */
+export function task<T>(name: string, fn: () => T | Promise<T>): Promise<Awaited<T>> {
+  return loadFileCore().task(name, fn);
 }
 
 const install = loadOncePerProcess();

@@ -3,7 +3,7 @@
  *
  * As a Vitest setup file it installs the memscope matchers and per-test
  * figures into the Vitest that runs it; imported anywhere else it only
- * exports `track` and the types.
+ * exports `track`, `task` and the types.
  *
  * @example
  * // vitest.config.ts
@@ -13,15 +13,16 @@
  * }});
  *
  * // cache.test.ts
- * import { track } from '@memscope/vitest';
+ * import { task, track } from '@memscope/vitest';
  * await expect(() => cache.get(key)).not.toLeak();
+ * await task('import users', () => importUsers(file));
  */
 import './types.js';
 import { MemscopeError } from '@memscope/core/worker';
 import { findRunningVitest } from './runtime.js';
 import { installIntoVitest } from './worker.js';
 
-export { track } from '@memscope/core/worker';
+export { task, track } from '@memscope/core/worker';
 
 /**
  * Installs memscope for the test file Vitest is collecting. Importing this

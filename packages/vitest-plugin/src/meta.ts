@@ -11,6 +11,8 @@ export const META_KEY = 'memscope';
 /** On each test: its task node as the worker measured it. */
 export interface TestMeta {
   task: TaskNode;
+  /** Task scopes and verdicts that ran inside the test, by parentId under it. */
+  children?: TaskNode[];
 }
 
 /** On each test file: how its figures were taken. */

@@ -103,6 +103,7 @@ function walk(ids: TaskIds, file: string, children: ReadonlyArray<ReportedCase |
     const path = [...parentPath, child.name];
     if (child.type === 'test') {
       out.push(testNode(ids, file, path, parentId, child));
+      out.push(...(readTestMeta(child.meta())?.children ?? []));
       continue;
     }
     const nodeIndex = out.length;

@@ -129,6 +129,7 @@ export function installIntoVitest(vitest: RunningVitest): void {
     if (!scope || !recorder || !scope.open) return;
     const node = await recorder.exit(finalState(task), undefined, scope);
     const meta: TestMeta = { task: withoutRunnerHandles(node) };
+    if (scope.innerTasks.length > 0) meta.children = scope.innerTasks.map(withoutRunnerHandles);
     task.meta[META_KEY] = meta;
   });
   vitest.afterAll(async () => {

@@ -3,9 +3,37 @@ import type { TaskNode } from '../tasks/types.js';
 import { limitFor, resolveTolerance, widerSource } from './tolerance.js';
 import { DEFAULT_BASELINE_FIGURES, type LoadedBaseline } from './types.js';
 
-/** Tests whose figures can be judged: finished, and not mixed with a concurrent test's. */
+/**
+ * Tests and the task scopes inside them (`task(name, fn)`) have a baseline
+ * entry each; a regression names the task. Verdicts do not: their figures
+ * follow how many calls the verdict chose to make.
+ */
+function isBaselined(t: TaskNode): boolean {
+  return t.kind === 'test' || t.kind === 'task';
+}
+
+function finished(t: TaskNode): boolean {
+  return t.state === 'passed' || t.state === 'failed';
+}
+
+/** Tests and task scopes whose figures can be judged: finished, and not mixed with a concurrent one's. */
 export function judgeableTests(tasks: readonly TaskNode[]): TaskNode[] {
-  return tasks.filter((t) => t.kind === 'test' && (t.state === 'passed' || t.state === 'failed') && !t.shared);
+  return tasks.filter((t) => isBaselined(t) && finished(t) && !t.shared);
+}
+
+/** Finished tests and task scopes left unjudged because their figures are shared. */
+export function sharedTests(tasks: readonly TaskNode[]): string[] {
+  return tasks.filter((t) => isBaselined(t) && finished(t) && t.shared).map((t) => t.id);
+}
+
+/** Ids a run saw, judged or not: a baseline entry among them was not removed. */
+export function seenIds(tasks: readonly TaskNode[]): Set<string> {
+  return new Set(tasks.filter(isBaselined).map((t) => t.id));
+}
+
+/** Only present when some were left unjudged, so a serial suite's comparison reads as before. */
+function withShared(ids: string[]): { sharedTests?: string[] } {
+  return ids.length > 0 ? { sharedTests: ids } : {};
 }
 
 /**
@@ -26,11 +54,7 @@ export function compareWithBaseline(
   const newTests: string[] = [];
   // Null prototype: test ids come from user code and may be `__proto__`.
   const compared: BaselineComparison['compared'] = Object.create(null);
-  const seen = new Set<string>();
-
-  for (const task of tasks) {
-    if (task.kind === 'test') seen.add(task.id);
-  }
+  const seen = seenIds(tasks);
   for (const task of judgeableTests(tasks)) {
     const entry = data && Object.hasOwn(data.tests, task.id) ? data.tests[task.id] : undefined;
     if (!entry) {
@@ -60,6 +84,7 @@ export function compareWithBaseline(
     newTests,
     removedTests,
     partial: options.partial ?? false,
+    ...withShared(sharedTests(tasks)),
     compared,
   };
 }

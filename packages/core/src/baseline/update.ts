@@ -1,7 +1,7 @@
 import { writeFileAtomic } from '../report/atomic.js';
 import type { BaselineComparison, BaselineFigureName } from '../report/schema.js';
 import type { Figure, MeasureMode, TaskNode } from '../tasks/types.js';
-import { compareWithBaseline, judgeableTests } from './judge.js';
+import { compareWithBaseline, judgeableTests, seenIds } from './judge.js';
 import {
   BASELINE_KIND, BASELINE_SCHEMA_VERSION, DEFAULT_BASELINE_FIGURES,
   type BaselineFile, type BaselineTest, type LoadedBaseline,
@@ -30,7 +30,7 @@ export function nextBaseline(
 ): BaselineFile {
   const figures = previous?.figures ?? DEFAULT_BASELINE_FIGURES;
   const tests: Record<string, BaselineTest> = Object.create(null);
-  const seen = new Set(tasks.filter((t) => t.kind === 'test').map((t) => t.id));
+  const seen = seenIds(tasks);
   if (previous) {
     for (const [id, entry] of Object.entries(previous.tests)) {
       // Skipped and shared tests keep their entry: they were seen but not measured.

@@ -1,6 +1,6 @@
 import { getCapture } from '../capture/index.js';
 import { checkpointRunningFile } from '../tasks/checkpoint.js';
-import { currentScope } from '../tasks/storage.js';
+import { currentTestScope } from '../tasks/storage.js';
 import { checkTracked } from '../track/check.js';
 import { checkLeak } from '../verdict/check-leak.js';
 import type { MatcherDeps } from './types.js';
@@ -13,11 +13,11 @@ import { testTimeLeftMs } from './test-time-left.js';
  */
 export function defaultMatcherDeps(): MatcherDeps {
   return {
-    checkLeak: (fn, options) => checkLeak(fn, options),
+    checkLeak: (fn, options) => checkLeak(fn, options, { verdictName: 'toLeak' }),
     capture: getCapture,
     checkTracked: (name) => checkTracked({ name, capture: getCapture() }),
     recordFindings: (findings) => {
-      currentScope()?.node.findings.push(...findings);
+      currentTestScope()?.node.findings.push(...findings);
     },
     checkpoint: checkpointRunningFile,
     testTimeLeftMs: () => testTimeLeftMs(),

@@ -2,6 +2,7 @@ import { formatBytes } from '../report/format.js';
 import { assertByteBudget } from './budget.js';
 import { matcherColors } from './colors.js';
 import { measureAllocation, type AllocationOptions } from './measure.js';
+import { asVerdictTask } from '../tasks/verdict-task.js';
 import type { MatcherContextLike, MatcherDeps, MatcherResult } from './types.js';
 
 /** `await expect(fn).toAllocateAtMost(bytesPerCall, options?)`; see MemscopeMatchers for the definition. */
@@ -10,7 +11,7 @@ export function createToAllocateAtMost(deps: MatcherDeps) {
     this: MatcherContextLike, received: unknown, bytesPerCall: unknown, options?: AllocationOptions,
   ): Promise<MatcherResult> {
     assertByteBudget(bytesPerCall, 'toAllocateAtMost', 'bytesPerCall');
-    const m = await measureAllocation(received, deps.capture(), options);
+    const m = await asVerdictTask('toAllocateAtMost', () => measureAllocation(received, deps.capture(), options), (r) => r.warmup + r.calls);
     const isNot = this.isNot === true;
     return {
       pass: m.perCall <= bytesPerCall,

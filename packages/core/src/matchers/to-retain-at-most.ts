@@ -2,6 +2,7 @@ import { formatBytes } from '../report/format.js';
 import { assertByteBudget } from './budget.js';
 import { matcherColors } from './colors.js';
 import { measureRetention, type RetentionOptions } from './measure.js';
+import { asVerdictTask } from '../tasks/verdict-task.js';
 import type { MatcherContextLike, MatcherDeps, MatcherResult } from './types.js';
 
 /** `await expect(fn).toRetainAtMost(bytes, options?)`; see MemscopeMatchers for the definition. */
@@ -10,7 +11,7 @@ export function createToRetainAtMost(deps: MatcherDeps) {
     this: MatcherContextLike, received: unknown, bytes: unknown, options?: RetentionOptions,
   ): Promise<MatcherResult> {
     assertByteBudget(bytes, 'toRetainAtMost', 'bytes');
-    const m = await measureRetention(received, deps.capture(), options);
+    const m = await asVerdictTask('toRetainAtMost', () => measureRetention(received, deps.capture(), options), (r) => r.calls);
     const isNot = this.isNot === true;
     return {
       pass: m.retainedBytes <= bytes,

@@ -79,6 +79,12 @@ function combineComparisons(parts: (BaselineComparison | undefined)[]): Baseline
     newTests: [...new Set(present.flatMap((p) => p.newTests))],
     removedTests: [...removed],
     partial: false,
+    ...sharedOf(present),
     compared,
   };
+}
+
+function sharedOf(parts: readonly BaselineComparison[]): { sharedTests?: string[] } {
+  const ids = [...new Set(parts.flatMap((p) => p.sharedTests ?? []))];
+  return ids.length > 0 ? { sharedTests: ids } : {};
 }

@@ -5,11 +5,13 @@ import type { MeasureMode, TaskFigures, TaskNode } from '../tasks/types.js';
  * The run report, `memscope-report/report.json`.
  *
  * Versioned: readers refuse a `schemaVersion` they do not know rather than
- * guess. Every figure keeps its `source` (measured, sampled, inferred). The
+ * guess. Every figure keeps its `source` (measured, sampled, inferred, or
+ * shared: read while other tasks ran too, see TaskNode.overlaps). The
  * file is compact JSON (no indentation) because a run of 10,000 tests would
  * otherwise be several times larger; pipe it through `jq` to read it.
  *
- * The tree is flat: `tasks` holds files, describes, tests and hooks, linked by
+ * The tree is flat: `tasks` holds files, describes, tests, hooks, task scopes
+ * (`task`) and verdicts (`verdict`, the calls a leak check made), linked by
  * `parentId`. Each file has exactly one task of kind `file` and every other
  * task of that file descends from it. Findings live on the task that produced
  * them (`TaskNode.findings`), so they exist once.
@@ -128,6 +130,11 @@ export interface BaselineComparison {
    */
   removedTests: string[];
   partial: boolean;
+  /**
+   * Tests and task scopes that ran at the same time as others: their figures
+   * are `shared` and were not judged (nor recorded on update).
+   */
+  sharedTests?: string[];
   /** taskId → figure → old value and limit, for every figure compared. */
   compared: Record<string, Partial<Record<BaselineFigureName, ComparedFigure>>>;
 }

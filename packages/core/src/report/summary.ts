@@ -8,6 +8,7 @@ import {
 import { projectPathsIn, toProjectPath } from './project-paths.js';
 import type { BaselineComparison, BaselineFigureName, RunReport } from './schema.js';
 import type { WrittenReports } from './write.js';
+import { sharedMark, taskScopes } from './summary-tasks.js';
 
 export interface SummaryOptions {
   colors: Colors;
@@ -33,9 +34,11 @@ export function formatSummary(report: RunReport, options: SummaryOptions): strin
     header(report, c),
     leaks(tests, c, limit, root),
     report.baseline ? regressions(report.baseline, c, limit) : [],
-    handles(tests, c, limit, root),
+    // A handle left open inside a task scope is the task's: listed with the tests.
+    handles(report.tasks.filter((t) => t.kind === 'test' || t.kind === 'task'), c, limit, root),
     top('Most retained', tests, 'retained', c, limit),
     top('Most allocated', tests, 'allocated', c, limit),
+    taskScopes(report.tasks, c, limit),
     problems(report, c, limit),
     report.baseline ? baselineNotes(report.baseline, c) : [],
     footer(options),
@@ -134,7 +137,7 @@ function top(title: string, tests: TaskNode[], figure: BaselineFigureName, c: Co
   const values = ranked.map((t) => (common ? formatFigureValue(figure, t.figures[figure]!.value) : formatFigure(figure, t.figures[figure]!)));
   const width = Math.max(...values.map((v) => v.length));
   const heading = common && common !== 'measured' ? `${title} ${c.dim(`(${common})`)}` : title;
-  return [c.bold(heading), ...ranked.map((t, i) => `  ${values[i]!.padStart(width)}  ${taskLabel(t)}`)];
+  return [c.bold(heading), ...ranked.map((t, i) => `  ${values[i]!.padStart(width)}  ${taskLabel(t)}${sharedMark(t, c)}`)];
 }
 
 function problems(report: RunReport, c: Colors, limit: number): string[] {
@@ -156,14 +159,24 @@ function problems(report: RunReport, c: Colors, limit: number): string[] {
 
 function baselineNotes(b: BaselineComparison, c: Colors): string[] {
   const file = sanitizeForTerminal(b.file);
+  const shared = sharedNote(b);
   if (b.updated) {
     const verb = b.created ? 'created' : 'updated';
-    return [c.green(`Baseline ${verb}: ${file} (${b.newTests.length} added, ${b.removedTests.length} removed)`)];
+    const lines = [c.green(`Baseline ${verb}: ${file} (${b.newTests.length} added, ${b.removedTests.length} removed)`)];
+    return shared ? [...lines, c.yellow(`${shared}; not recorded`)] : lines;
   }
   const notes: string[] = [];
   if (b.newTests.length > 0) notes.push(`${plural(b.newTests.length, 'new test')} not in the baseline (update to record)`);
   if (b.removedTests.length > 0 && !b.partial) notes.push(`${plural(b.removedTests.length, 'baseline test')} not run (removed?)`);
-  return notes.length > 0 ? [c.dim(`Baseline ${file}: ${notes.join('; ')}`)] : [];
+  const lines = notes.length > 0 ? [c.dim(`Baseline ${file}: ${notes.join('; ')}`)] : [];
+  return shared ? [...lines, c.yellow(shared)] : lines;
+}
+
+/** `3 tests ran concurrently: their figures are shared and not judged`, or null. */
+function sharedNote(b: BaselineComparison): string | null {
+  const count = b.sharedTests?.length ?? 0;
+  if (count === 0) return null;
+  return `${plural(count, 'test')} ran concurrently: their figures are shared and not judged`;
 }
 
 function footer(options: SummaryOptions): string[] {

@@ -18,9 +18,12 @@ import type { FileRecord, MeasureMode, TaskNode } from './types.js';
  *
  * Nodes: one `run` node (id `(run)`), one `file` node per test file (id =
  * path relative to the root), then describes, tests and hooks (ids like
- * `src/a.test.ts > Cache > evicts`, hooks `… > (beforeEach)`, repeats `#2`).
+ * `src/a.test.ts > Cache > evicts`, hooks `… > (beforeEach)`, repeats `#2`),
+ * task scopes under their test (`… > evicts > load`, kind `task`) and
+ * verdicts (`… > evicts > (toLeak verdict)`, kind `verdict`).
  * Each node's `figures` map a figure name to `{ value, source }` where source
- * is measured | sampled | inferred; bytes for heap figures, milliseconds for
+ * is measured | sampled | inferred | shared (the task overlapped the tasks
+ * its `overlaps` names); bytes for heap figures, milliseconds for
  * times, counts for GCs and handles. `external`, `arrayBuffers` and `malloc`
  * are changes over the task; `heapBefore`/`heapAfter`/`peak` are absolute.
  * Every node but the run has exactly one incoming `contains` edge, so nodes

@@ -6,6 +6,7 @@ import { addForced, emptyTotals, figuresBetween, takeReading } from './figures.j
 import { handlesLeftOpen, letClosesFinish, mayBeClosing, retainHandleTracking } from './handles.js';
 import { relativeFile, TaskIdRegistry, validateNames } from './ids.js';
 import { TaskScope } from './scope.js';
+import { labelSharedFigures, markOverlap } from './shared.js';
 import { asMemscope, isActiveScopeSource, setActiveScopeSource, taskStorage } from './storage.js';
 import type { FileRecord, HookName, MeasureMode, TaskKind, TaskNode, TaskState } from './types.js';
 
@@ -54,6 +55,11 @@ export type NativeFiguresAt = 'file' | 'every-task';
  */
 const running = processSingleton<{ recorder: FileRecorder | null }>(Symbol.for('memscope.tasks.running'), () => ({ recorder: null }));
 
+/** The recorder of the test file running now (possibly another copy of core's); null when none runs. */
+export function runningRecorder(): FileRecorder | null {
+  return running.recorder;
+}
+
 /** The record so far of the test file running now, marked incomplete; null when none runs. */
 export function runningFileRecord(): FileRecord | null {
   return running.recorder?.toFileRecord() ?? null;
@@ -67,6 +73,8 @@ async function loadTrackCheck(): Promise<TrackCheckModule> {
   return runsFromBuild ? (require('../track/check.js') as TrackCheckModule) : await import('../track/check.js');
 }
 
+/** Kinds that get a retained figure in settled mode: one forced GC at each end. */
+const SETTLED_KINDS: ReadonlySet<TaskKind> = new Set<TaskKind>(['file', 'test', 'task', 'verdict']);
 const FINAL_STATES: readonly FinalState[] = ['passed', 'failed', 'skipped', 'todo'];
 const MODES: readonly MeasureMode[] = ['sampled', 'settled'];
 const NATIVE_FIGURES_AT: readonly NativeFiguresAt[] = ['file', 'every-task'];
@@ -159,6 +167,20 @@ export class FileRecorder {
   }
 
   /**
+   * Starts a task inside `parent` (a test, hook or task): a scope the test
+   * opened with `task(name, fn)`, or a verdict's calls. `segment` is the
+   * task's part of its path and id (default: the name); a verdict renames
+   * its node once it knows how many calls it made, but keeps its id.
+   */
+  enterChild(kind: 'task' | 'verdict', name: string, parent: TaskScope, segment = name): TaskScope {
+    if (kind !== 'task' && kind !== 'verdict') {
+      throw new MemscopeError('ERR_MEMSCOPE_INVALID_OPTION', `enterChild(kind) expects 'task' or 'verdict', received ${JSON.stringify(kind)}`);
+    }
+    if (!parent?.open) throw new MemscopeError('ERR_MEMSCOPE_USAGE', `enterChild('${kind}', '${name}') needs an open parent task`);
+    return this.open(kind, name, [...parent.node.path, segment], parent);
+  }
+
+  /**
    * Ends a task (the innermost open one unless `scope` is given) and computes
    * its figures. Tasks still open inside it are ended first, as failed.
    */
@@ -222,12 +244,14 @@ export class FileRecorder {
     const node = this.newNode(kind, name, path, parent, hook);
     // Tasks open at once that do not contain each other share the heap: their figures mix.
     for (const other of this.openScopes) {
-      if (!parent.isWithin(other)) {
-        other.node.shared = true;
-        node.shared = true;
-      }
+      if (!parent.isWithin(other)) markOverlap(other.node, node);
     }
+    // A test's retained figure starts from the settled heap the task before it
+    // left; a task inside a test settles at its own start.
+    const settledAtStart = this.mode === 'settled' && (kind === 'task' || kind === 'verdict') ? this.settle() : this.lastSettled;
     const scope = new TaskScope(node, parent, takeReading(this.capture, this.forced, this.fullTaskReadings), this.capture);
+    scope.settledAtStart = settledAtStart;
+    if (kind === 'task' || kind === 'verdict') scope.owner().innerTasks.push(node);
     this.openScopes.push(scope);
     return scope;
   }
@@ -238,7 +262,7 @@ export class FileRecorder {
     for (let i = this.openScopes.length - 1; i >= 0; i--) {
       const scope = this.openScopes[i]!;
       const kind = scope.node.kind;
-      if (kind === 'hook' || (kind === 'test' && !testsToo)) continue;
+      if (kind !== 'describe' && (kind !== 'test' || !testsToo)) continue;
       if (sameNames(scope.node.path, names)) return scope;
       if (isPrefix(scope.node.path, names) && scope.node.path.length > best.node.path.length) best = scope;
     }
@@ -262,18 +286,22 @@ export class FileRecorder {
     node.state = state;
     if (error !== undefined) node.error = formatError(error);
     node.figures = figuresBetween(scope.start, end, scope.peakSeen);
-    if (scope.parent) scope.parent.peakSeen = Math.max(scope.parent.peakSeen, node.figures.peak!.value);
+    scope.subtractExcluded(node.figures);
+    // A verdict's heap snapshots are memscope's peak, not the test's.
+    if (scope.parent && node.kind !== 'verdict') scope.parent.peakSeen = Math.max(scope.parent.peakSeen, node.figures.peak!.value);
+    if (node.kind === 'verdict') scope.excludeFromAncestors(node.figures);
     if (mayBeClosing(scope.handles)) await letClosesFinish();
     node.handles = handlesLeftOpen(scope.handles, this.ignoreHandleFrames);
     node.figures.handlesOpened = { value: scope.handlesOpened, source: 'measured' };
     node.figures.handlesLeftOpen = { value: node.handles.length, source: 'measured' };
     if (scope.handles.length > 0) scope.handles.length = 0;
-    if (this.mode === 'settled' && (node.kind === 'test' || node.kind === 'file')) {
-      const before = this.lastSettled;
+    if (this.mode === 'settled' && SETTLED_KINDS.has(node.kind)) {
       const after = this.settle();
-      const baseline = node.kind === 'file' ? scope.start.heapUsed : before;
+      const baseline = node.kind === 'file' ? scope.start.heapUsed : scope.settledAtStart;
       node.figures.retained = { value: after - baseline, source: 'measured' };
     }
+    // Attribution of overlapping tasks' figures, when there is some, takes over from here.
+    labelSharedFigures(node);
     if (scope.tracked.length > 0) {
       const before = this.capture.gcTotals();
       const { checkTrackedEntries } = await loadTrackCheck();

@@ -55,6 +55,14 @@ export function currentScope(): TaskScope | undefined {
   return state.storage.getStore() ?? state.activeSource?.innermostOpen();
 }
 
+/**
+ * The test (or hook) code runs in, past any task scopes and verdicts inside
+ * it: findings and tracked objects belong to the test that asserted them.
+ */
+export function currentTestScope(): TaskScope | undefined {
+  return currentScope()?.owner();
+}
+
 /** Resources memscope creates for itself (an await, a file write) are not the test's. */
 export function isInternal(): boolean {
   return state.internalDepth > 0;

@@ -7,7 +7,12 @@ import type { Finding, FigureSource } from '../verdict/types.js';
  * only its own data.
  */
 
-export type TaskKind = 'run' | 'file' | 'describe' | 'test' | 'hook';
+/**
+ * `task`: a scope the test opened itself with `task(name, fn)`; `verdict`:
+ * the calls a leak or allocation matcher made (its figures are kept out of
+ * its ancestors' allocated and GC figures, see tasks/verdict-task.ts).
+ */
+export type TaskKind = 'run' | 'file' | 'describe' | 'test' | 'hook' | 'task' | 'verdict';
 export type HookName = 'beforeAll' | 'beforeEach' | 'afterEach' | 'afterAll';
 export type TaskState = 'running' | 'passed' | 'failed' | 'skipped' | 'todo';
 
@@ -62,8 +67,10 @@ export interface TaskNode {
   parentId: string | null;
   hook?: HookName;
   state: TaskState;
-  /** Set when the figures of two tasks cannot be told apart (concurrent tests). */
+  /** Set when the figures of two tasks cannot be told apart (concurrent tests, parallel task scopes). */
   shared?: boolean;
+  /** Ids of the tasks whose run overlapped this one's, when `shared`. */
+  overlaps?: string[];
   figures: TaskFigures;
   handles: OpenHandle[];
   findings: Finding[];

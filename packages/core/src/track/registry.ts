@@ -1,5 +1,5 @@
 import { MemscopeError } from '../errors.js';
-import { currentScope } from '../tasks/storage.js';
+import { currentTestScope } from '../tasks/storage.js';
 import { ID_SEPARATOR } from '../tasks/ids.js';
 
 /** A tracked object: held weakly, so tracking never keeps it alive. */
@@ -34,7 +34,7 @@ export function track<T>(value: T, name: string): T {
   if (typeof name !== 'string' || name === '') {
     throw new MemscopeError('ERR_MEMSCOPE_INVALID_OPTION', `track(value, name) expects a non-empty string as name, received ${JSON.stringify(name)}`);
   }
-  const scope = currentScope();
+  const scope = currentTestScope();
   const entry: TrackedEntry = { name, ref: new WeakRef(value as object), taskId: scope?.open ? scope.node.id : null };
   if (scope?.open) scope.tracked.push(entry);
   allTracked.push(entry);

@@ -18,6 +18,7 @@ import { heldByLeakingHandle, holdsNativeMemory, mergeByHolder } from './holder-
 import { descriptorFinding, findingKindOf, groupFinding, handleFindings, nativeFinding } from './findings.js';
 import { serialized } from './serialize.js';
 import { whileMeasuring } from '../tasks/storage.js';
+import { asVerdictTask } from '../tasks/verdict-task.js';
 import type { CutShort, FigureGrowth, Finding, LeakResult } from './types.js';
 import type { GrowthJudgement } from './stats.js';
 import { nowMs } from '../node-clock.js';
@@ -44,6 +45,8 @@ keepCallSitesMegamorphic();
 
 export interface CheckLeakDeps {
   capture?: Capture;
+  /** The verdict's child task is named after it: `toLeak verdict: 41,000 calls`. Default 'checkLeak'. */
+  verdictName?: string;
 }
 
 /**
@@ -71,7 +74,8 @@ export function checkLeak(fn: LeakTarget, options?: LeakOptions, deps: CheckLeak
     return Promise.reject(error);
   }
   releaseDeadContextsPromptly();
-  return serialized(() => whileMeasuring(() => runVerdict(fn, resolved, deps.capture ?? getCapture())));
+  const verdict = () => runVerdict(fn, resolved, deps.capture ?? getCapture());
+  return serialized(() => whileMeasuring(() => asVerdictTask(deps.verdictName ?? 'checkLeak', verdict, (result) => result.stats.totalCalls)));
 }
 
 function growthStats(judgements: Map<ScreenedFigure, GrowthJudgement>, callsPerRound: number): FigureGrowth[] {

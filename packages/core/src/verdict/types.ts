@@ -3,8 +3,12 @@ import type { CapturePath } from '../capture/types.js';
 /** The kinds of finding a leak verdict can report. */
 export type FindingKind = 'heap' | 'storm' | 'handle' | 'native';
 
-/** How a figure was obtained (the seed's `_source`). */
-export type FigureSource = 'measured' | 'sampled' | 'inferred';
+/**
+ * How a figure was obtained (the seed's `_source`). `shared`: read at task
+ * boundaries that overlapped another task's (concurrent tests, parallel task
+ * scopes), so the value mixes what both did; see TaskNode.overlaps.
+ */
+export type FigureSource = 'measured' | 'sampled' | 'inferred' | 'shared';
 
 export interface RetainerStep {
   /** The holder's display name, e.g. `Map`, `Session`, `(module) cache`. */

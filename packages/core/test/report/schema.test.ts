@@ -39,7 +39,7 @@ describe('run report schema', () => {
   });
 
   it.each([
-    ['tasks[3].figures.retained.source', (r: any) => { r.tasks[3].figures.retained.source = 'guessed'; }, /tasks\[3\]\.figures\.retained\.source should be one of "measured", "sampled", "inferred", got "guessed"/],
+    ['tasks[3].figures.retained.source', (r: any) => { r.tasks[3].figures.retained.source = 'guessed'; }, /tasks\[3\]\.figures\.retained\.source should be one of "measured", "sampled", "inferred", "shared", got "guessed"/],
     ['run.runner.version', (r: any) => { delete r.run.runner.version; }, /run\.runner\.version should be a string, got nothing/],
     ['totals.tests', (r: any) => { r.totals.tests = -1; }, /totals\.tests should be an integer ≥ 0, got -1/],
     ['finding retainer step', (r: any) => { r.tasks[4].findings[0].retainerPath[1].node = 7; }, /tasks\[4\]\.findings\[0\]\.retainerPath\[1\]\.node should be a string, got 7/],

@@ -1,5 +1,5 @@
 import { expect, expectTypeOf, test } from 'vitest';
-import { installMemscope, track, type LeakOptions } from '@memscope/vitest';
+import { installMemscope, task, track, type LeakOptions } from '@memscope/vitest';
 
 test('the memscope matchers are on expect(…) and return promises', () => {
   expectTypeOf(expect(() => {}).not.toLeak()).toEqualTypeOf<Promise<void>>();
@@ -15,6 +15,11 @@ test('track returns its value and installMemscope takes nothing', () => {
   expectTypeOf(installMemscope).toEqualTypeOf<() => void>();
 });
 
+test('task resolves to what its function returns', () => {
+  expectTypeOf(task('parse', () => 42)).toEqualTypeOf<Promise<number>>();
+  expectTypeOf(task('load', async () => 'rows')).toEqualTypeOf<Promise<string>>();
+});
+
 test('wrong arguments are type errors', () => {
   // @ts-expect-error a byte budget is a number
   void expect(() => {}).toAllocateAtMost('1 KiB');
@@ -24,4 +29,6 @@ test('wrong arguments are type errors', () => {
   expect.toLeak();
   // @ts-expect-error track needs a name
   track({});
+  // @ts-expect-error a task runs a function
+  void task('parse', 42);
 });

@@ -147,5 +147,6 @@ const SOURCE_HELP = {
   measured: 'Measured after a settled, full GC',
   sampled: 'Sampled without forcing a GC: includes garbage not yet collected',
   inferred: 'Inferred from other signals; an estimate',
+  shared: 'Read while other tasks ran too: holds what they did as well',
 };
 `;

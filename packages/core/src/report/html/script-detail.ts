@@ -140,17 +140,27 @@ function renderDetail(container, n) {
     el('h2', { text: t.kind === 'file' ? t.file : t.name }),
     el('div', {}, [
       el('span', { class: 'badge', text: t.kind + (t.hook ? ' ' + t.hook : '') }), ' ', stateBadge(t.state),
-      t.shared ? el('span', { class: 'badge warn', text: 'shared figures', title: 'Ran concurrently with other tests' }) : null,
+      t.shared ? el('span', { class: 'badge warn', text: 'shared figures', title: 'Ran concurrently with other tasks' }) : null,
     ]),
   ];
+  if (t.overlaps && t.overlaps.length) {
+    parts.push(el('div', { class: 'notice', text: 'Ran at the same time as ' + t.overlaps.join(', ') + ': figures marked shared hold what those did too.' }));
+  }
   if (t.error) parts.push(el('h3', { text: 'Error' }), el('pre', { text: t.error }));
   for (const r of regressionsById.get(t.id) || []) {
     parts.push(el('div', { class: 'notice bad', text: FIGURES[r.figure].label + ' regressed: ' + formatFigure(r.figure, r.old) + ' \u2192 ' + formatFigure(r.figure, r.new) + ' (limit ' + formatFigure(r.figure, r.limit) + ')' }));
   }
-  parts.push(el('h3', { text: t.kind === 'test' || t.kind === 'hook' ? 'Figures' : 'Own figures' }), figuresTable(n));
+  const leafLike = t.kind === 'test' || t.kind === 'hook' || t.kind === 'task' || t.kind === 'verdict';
+  parts.push(el('h3', { text: leafLike ? 'Figures' : 'Own figures' }), figuresTable(n));
+  if (leafLike && n.children.length) {
+    parts.push(el('h3', { text: 'Tasks inside' }), el('ul', { class: 'plain' }, n.children.map(function (child) {
+      const allocated = child.t.figures.allocated;
+      return el('li', {}, [el('span', { class: 'mono', text: child.t.name }), allocated ? ' — allocated ' + formatFigure('allocated', allocated.value) : '']);
+    })));
+  }
   if (t.kind === 'test' || t.kind === 'hook') {
     parts.push(el('h3', { text: 'Heap timeline of ' + t.file }), timeline(n, container.clientWidth - 40));
-  } else if (n.children.length) {
+  } else if (!leafLike && n.children.length) {
     parts.push(el('p', { class: 'muted', text: plural(n.children.length, 'child task') + '; tree columns show their sums (peak: maximum).' }));
   }
   if (t.findings.length) {

@@ -67,7 +67,7 @@ function cellFor(n, col) {
   const text = formatValue(col.unit, fig.value);
   return el('div', { class: 'cell', text: (fig.source === 'measured' ? '' : '~') + text, title: text + ' (' + fig.source + ')' });
 }
-const KIND_LETTER = { file: 'F', describe: 'D', test: 'T', hook: 'H', run: 'R' };
+const KIND_LETTER = { file: 'F', describe: 'D', test: 'T', hook: 'H', run: 'R', task: 'S', verdict: 'V' };
 function rowElement(row, index) {
   const n = row.n;
   const hasChildren = n.children.length > 0;
@@ -80,7 +80,7 @@ function rowElement(row, index) {
     el('span', { class: 'label', text: n.t.kind === 'hook' && n.t.hook && n.t.hook !== n.t.name ? n.t.hook + ': ' + n.t.name : n.t.name, title: n.t.name }),
     n.leaks > 0 ? el('span', { class: 'badge bad', text: n.t.kind === 'test' ? 'leak' : n.leaks + ' leak' + (n.leaks === 1 ? '' : 's') }) : null,
     n.regressed > 0 ? el('span', { class: 'badge warn', text: 'regressed' }) : null,
-    n.t.shared ? el('span', { class: 'badge', text: 'shared', title: 'Ran concurrently: figures shared with other tests' }) : null,
+    n.t.shared ? el('span', { class: 'badge', text: 'shared', title: 'Ran concurrently with ' + plural((n.t.overlaps || []).length, 'other task') + ': figures shared' }) : null,
   ]);
   name.style.paddingLeft = (6 + row.depth * 16) + 'px';
   const attrs = { class: 'row' + (tree.selected === n ? ' selected' : ''), role: 'row', tabindex: 0, 'data-index': index, 'aria-level': row.depth + 1 };

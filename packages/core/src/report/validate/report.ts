@@ -87,6 +87,7 @@ function checkComparison(c: Checker, value: unknown, path: string): void {
     c.fields(reg, p, { old: 'number', new: 'number', limit: 'number' });
     checkTolerance(c, reg.tolerance, join(p, 'tolerance'));
   });
+  c.optional(b, 'sharedTests', path, (v, p) => c.stringArray(v, p));
   const compared = c.object(b.compared, join(path, 'compared'));
   for (const [taskId, figures] of Object.entries(compared)) {
     const p = join(join(path, 'compared'), taskId);

@@ -3,10 +3,10 @@ import { join, type Checker } from './check.js';
 
 /** Checks of the task-tree and finding shapes (tasks/types.ts, verdict/types.ts). */
 
-export const TASK_KINDS = ['run', 'file', 'describe', 'test', 'hook'] as const;
+export const TASK_KINDS = ['run', 'file', 'describe', 'test', 'hook', 'task', 'verdict'] as const;
 export const TASK_STATES = ['running', 'passed', 'failed', 'skipped', 'todo'] as const;
 export const HOOK_NAMES = ['beforeAll', 'beforeEach', 'afterEach', 'afterAll'] as const;
-export const FIGURE_SOURCES = ['measured', 'sampled', 'inferred'] as const;
+export const FIGURE_SOURCES = ['measured', 'sampled', 'inferred', 'shared'] as const;
 export const FINDING_KINDS = ['heap', 'storm', 'handle', 'native'] as const;
 export const FIGURE_NAMES = [
   'heapBefore', 'heapAfter', 'retained', 'allocated', 'peak', 'gcCount', 'gcTimeMs', 'external',
@@ -63,6 +63,7 @@ export function checkTask(c: Checker, value: unknown, path: string): TaskNode {
   c.optional(t, 'hook', path, (v, p) => c.oneOf(v, p, HOOK_NAMES));
   c.oneOf(t.state, join(path, 'state'), TASK_STATES);
   c.optional(t, 'shared', path, (v, p) => c.boolean(v, p));
+  c.optional(t, 'overlaps', path, (v, p) => c.stringArray(v, p));
   checkFigures(c, t.figures, join(path, 'figures'));
   c.array(t.handles, join(path, 'handles')).forEach((h, i) => {
     const p = join(join(path, 'handles'), i);
