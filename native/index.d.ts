@@ -83,6 +83,8 @@ declare namespace memscopeNative {
   interface NativeAllocationSample {
     size: number;
     count: number;
+    /** Grows in allocation order. */
+    id: number;
     /** Leaf first. Frame objects are shared between samples: treat them as read-only. */
     stack: NativeAllocationFrame[];
   }

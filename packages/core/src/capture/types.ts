@@ -110,6 +110,8 @@ export interface AllocationSample {
   size: number;
   /** How many objects of this size the sample stands for. */
   count: number;
+  /** V8's sample id, growing in allocation order (both captures set it; hand-built samples may not). */
+  id?: number;
   /** Leaf first. */
   stack: AllocationFrame[];
 }
