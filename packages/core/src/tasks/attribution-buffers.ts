@@ -34,7 +34,7 @@ export class BufferOwners<Owner> {
     for (const name of WRAPPED) {
       const original = statics[name];
       originals[name] = original;
-      // eslint-disable-next-line @typescript-eslint/no-this-alias -- the wrapper's own `this` is Buffer's
+      // The wrapper's own `this` is Buffer's.
       const owners = this;
       statics[name] = function (this: unknown, ...args: never[]): Buffer {
         const buffer = original.apply(this, args);
