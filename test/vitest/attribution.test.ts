@@ -1,28 +1,28 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { accuracyRows, accuracyTable } from '../support/attribution-accuracy.js';
 import type { FixtureProject } from '../support/index.js';
-import { createVitestProject, fixtureFiles, runVitestIn, testsById, type VitestRun } from './run-vitest.js';
+import { createVitestProject, fixtureFiles, runVitestIn, testsById, VITEST_VERSIONS, type VitestRun, type VitestVersion } from './run-vitest.js';
 
 // Concurrent tests with known allocation and retention (fixtures/attribution):
-// each gets figures of its own, within 20% of the truth plus the runner's per-test work (see
-// attribution-accuracy.ts), on both capture paths. Vitest 4 only: Vitest 3
-// calls the hook that carries the test's context after an await.
-const CAPTURES = ['native', 'js'] as const;
+// each gets figures of its own, within 20% of the truth plus the runner's
+// per-test work (see attribution-accuracy.ts), on both capture paths, in
+// every Vitest version.
+const CASES: Array<[VitestVersion, 'native' | 'js']> = VITEST_VERSIONS.flatMap((version) => [[version, 'native'], [version, 'js']] as Array<[VitestVersion, 'native' | 'js']>);
 
-describe.each(CAPTURES)('Vitest 4, %s capture: concurrent tests, each its own figures', (capture) => {
+describe.each(CASES)('Vitest %i, %s capture: concurrent tests, each its own figures', (version, capture) => {
   let project: FixtureProject;
   let run: VitestRun;
 
   beforeAll(async () => {
-    project = await createVitestProject(4, fixtureFiles('attribution'));
-    run = await runVitestIn(project, 4, [], { MEMSCOPE_CAPTURE: capture });
+    project = await createVitestProject(version, fixtureFiles('attribution'));
+    run = await runVitestIn(project, version, [], { MEMSCOPE_CAPTURE: capture });
   }, 120_000);
   afterAll(() => project?.cleanup());
 
   test('each concurrent test is charged what it allocated and kept, labelled sampled with the interval', async () => {
     expect(run.exitCode, run.output).toBe(0);
     const rows = accuracyRows((await run.report())!, 'concurrent.spec.ts', 'serial.spec.ts');
-    console.log(accuracyTable(`Vitest 4, ${capture} capture`, rows));
+    console.log(accuracyTable(`Vitest ${version}, ${capture} capture`, rows));
     for (const row of rows) {
       expect(row.source, `${row.test} ${row.figure}`).toBe('sampled');
       expect(row.intervalBytes, `${row.test} ${row.figure}`).toBe(8192);
