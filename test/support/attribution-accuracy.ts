@@ -15,15 +15,17 @@ import type { RunReport } from '../../packages/core/src/report/schema.js';
  *   is no truth either, as the runner's own Buffers come and go meanwhile.
  * A figure passes within 20% of its truth plus an allowance for the
  * runner's own work in the test (its hooks, the 40 timers and promises,
- * expect): a test that keeps nothing was charged 0.2-0.7 MB allocated alone
- * and 0.05-0.17 MB retained concurrently. Retained may only exceed its truth
- * by the allowance.
+ * expect): over 30 runs under load (6 Vitest 3/4 and Jest 30 × capture
+ * cases each), a figure's gap past 20% of its truth reached 0.37 MB for
+ * allocated (the serial truth itself varies by 0.2-0.57 MB for a test that
+ * keeps nothing) and 0.2 MB for retained. Retained may only exceed its
+ * truth by the allowance.
  */
 
 const MB = 1024 * 1024;
 export const KEPT_BYTES: Record<string, number> = { 'keeps 20 MB': 20 * MB, 'keeps 640 KB': 640 * 1024, 'keeps nothing': 0 };
 const RELATIVE = 0.2;
-const RUNNER_ALLOWANCE = { allocated: 512 * 1024, retained: 256 * 1024 } as const;
+const RUNNER_ALLOWANCE = { allocated: 512 * 1024, retained: 320 * 1024 } as const;
 
 export interface AccuracyRow {
   test: string;
