@@ -9,14 +9,15 @@ import type { AllocationSample } from '../capture/types.js';
  * a callback a test leaves behind, a helper shared by several tests or a
  * `test.concurrent.each` body is charged to the test that ran it.
  *
- * A marker of 12 sampling intervals goes unsampled with probability e^-12
+ * A marker of 10 sampling intervals goes unsampled with probability e^-10
  * (V8 samples the allocation that crosses a random step with mean the
- * interval); each marker's length differs, so a missing one shifts nothing.
+ * interval); each marker's length differs, so a missing one only merges two
+ * segments.
  */
 
-/** Marker size in sampling intervals: P(unsampled) = e^-12 ≈ 6e-6. */
-const MARKER_INTERVALS = 12;
-/** Markers held between two reads (12 MB at the 8 KB interval); a read is forced before more are placed. */
+/** Marker size in sampling intervals: P(unsampled) = e^-10 ≈ 5e-5. */
+const MARKER_INTERVALS = 10;
+/** Markers held between two reads (10 MB at the 8 KB interval); a read is forced before more are placed. */
 export const MARKERS_PER_READ = 128;
 /**
  * A marker is `new Array(length)`: 8 bytes a slot plus headers, as V8 folds
@@ -31,7 +32,7 @@ const SLOT_BYTES = 8;
 const LENGTH_STEP = 16;
 /**
  * Added to the base length so marker lengths are odd numbers no one picks
- * (12 295 + 16k slots at the 8 KB interval). Markers are told by size alone:
+ * (10 247 + 16k slots at the 8 KB interval). Markers are told by size alone:
  * V8 names a sample's frame after the function of the physical frame, which
  * after inlining can be any caller.
  */

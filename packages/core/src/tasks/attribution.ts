@@ -70,6 +70,8 @@ export class ConcurrentAttribution {
   private hook: AsyncHook | null = null;
   private current: TaskScope | null = null;
   private last: Reading | null = null;
+  /** Owner of the last marker placed: code of nobody's (the runner's) places none. */
+  private marked: TaskScope | null = null;
   /**
    * A verdict ran while tests were attributed: it restarts and stops the
    * sampling heap profiler, and its thousands of calls are no test's. The
@@ -151,6 +153,7 @@ export class ConcurrentAttribution {
     this.owners = new Map();
     this.lastCut = null;
     this.current = null;
+    this.marked = null;
     this.disturbed = false;
     this.last = takeReading(this.capture, this.forced, false);
     this.buffers.install(() => (isMeasuring() ? null : this.current));
@@ -198,9 +201,17 @@ export class ConcurrentAttribution {
     }
     if (this.markers.count >= MARKERS_PER_READ) this.readOwners();
     if (owner) this.tallies.get(owner)!.segments++;
-    this.markers.place(owner);
+    // The runner's code between two tests' is charged to no one's counters,
+    // but needs no marker: the few samples it leaves alive go to the test
+    // before it, and a test resumed after it needs no new cut.
+    if (owner !== null && owner !== this.marked) this.mark(owner);
     this.current = owner;
     this.last = takeReading(this.capture, this.forced, false);
+  }
+
+  private mark(owner: TaskScope | null): void {
+    this.markers.place(owner);
+    this.marked = owner;
   }
 
   /**
@@ -229,7 +240,7 @@ export class ConcurrentAttribution {
   private readOwners(): ReturnType<Capture['readSampling']> {
     const resumeAs = this.current;
     // The read's own allocations fall in a segment of nobody's.
-    this.markers.place(null);
+    this.mark(null);
     const samples = asMemscope(() => this.capture.readSampling());
     const { owners, last, lost } = this.markers.assign(samples, this.lastCut);
     if (lost) this.disturbed = true;
@@ -241,7 +252,7 @@ export class ConcurrentAttribution {
     }
     this.owners = live;
     this.lastCut = last;
-    this.markers.place(resumeAs);
+    this.mark(resumeAs);
     // The read (and its GC) belongs to no segment.
     this.last = takeReading(this.capture, this.forced, false);
     return samples;
