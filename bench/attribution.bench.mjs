@@ -126,7 +126,7 @@ async function microBench() {
   const [plain, attributed] = bench.tasks.map((t) => t.result.latency.mean);
   console.log(`\nMicro (${capture.path} capture): three tasks at once, 5 timer ticks each`);
   console.table(bench.tasks.map((t) => ({ task: t.name, 'mean ms': t.result.latency.mean.toFixed(3) })));
-  console.log(`attributed / boundary only: ${(attributed / plain).toFixed(2)}×, +${(attributed - plain).toFixed(2)} ms per three tests (the end-of-test profile read and GC dominate)`);
+  console.log(`attributed / boundary only: ${(attributed / plain).toFixed(2)}×, +${(attributed - plain).toFixed(2)} ms per three tests`);
 }
 
 await suiteBench();
