@@ -200,7 +200,9 @@ export class ConcurrentAttribution {
       tally.externalAllocated += Math.max(0, now.external - this.last.external);
     }
     if (this.markers.count >= MARKERS_PER_READ) this.readOwners();
-    if (owner) this.tallies.get(owner)!.segments++;
+    // `owner` may have ended meanwhile (runAs returning to the test it interrupted).
+    const entered = owner ? this.tallies.get(owner) : undefined;
+    if (entered) entered.segments++;
     // The runner's code between two tests' is charged to no one's counters,
     // but needs no marker: the few samples it leaves alive go to the test
     // before it, and a test resumed after it needs no new cut.
