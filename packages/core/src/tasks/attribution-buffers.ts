@@ -24,6 +24,8 @@ interface Held<Owner> {
 
 export class BufferOwners<Owner> {
   private held: Held<Owner>[] = [];
+  /** Bytes of every Buffer each owner allocated, collected or not. */
+  private readonly allocated = new Map<Owner, number>();
   private originals: Partial<Record<WrappedName, Allocator>> | null = null;
 
   /** Wraps Buffer's statics; `ownerNow` names the task running the caller, null for none. */
@@ -42,12 +44,22 @@ export class BufferOwners<Owner> {
         // Pooled Buffers share one slab; only a store of its own is this Buffer's.
         if (store.byteLength === buffer.byteLength && store.byteLength > 0) {
           const owner = ownerNow();
-          if (owner !== null) owners.held.push({ owner, bytes: store.byteLength, ref: new WeakRef(store) });
+          if (owner !== null) owners.own(owner, store);
         }
         return buffer;
       } as Allocator;
     }
     this.originals = originals;
+  }
+
+  private own(owner: Owner, store: ArrayBufferLike): void {
+    this.held.push({ owner, bytes: store.byteLength, ref: new WeakRef(store) });
+    this.allocated.set(owner, (this.allocated.get(owner) ?? 0) + store.byteLength);
+  }
+
+  /** Bytes of all the Buffers `owner` allocated. */
+  allocatedBytes(owner: Owner): number {
+    return this.allocated.get(owner) ?? 0;
   }
 
   uninstall(): void {
@@ -70,5 +82,6 @@ export class BufferOwners<Owner> {
 
   forget(owner: Owner): void {
     this.held = this.held.filter((entry) => entry.owner !== owner);
+    this.allocated.delete(owner);
   }
 }
