@@ -13,7 +13,7 @@
 // Types live in a namespace merged with the value so that `export =` (the
 // module is CommonJS) and named type imports both work.
 declare namespace memscopeNative {
-  type NativeGcMode = 'fast' | 'thorough';
+  type NativeGcMode = 'fast' | 'thorough' | 'young';
 
   /** v8::Isolate::GetHeapStatistics, in bytes (counts for contexts). */
   interface NativeHeapStatistics {
@@ -83,6 +83,8 @@ declare namespace memscopeNative {
   interface NativeAllocationSample {
     size: number;
     count: number;
+    /** Grows in allocation order. */
+    id: number;
     /** Leaf first. Frame objects are shared between samples: treat them as read-only. */
     stack: NativeAllocationFrame[];
   }

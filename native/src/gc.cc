@@ -7,7 +7,7 @@ namespace memscope {
 
 namespace {
 
-const char* const kModes[] = {"fast", "thorough", nullptr};
+const char* const kModes[] = {"fast", "thorough", "young", nullptr};
 
 // RequestGarbageCollectionForTesting refuses to run (a fatal API check)
 // unless --expose-gc is set. Setting the flag only around the call keeps it
@@ -15,9 +15,9 @@ const char* const kModes[] = {"fast", "thorough", nullptr};
 // context (one per Jest test file) would get a global `gc`. Node keeps V8
 // flags writable after start-up (--no-freeze-flags-after-init), the same
 // reason `v8.setFlagsFromString('--expose-gc')` works.
-void OneFullCollection(v8::Isolate* isolate, bool keep_expose_gc_flag) {
+void OneCollection(v8::Isolate* isolate, v8::Isolate::GarbageCollectionType type, bool keep_expose_gc_flag) {
   v8::V8::SetFlagsFromString("--expose-gc");
-  isolate->RequestGarbageCollectionForTesting(v8::Isolate::kFullGarbageCollection);
+  isolate->RequestGarbageCollectionForTesting(type);
   if (!keep_expose_gc_flag) v8::V8::SetFlagsFromString("--no-expose-gc");
 }
 
@@ -29,8 +29,10 @@ Napi::Value CollectGarbage(const Napi::CallbackInfo& info) {
   v8::Isolate* isolate = CurrentIsolate();
   if (mode == "thorough") {
     isolate->LowMemoryNotification();
+  } else if (mode == "young") {
+    OneCollection(isolate, v8::Isolate::kMinorGarbageCollection, keep_flag);
   } else {
-    OneFullCollection(isolate, keep_flag);
+    OneCollection(isolate, v8::Isolate::kFullGarbageCollection, keep_flag);
   }
   return info.Env().Undefined();
 }

@@ -108,6 +108,8 @@ Napi::Value ReadSampling(const Napi::CallbackInfo& info) {
     Napi::Object entry = Napi::Object::New(env);
     entry.Set("size", double(sample.size));
     entry.Set("count", double(sample.count));
+    // Sample ids grow in allocation order: they tell which samples came after a given one.
+    entry.Set("id", double(sample.sample_id));
     entry.Set("stack", frames_out);
     out.Set(written++, entry);
   }

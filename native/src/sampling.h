@@ -10,7 +10,7 @@ namespace memscope {
 // startSampling(intervalBytes = 32768, stackDepth = 32)
 Napi::Value StartSampling(const Napi::CallbackInfo& info);
 
-// readSampling(): [{ size, count, stack: [{ functionName, url, line, column }] }],
+// readSampling(): [{ size, count, id, stack: [{ functionName, url, line, column }] }],
 // stacks leaf first, 1-based line and column. Throws when not sampling.
 Napi::Value ReadSampling(const Napi::CallbackInfo& info);
 

@@ -24,6 +24,17 @@ describe('collectGarbage', () => {
     expect(finalized).toEqual([mode]);
   });
 
+  // A scavenge treats WeakRef targets as strong: watch the young generation empty instead.
+  it('young empties the young generation of garbage', () => {
+    let garbage: object[] | null = [];
+    for (let index = 0; index < 20_000; index++) garbage.push({ index });
+    garbage = null;
+    const before = native.youngGenerationUsed();
+    native.collectGarbage('young');
+    expect(native.youngGenerationUsed()).toBeLessThan(before / 2);
+    expect(garbage).toBeNull();
+  });
+
   it('keeps an object that is still referenced', async () => {
     const kept = { name: 'kept' };
     const weak = new WeakRef(kept);
@@ -49,7 +60,7 @@ describe('collectGarbage', () => {
 
   it('names the argument and the choices on a bad mode', () => {
     expect(() => native.collectGarbage('full' as 'fast')).toThrow(
-      "collectGarbage: argument `mode` must be one of 'fast', 'thorough', got 'full'",
+      "collectGarbage: argument `mode` must be one of 'fast', 'thorough', 'young', got 'full'",
     );
     expect(() => native.collectGarbage('fast', 1 as unknown as boolean)).toThrow(TypeError);
   });

@@ -28,6 +28,18 @@ describe('sampling heap profiler', () => {
     expect(retained.length).toBe(50_000);
   });
 
+  it('numbers samples in allocation order', () => {
+    native.startSampling(4096, 4);
+    const first = new Array(64 * 1024);
+    const firstIds = native.readSampling().map((sample) => sample.id);
+    const second = new Array(64 * 1024);
+    const later = native.readSampling().filter((sample) => !firstIds.includes(sample.id));
+    expect(firstIds.length).toBeGreaterThan(0);
+    expect(later.length).toBeGreaterThan(0);
+    expect(Math.min(...later.map((sample) => sample.id))).toBeGreaterThan(Math.max(...firstIds));
+    expect(first.length + second.length).toBe(128 * 1024);
+  });
+
   it('drops samples of objects that died', () => {
     native.startSampling(4096, 8);
     let garbage: object[] | null = [];

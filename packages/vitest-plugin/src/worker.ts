@@ -91,6 +91,21 @@ function recorderFor(vitest: RunningVitest, state: WorkerState, test: RunnerTest
   return recorder;
 }
 
+/**
+ * A test Vitest runs concurrently gets figures of its own (core's
+ * tasks/attribution.ts), which needs its code to run in its scope. Vitest
+ * calls this file-level hook synchronously inside the test's own async
+ * chain (callSuiteHook and its concurrency limiter call hooks without an
+ * await while a slot is free), and that chain then calls the test function:
+ * entering the scope here carries it into the test. When the limiter queues
+ * the hook instead, the test's code never runs in the scope and the test
+ * keeps its boundary figures.
+ */
+function attributeConcurrentTest(recorder: FileRecorder, scope: TaskScope): void {
+  recorder.attributeConcurrently(scope);
+  recorder.continueInTask(scope);
+}
+
 function finalState(test: RunnerTest): FinalState {
   const state = test.result?.state;
   if (state === 'fail') return 'failed';
@@ -121,7 +136,10 @@ export function installIntoVitest(vitest: RunningVitest): void {
   state.hookedFiles.add(file);
   vitest.beforeEach(({ task }) => {
     const recorder = recorderFor(vitest, state, task);
-    if (recorder) state.scopes.set(task, recorder.enter('test', namesOf(task)));
+    if (!recorder) return;
+    const scope = recorder.enter('test', namesOf(task));
+    state.scopes.set(task, scope);
+    if (task.concurrent === true) attributeConcurrentTest(recorder, scope);
   });
   vitest.afterEach(async ({ task }) => {
     const scope = state.scopes.get(task);

@@ -38,7 +38,7 @@ export function flagFreeGc(): () => void {
  */
 export function collect(gc: () => void, mode: GcMode): void {
   gc();
-  if (mode === 'fast') return;
+  if (mode !== 'thorough') return;
   let previous = v8.getHeapStatistics().used_heap_size;
   for (let attempt = 1; attempt < 7; attempt++) {
     gc();

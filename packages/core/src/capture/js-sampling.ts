@@ -72,6 +72,6 @@ export function samplesFromProfile(profile: InspectorSamplingProfile, intervalBy
       split = splitSampleSize(sample.size, intervalBytes);
       splits.set(sample.size, split);
     }
-    return { ...split, stack: stacks.get(sample.nodeId) ?? [] };
+    return { ...split, id: sample.ordinal, stack: stacks.get(sample.nodeId) ?? [] };
   });
 }

@@ -148,10 +148,10 @@ export function createJsCapture(): Capture {
   return {
     path: 'js',
     gc(mode: GcMode = 'fast') {
-      if (mode !== 'fast' && mode !== 'thorough') {
+      if (mode !== 'fast' && mode !== 'thorough' && mode !== 'young') {
         throw new MemscopeError(
           'ERR_MEMSCOPE_INVALID_OPTION',
-          `gc(mode): mode must be 'fast' or 'thorough', received ${JSON.stringify(mode) ?? String(mode)}`,
+          `gc(mode): mode must be 'fast', 'thorough' or 'young', received ${JSON.stringify(mode) ?? String(mode)}`,
         );
       }
       forcingCollections(() => collect(gc, mode));

@@ -20,7 +20,7 @@ export interface NativeCaptureOptions {
   samplingStackDepth?: number;
 }
 
-const GC_MODES: readonly GcMode[] = ['fast', 'thorough'];
+const GC_MODES: readonly GcMode[] = ['fast', 'thorough', 'young'];
 const MAX_STACK_DEPTH = 1024;
 
 /**
@@ -51,7 +51,7 @@ function checkGcMode(mode: unknown): GcMode {
   if (GC_MODES.includes(mode as GcMode)) return mode as GcMode;
   throw new MemscopeError(
     'ERR_MEMSCOPE_INVALID_OPTION',
-    `gc(mode): mode must be 'fast' or 'thorough', received ${JSON.stringify(mode) ?? String(mode)}`,
+    `gc(mode): mode must be 'fast', 'thorough' or 'young', received ${JSON.stringify(mode) ?? String(mode)}`,
   );
 }
 

@@ -14,7 +14,9 @@ export type GcMode =
   /** One full mark-compact: fast, a few KB of noise between identical rounds. */
   | 'fast'
   /** Isolate::LowMemoryNotification (or repeated full GCs): slower, sub-KB noise. */
-  | 'thorough';
+  | 'thorough'
+  /** One scavenge of the young generation (~1 ms): clears short-lived garbage only. The pure-JS path collects fully. */
+  | 'young';
 
 export interface HeapSpaceFigures {
   name: string;
@@ -110,6 +112,8 @@ export interface AllocationSample {
   size: number;
   /** How many objects of this size the sample stands for. */
   count: number;
+  /** V8's sample id, growing in allocation order (both captures set it; hand-built samples may not). */
+  id?: number;
   /** Leaf first. */
   stack: AllocationFrame[];
 }

@@ -86,7 +86,7 @@ function unforcedChange(start: Reading, end: Reading, field: keyof GcTotals): nu
  * A scavenge's promoted bytes leave the young share as "freed" and enter the
  * old one as negative freed, so they are counted once, where allocated.
  */
-function allocatedBetween(start: Reading, end: Reading): number {
+export function allocatedBetween(start: Reading, end: Reading): number {
   const total = end.heapUsed - start.heapUsed + (unforcedChange(start, end, 'freedBytes') ?? 0);
   const youngFreed = unforcedChange(start, end, 'youngFreedBytes');
   if (start.youngUsed === null || end.youngUsed === null || youngFreed === null) return Math.max(0, total);

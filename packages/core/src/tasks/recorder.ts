@@ -2,6 +2,7 @@ import type { Capture, GcMode } from '../capture/types.js';
 import { MemscopeError } from '../errors.js';
 import { processSingleton, runsFromBuild } from '../main-context.js';
 import { forgetCollected } from '../track/registry.js';
+import { ConcurrentAttribution } from './attribution.js';
 import { addForced, emptyTotals, figuresBetween, takeReading } from './figures.js';
 import { handlesLeftOpen, letClosesFinish, mayBeClosing, retainHandleTracking } from './handles.js';
 import { relativeFile, TaskIdRegistry, validateNames } from './ids.js';
@@ -114,6 +115,8 @@ export class FileRecorder {
   private readonly releaseHandles: () => void;
   /** Heap used after the last settled GC (settled mode). */
   private lastSettled = 0;
+  /** Per-test figures of tests that run at once (attribution.ts). */
+  private readonly attribution: ConcurrentAttribution;
 
   constructor(options: FileRecorderOptions) {
     const { rootDir, file, capture, mode = 'sampled', settleGc = 'fast', ignoreHandleFrames = [], asyncContext = true } = options ?? ({} as FileRecorderOptions);
@@ -136,6 +139,7 @@ export class FileRecorder {
     this.fullTaskReadings = nativeFigures === 'every-task';
     this.ids = new TaskIdRegistry(this.file);
     this.releaseHandles = retainHandleTracking();
+    this.attribution = new ConcurrentAttribution(capture, this.forced);
     if (mode === 'settled') this.settle();
     const node = this.newNode('file', this.file, [], null);
     this.fileScope = new TaskScope(node, null, takeReading(capture, this.forced), capture);
@@ -197,7 +201,31 @@ export class FileRecorder {
 
   /** Runs `fn` as part of `scope`: everything it starts, now or later, is charged to that task. */
   runInTask<T>(scope: TaskScope, fn: () => T): T {
+    if (this.attribution.isAttributed(scope)) return this.attribution.runAs(scope, fn);
     return this.asyncContext ? taskStorage.run(scope, fn) : fn();
+  }
+
+  /**
+   * Marks a test the runner runs concurrently with others: its allocated and
+   * retained figures come from attribution (attribution.ts), labelled
+   * `sampled`. Call it right after enter(), then run the test's function
+   * through runInTask.
+   */
+  attributeConcurrently(scope: TaskScope): void {
+    if (scope.node.kind !== 'test' || !scope.open) {
+      throw new MemscopeError('ERR_MEMSCOPE_USAGE', `attributeConcurrently() expects an open test, received ${scope.node.kind} '${scope.node.id}'`);
+    }
+    this.attribution.attribute(scope);
+  }
+
+  /**
+   * For a plugin that cannot wrap the test function but runs a hook
+   * synchronously inside the async chain that calls it: the rest of that
+   * chain (the test function included) runs as part of `scope`.
+   */
+  continueInTask(scope: TaskScope): void {
+    if (this.attribution.isAttributed(scope)) this.attribution.continueAs(scope);
+    else if (this.asyncContext) taskStorage.enterWith(scope);
   }
 
   /** enter + runInTask + exit, with the state taken from how `fn` ended. */
@@ -287,6 +315,8 @@ export class FileRecorder {
     if (error !== undefined) node.error = formatError(error);
     node.figures = figuresBetween(scope.start, end, scope.peakSeen);
     scope.subtractExcluded(node.figures);
+    const attributed = this.attribution.isAttributed(scope);
+    if (attributed) Object.assign(node.figures, this.attribution.finish(scope));
     // A verdict's heap snapshots are memscope's peak, not the test's.
     if (scope.parent && node.kind !== 'verdict') scope.parent.peakSeen = Math.max(scope.parent.peakSeen, node.figures.peak!.value);
     if (node.kind === 'verdict') scope.excludeFromAncestors(node.figures);
@@ -298,9 +328,10 @@ export class FileRecorder {
     if (this.mode === 'settled' && SETTLED_KINDS.has(node.kind)) {
       const after = this.settle();
       const baseline = node.kind === 'file' ? scope.start.heapUsed : scope.settledAtStart;
-      node.figures.retained = { value: after - baseline, source: 'measured' };
+      // An attributed test's retained figure is its own (attribution.ts), not the heap's growth.
+      if (!attributed) node.figures.retained = { value: after - baseline, source: 'measured' };
     }
-    // Attribution of overlapping tasks' figures, when there is some, takes over from here.
+    // Figures attribution measured for this task alone (`sampled`) keep their label; the rest mix.
     labelSharedFigures(node);
     if (scope.tracked.length > 0) {
       const before = this.capture.gcTotals();

@@ -36,13 +36,14 @@ export function markOverlap(a: TaskNode, b: TaskNode): void {
  * the boundaries (heapBefore, heapAfter) and the duration are exact for the
  * task and keep their source.
  *
- * Attribution (bytes charged to the task that allocated them) would replace
- * these figures with its own, labelled `sampled`, after this relabelling.
+ * Figures attribution charged to the task that allocated them (concurrent
+ * tests, attribution.ts) are labelled `sampled` and keep that label.
  */
 export function labelSharedFigures(node: TaskNode): void {
   if (!node.shared) return;
   for (const name of MIXED_FIGURES) {
     const figure = node.figures[name];
-    if (figure) figure.source = 'shared';
+    // Attribution's figures (attribution.ts) are the task's own, by its async context.
+    if (figure && figure.source !== 'sampled') figure.source = 'shared';
   }
 }

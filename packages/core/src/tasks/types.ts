@@ -20,6 +20,7 @@ export type TaskState = 'running' | 'passed' | 'failed' | 'skipped' | 'todo';
 export interface Figure {
   value: number;
   source: FigureSource;
+  intervalBytes?: number; // sampled figures: the sampling heap profiler's mean interval
 }
 
 export interface OpenHandle {

@@ -1,6 +1,6 @@
 import type { AwaitGuard } from './await-guard.js';
 import { describeCircusTest, type CircusTest } from './circus-state.js';
-import type { JestFileLifecycle } from './file-lifecycle.js';
+import type { ConcurrentCircusTest, JestFileLifecycle } from './file-lifecycle.js';
 
 /**
  * Following each test through jest-circus's events instead of hooks.
@@ -18,7 +18,7 @@ import type { JestFileLifecycle } from './file-lifecycle.js';
 
 interface CircusEvent {
   name: string;
-  test?: CircusTest & { errors?: unknown[]; concurrent?: boolean };
+  test?: CircusTest & ConcurrentCircusTest & { errors?: unknown[]; concurrent?: boolean };
 }
 
 type CircusEventHandler = (event: CircusEvent, state?: { unhandledErrors?: unknown[] }) => unknown;
@@ -39,6 +39,15 @@ function failingTestOnError(test: NonNullable<CircusEvent['test']>, work: Promis
       (test.errors ??= []).push(error);
     },
   );
+}
+
+function followConcurrentTest(eventName: string, test: NonNullable<CircusEvent['test']>, lifecycle: JestFileLifecycle | null): Promise<void> | undefined {
+  if (!lifecycle) return undefined;
+  if (eventName === 'test_started') {
+    return failingTestOnError(test, new Promise<void>((resolve) => resolve(lifecycle.beginConcurrentTest(test, describeCircusTest(test)))));
+  }
+  if (eventName === 'test_done') return failingTestOnError(test, lifecycle.endConcurrentTest(test, describeCircusTest(test)));
+  return undefined;
 }
 
 /**
@@ -63,9 +72,10 @@ export function followTestsThroughEvents(
       });
     }
     const test = event.test;
-    // Concurrent tests overlap, and Jest 30 runs no beforeEach or afterEach
-    // hook for them: they keep out of the figures, as with hooks.
-    if (!test || test.concurrent === true) return undefined;
+    if (!test) return undefined;
+    // Concurrent tests overlap (Jest 30 runs no beforeEach or afterEach hook
+    // for them): each is attributed its own figures.
+    if (test.concurrent === true) return followConcurrentTest(event.name, test, lifecycle);
     switch (event.name) {
       case 'test_started':
         return lifecycle ? failingTestOnError(test, lifecycle.beginTest(describeCircusTest(test))) : undefined;

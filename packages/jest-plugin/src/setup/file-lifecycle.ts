@@ -1,6 +1,13 @@
 import { createFileRecorder, getCapture, writeFileRecordSync, type FileRecorder, type RunSettings, type TaskScope } from '@memscope/core/worker';
 import type { RunningTest } from './circus-state.js';
 
+type TestFn = (...args: unknown[]) => unknown;
+
+/** The part of a circus test object a concurrent test's wrapping touches. */
+export interface ConcurrentCircusTest {
+  fn?: TestFn;
+}
+
 /**
  * Handles opened by Jest itself while a test runs (its timeout timer, the
  * console buffer) are not the test's.
@@ -19,6 +26,9 @@ export class JestFileLifecycle {
   private readonly recorder: FileRecorder;
   private readonly describes: { name: string; scope: TaskScope }[] = [];
   private test: TaskScope | null = null;
+  /** Open `test.concurrent` tests, by circus test object. */
+  private readonly concurrent = new Map<object, TaskScope>();
+  private readonly originals = new Map<object, TestFn>();
 
   constructor(private readonly run: { dir: string; settings: RunSettings }, testPath: string) {
     this.recorder = createFileRecorder({
@@ -42,6 +52,40 @@ export class JestFileLifecycle {
     this.test = null;
     const failed = extraFailure !== undefined || test?.failed === true;
     await this.recorder.exit(failed ? 'failed' : 'passed', extraFailure ?? test?.error, scope);
+  }
+
+  /**
+   * A `test.concurrent` test: jest-circus runs several at once, so its
+   * figures come from attribution (core's tasks/attribution.ts), which needs
+   * its function to run in its scope. The function is wrapped until the
+   * test ends (circus reads `test.fn` when it calls it, after test_started).
+   * A generator function is left as it is (circus treats those apart) and
+   * keeps its boundary figures.
+   */
+  beginConcurrentTest(circusTest: ConcurrentCircusTest, test: RunningTest): void {
+    const scope = this.recorder.enter('test', test.names);
+    this.concurrent.set(circusTest, scope);
+    const original = circusTest.fn;
+    if (typeof original !== 'function' || original.constructor.name === 'GeneratorFunction') return;
+    this.recorder.attributeConcurrently(scope);
+    const recorder = this.recorder;
+    const wrapped = function (this: unknown, ...args: unknown[]): unknown {
+      return recorder.runInTask(scope, () => original.apply(this, args));
+    };
+    // circus tells a `done` callback test by the function's length.
+    Object.defineProperty(wrapped, 'length', { value: original.length });
+    circusTest.fn = wrapped;
+    this.originals.set(circusTest, original);
+  }
+
+  async endConcurrentTest(circusTest: ConcurrentCircusTest, test: RunningTest): Promise<void> {
+    const scope = this.concurrent.get(circusTest);
+    if (!scope) return;
+    this.concurrent.delete(circusTest);
+    const original = this.originals.get(circusTest);
+    if (original) circusTest.fn = original;
+    this.originals.delete(circusTest);
+    await this.recorder.exit(test.failed ? 'failed' : 'passed', test.error, scope);
   }
 
   /** Ends the file and writes its record where the reporter reads it. */

@@ -1,0 +1,133 @@
+// Attribution of concurrent tests: what it costs.
+//
+// 1. Suite: a generated Vitest 4 project, 4 files × 3 describe blocks × 8
+//    tests that await timers and build objects, Buffers and JSON between
+//    them, run with `describe.concurrent` and with plain `describe`, each
+//    without memscope and with it (setup file and reporter), interleaved
+//    round by round. Printed: wall and CPU time as ratios to the same
+//    suite without memscope. Concurrent tests are attributed (async hook,
+//    segment markers, sampling heap profiler, Buffer owners); serial ones
+//    are not, so the serial ratio is memscope's ordinary per-test cost.
+// 2. Micro: three tasks at once through a file recorder, with and without
+//    attributeConcurrently, in this process (tinybench).
+//
+// Usage: npm run build && node bench/attribution.bench.mjs [--rounds 5] [--skip-micro]
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { Bench } from 'tinybench';
+import { ratioRows, runInterleaved } from './lib/interleaved.mjs';
+import { runMeasured } from './lib/measure.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+const require = createRequire(import.meta.url);
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? args[at + 1] : fallback;
+};
+const rounds = Number(option('rounds', '5'));
+
+const FILES = 4;
+const BLOCKS = 3;
+const TESTS = 8;
+
+function specSource(describeCall) {
+  const blocks = [];
+  for (let block = 0; block < BLOCKS; block++) {
+    const tests = [];
+    for (let t = 0; t < TESTS; t++) {
+      tests.push(`  test('work ${t}', async () => { expect(await work(${block * TESTS + t})).toBeGreaterThan(0); });`);
+    }
+    blocks.push(`${describeCall}('block ${block}', () => {\n${tests.join('\n')}\n});`);
+  }
+  return `import { describe, expect, test } from 'vitest';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const kept = [];
+async function work(seed) {
+  let size = 0;
+  for (let tick = 0; tick < 10; tick++) {
+    await sleep(1);
+    const rows = Array.from({ length: 500 }, (_, i) => ({ id: i, name: 'row ' + i + ' of ' + seed, tags: [seed, tick] }));
+    size += JSON.stringify(rows).length;
+    if (tick % 5 === 0) kept.push(Buffer.alloc(16 * 1024, seed));
+  }
+  return size;
+}
+
+${blocks.join('\n\n')}
+`;
+}
+
+function writeProject(dir, describeCall, withMemscope) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (let file = 0; file < FILES; file++) writeFileSync(path.join(dir, `suite-${file}.spec.mjs`), specSource(describeCall));
+  const test = withMemscope
+    ? { include: ['*.spec.mjs'], setupFiles: ['@memscope/vitest'], reporters: ['dot', ['@memscope/vitest/reporter', { html: false, baseline: false }]] }
+    : { include: ['*.spec.mjs'], reporters: ['dot'] };
+  writeFileSync(path.join(dir, 'vitest.config.mjs'), `export default { test: ${JSON.stringify(test)} };\n`);
+}
+
+async function suiteBench() {
+  const vitest = path.join(root, 'node_modules/vitest/vitest.mjs');
+  const work = path.join(root, 'bench/.work/attribution');
+  const variants = [];
+  for (const [kind, describeCall] of [['concurrent', 'describe.concurrent'], ['serial', 'describe']]) {
+    for (const withMemscope of [false, true]) {
+      const dir = path.join(work, `${kind}-${withMemscope ? 'memscope' : 'off'}`);
+      writeProject(dir, describeCall, withMemscope);
+      variants.push({
+        kind,
+        name: `${kind}, ${withMemscope ? 'memscope' : 'off'}`,
+        run: async () => {
+          const { wallMs, cpuMs } = await runMeasured(process.execPath, [vitest, 'run'], { cwd: dir });
+          return { wallMs, cpuMs, passed: FILES * BLOCKS * TESTS, failed: 0 };
+        },
+      });
+    }
+  }
+  for (const kind of ['concurrent', 'serial']) {
+    const pair = variants.filter((variant) => variant.kind === kind);
+    const results = await runInterleaved(pair, rounds, { label: kind });
+    console.log(`\nVitest 4, ${FILES * BLOCKS * TESTS} tests, ${kind}: ratio to the same suite without memscope (median of ${rounds} rounds)`);
+    console.table(ratioRows(results, { perUnit: { name: 'test', count: FILES * BLOCKS * TESTS } }));
+  }
+  rmSync(work, { recursive: true, force: true });
+}
+
+async function microBench() {
+  const { createFileRecorder, getCapture } = require(path.join(root, 'packages/core/dist/worker.js'));
+  const capture = getCapture();
+  const task = async () => {
+    for (let tick = 0; tick < 5; tick++) {
+      await sleep(0);
+      JSON.stringify(Array.from({ length: 200 }, (_, i) => ({ i })));
+    }
+  };
+  const threeAtOnce = (attribute) => async () => {
+    const recorder = createFileRecorder({ rootDir: root, file: 'bench.test.js', capture });
+    await Promise.all(['a', 'b', 'c'].map(async (name) => {
+      const scope = recorder.enter('test', [name]);
+      if (attribute) recorder.attributeConcurrently(scope);
+      await recorder.runInTask(scope, task);
+      await recorder.exit('passed', undefined, scope);
+    }));
+    await recorder.finish();
+  };
+  const bench = new Bench({ time: 2000, warmupTime: 300 });
+  bench.add('three tasks at once, boundary figures only', threeAtOnce(false));
+  bench.add('three tasks at once, attributed', threeAtOnce(true));
+  await bench.run();
+  const [plain, attributed] = bench.tasks.map((t) => t.result.latency.mean);
+  console.log(`\nMicro (${capture.path} capture): three tasks at once, 5 timer ticks each`);
+  console.table(bench.tasks.map((t) => ({ task: t.name, 'mean ms': t.result.latency.mean.toFixed(3) })));
+  console.log(`attributed / boundary only: ${(attributed / plain).toFixed(2)}×, +${(attributed - plain).toFixed(2)} ms per three tests`);
+}
+
+await suiteBench();
+if (!args.includes('--skip-micro')) await microBench();

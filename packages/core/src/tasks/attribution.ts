@@ -1,0 +1,265 @@
+import { createHook, type AsyncHook } from 'node:async_hooks';
+import type { Capture, GcTotals } from '../capture/types.js';
+import { BufferOwners } from './attribution-buffers.js';
+import { MARKERS_PER_READ, SegmentMarkers } from './attribution-markers.js';
+import { addForced, allocatedBetween, takeReading, type Reading } from './figures.js';
+import type { TaskScope } from './scope.js';
+import { asMemscope, isMeasuring, taskStorage } from './storage.js';
+import type { Figure, TaskFigures } from './types.js';
+
+/**
+ * Memory by test when tests run at once (`describe.concurrent`,
+ * `test.concurrent`), where readings at a test's start and end hold every
+ * overlapping test's work.
+ *
+ * The test a piece of code belongs to is the AsyncLocalStorage scope it runs
+ * in: the plugin runs each concurrent test inside its scope, and the scope
+ * follows every await, timer and callback the test starts. An async hook's
+ * `before` sees each switch from one test's code to another's; at each
+ * switch:
+ * - the heap and external counters are read (a few µs): what was allocated
+ *   since the last switch is the leaving test's (`allocated`);
+ * - a segment marker is allocated: with the sampling heap profiler running,
+ *   the markers' sample ids cut the live samples into the segments each test
+ *   ran in (`retained`: live sampled bytes of the test's segments when it
+ *   ends). See attribution-markers.ts.
+ * Buffers' external bytes are owned through attribution-buffers.ts.
+ *
+ * Nothing runs unless a test the runner marks concurrent is open: serial
+ * suites pay nothing, and the hook, the profiler and the Buffer wrappers go
+ * away when the last attributed test ends.
+ *
+ * Why not the profiler's stacks mapped to test bodies' source ranges: Vitest
+ * keeps the test function behind closures (only the runner's wrapper is
+ * reachable), a helper defined outside the body or a body shared by
+ * `test.concurrent.each` cannot be told apart by position, and on the
+ * pure-JS path each profile read is a full GC, so it must be read at test
+ * ends only, which markers allow.
+ */
+
+/** Mean sampling interval while tests are attributed: ±11% on 640 KB of small objects (80 samples), exact on objects past 8 KB. */
+export const ATTRIBUTION_INTERVAL_BYTES = 8192;
+
+interface Tally {
+  heapAllocated: number;
+  externalAllocated: number;
+  /** Segments the test's code ran in: none means its code never ran in its scope (the plugin lost the context). */
+  segments: number;
+}
+
+/**
+ * Bytes one sample of an object of `size` stands for: the size over the
+ * chance V8 sampled it (1 - e^(-size/interval)). V8's own count rounds that
+ * to a whole number of objects, 1 for anything past ~1.4 intervals, which
+ * under-counts a 16 KB array at the 8 KB interval by 13%. Used for
+ * samples of one object only: the pure-JS path gets size × count as one
+ * number and may split a 16 400-byte object as 2 × 8 200 (splitSampleSize),
+ * where V8's count is kept.
+ */
+function unbiasedBytes(size: number): number {
+  return size / -Math.expm1(-size / ATTRIBUTION_INTERVAL_BYTES);
+}
+
+export class ConcurrentAttribution {
+  private readonly tallies = new Map<TaskScope, Tally>();
+  private markers = new SegmentMarkers<TaskScope>(ATTRIBUTION_INTERVAL_BYTES);
+  private readonly buffers = new BufferOwners<TaskScope>();
+  /** Owner of each live sample seen by a read, by sample id. */
+  private owners = new Map<number, TaskScope>();
+  private lastCut: { id: number; owner: TaskScope | null } | null = null;
+  private hook: AsyncHook | null = null;
+  private current: TaskScope | null = null;
+  private last: Reading | null = null;
+  /** Owner of the last marker placed: code of nobody's (the runner's) places none. */
+  private marked: TaskScope | null = null;
+  /**
+   * A verdict ran while tests were attributed: it restarts and stops the
+   * sampling heap profiler, and its thousands of calls are no test's. The
+   * tests open meanwhile keep their boundary figures.
+   */
+  private disturbed = false;
+
+  constructor(
+    private readonly capture: Capture,
+    private readonly forced: GcTotals,
+  ) {}
+
+  isAttributed(scope: TaskScope): boolean {
+    return this.tallies.has(scope);
+  }
+
+  /** Starts attributing `scope` (a test the runner runs concurrently); starts the machinery on first use. */
+  attribute(scope: TaskScope): void {
+    if (this.tallies.has(scope)) return;
+    if (this.tallies.size === 0) this.activate();
+    this.tallies.set(scope, { heapAllocated: 0, externalAllocated: 0, segments: 0 });
+  }
+
+  /** Runs `fn` as `scope`'s code: the switch into and out of it is charged like an async one. */
+  runAs<T>(scope: TaskScope, fn: () => T): T {
+    const before = this.current;
+    this.switchTo(this.ownerOf(scope));
+    try {
+      return taskStorage.run(scope, fn);
+    } finally {
+      this.switchTo(before);
+    }
+  }
+
+  /**
+   * The rest of the running async chain runs as `scope`'s code (for a
+   * plugin whose hook runs synchronously inside the chain that then calls
+   * the test function; see AsyncLocalStorage.enterWith).
+   */
+  continueAs(scope: TaskScope): void {
+    this.switchTo(this.ownerOf(scope));
+    taskStorage.enterWith(scope);
+  }
+
+  /**
+   * The attributed figures of `scope`, which ends now; stops everything
+   * after the last one. None when no code ever ran in the test's scope: the
+   * boundary figures then stay, as they are.
+   */
+  finish(scope: TaskScope): TaskFigures {
+    const tally = this.tallies.get(scope);
+    if (!tally) return {};
+    if (tally.segments === 0 || this.disturbed) {
+      this.forget(scope);
+      return {};
+    }
+    const heapRetained = this.readRetained(scope);
+    const externalRetained = this.buffers.liveBytes(scope);
+    // External use read in the test's segments drops when a GC in one of them
+    // frees someone else's Buffers; the test's own Buffers are a floor.
+    const externalAllocated = Math.max(tally.externalAllocated, this.buffers.allocatedBytes(scope));
+    const sampled = (value: number): Figure => ({ value: Math.max(0, Math.round(value)), source: 'sampled', intervalBytes: ATTRIBUTION_INTERVAL_BYTES });
+    this.forget(scope);
+    return {
+      allocated: sampled(tally.heapAllocated + externalAllocated),
+      retained: sampled(heapRetained + externalRetained),
+      external: sampled(externalRetained),
+    };
+  }
+
+  private forget(scope: TaskScope): void {
+    this.tallies.delete(scope);
+    this.buffers.forget(scope);
+    for (const [id, owner] of this.owners) if (owner === scope) this.owners.delete(id);
+    if (this.tallies.size === 0) this.deactivate();
+  }
+
+  private activate(): void {
+    asMemscope(() => this.capture.startSampling(ATTRIBUTION_INTERVAL_BYTES));
+    // A new profile numbers its samples from 1 again.
+    this.markers = new SegmentMarkers<TaskScope>(ATTRIBUTION_INTERVAL_BYTES);
+    this.owners = new Map();
+    this.lastCut = null;
+    this.current = null;
+    this.marked = null;
+    this.disturbed = false;
+    this.last = takeReading(this.capture, this.forced, false);
+    this.buffers.install(() => (isMeasuring() ? null : this.current));
+    // Named so the marker's sample carries a memscope frame even when V8 inlines the marker into it.
+    const memscopeBeforeCallback = (): void => {
+      const owner = this.ownerOf(taskStorage.getStore());
+      if (owner !== this.current) this.switchTo(owner);
+    };
+    this.hook = createHook({ before: memscopeBeforeCallback }).enable();
+    this.switchTo(this.ownerOf(taskStorage.getStore()));
+  }
+
+  private deactivate(): void {
+    this.hook?.disable();
+    this.hook = null;
+    this.markers.clear();
+    this.buffers.uninstall();
+    asMemscope(() => this.capture.stopSampling());
+    this.owners = new Map();
+    this.current = null;
+    this.last = null;
+  }
+
+  /** The attributed test a scope belongs to (a hook inside a test counts as the test), null for none. */
+  private ownerOf(scope: TaskScope | null | undefined): TaskScope | null {
+    for (let at = scope ?? null; at; at = at.parent) if (this.tallies.has(at)) return at;
+    return null;
+  }
+
+  /** Charges the counters since the last switch to the running test and opens `owner`'s segment. */
+  private switchTo(owner: TaskScope | null): void {
+    if (!this.last) return;
+    // No marker may be held while a verdict measures the heap's growth.
+    if (isMeasuring() || this.disturbed) {
+      if (!this.disturbed) this.markers.clear();
+      this.disturbed = true;
+      this.current = owner;
+      return;
+    }
+    const now = takeReading(this.capture, this.forced, false);
+    const tally = this.current ? this.tallies.get(this.current) : undefined;
+    if (tally) {
+      tally.heapAllocated += allocatedBetween(this.last, now);
+      tally.externalAllocated += Math.max(0, now.external - this.last.external);
+    }
+    if (this.markers.count >= MARKERS_PER_READ) this.readOwners();
+    // `owner` may have ended meanwhile (runAs returning to the test it interrupted).
+    const entered = owner ? this.tallies.get(owner) : undefined;
+    if (entered) entered.segments++;
+    // The runner's code between two tests' is charged to no one's counters,
+    // but needs no marker: the few samples it leaves alive go to the test
+    // before it, and a test resumed after it needs no new cut.
+    if (owner !== null && owner !== this.marked) this.mark(owner);
+    this.current = owner;
+    this.last = takeReading(this.capture, this.forced, false);
+  }
+
+  private mark(owner: TaskScope | null): void {
+    this.markers.place(owner);
+    this.marked = owner;
+  }
+
+  /**
+   * Live sampled bytes of `scope`'s segments after a GC, the GC kept out of
+   * every task's figures. The pure-JS path's profile read runs a full one
+   * itself (the inspector's getSamplingProfile collects first). The native
+   * read does not: a scavenge first (~1 ms, against ~8 ms for a full GC per
+   * test, bench/attribution.bench.mjs) clears the short-lived garbage a
+   * test made, which would otherwise count as retained; garbage that had
+   * already reached the old generation still does until V8 collects it.
+   */
+  private readRetained(scope: TaskScope): number {
+    this.switchTo(this.current);
+    const before = this.capture.gcTotals();
+    if (this.capture.path === 'native') asMemscope(() => this.capture.gc('young'));
+    const samples = this.readOwners();
+    addForced(this.forced, before, this.capture.gcTotals());
+    let bytes = 0;
+    for (const sample of samples) {
+      if (sample.id !== undefined && this.owners.get(sample.id) === scope) bytes += sample.count === 1 ? unbiasedBytes(sample.size) : sample.size * sample.count;
+    }
+    return bytes;
+  }
+
+  /** Reads the live samples and files the new ones under their segments' owners. */
+  private readOwners(): ReturnType<Capture['readSampling']> {
+    const resumeAs = this.current;
+    // The read's own allocations fall in a segment of nobody's.
+    this.mark(null);
+    const samples = asMemscope(() => this.capture.readSampling());
+    const { owners, last, lost } = this.markers.assign(samples, this.lastCut);
+    if (lost) this.disturbed = true;
+    const live = new Map<number, TaskScope>();
+    for (const sample of samples) {
+      if (sample.id === undefined) continue;
+      const owner = owners.get(sample.id) ?? this.owners.get(sample.id);
+      if (owner) live.set(sample.id, owner);
+    }
+    this.owners = live;
+    this.lastCut = last;
+    this.mark(resumeAs);
+    // The read (and its GC) belongs to no segment.
+    this.last = takeReading(this.capture, this.forced, false);
+    return samples;
+  }
+}

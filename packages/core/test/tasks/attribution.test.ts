@@ -1,0 +1,75 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { createJsCapture } from '../../src/capture/js.js';
+import type { Capture } from '../../src/capture/types.js';
+import { createFileRecorder } from '../../src/tasks/recorder.js';
+import type { TaskNode } from '../../src/tasks/types.js';
+
+// Three tests at once through the recorder, on both capture paths: each is
+// charged what it allocated and kept, its Buffers' bytes included; a test
+// that runs alone keeps its measured figures. The end-to-end suites
+// (test/vitest/attribution.test.ts, test/jest/attribution.test.ts) check the
+// same through the runners.
+async function createNative(): Promise<Capture> {
+  const { createNativeCapture, loadNativeBinding } = await import('../../src/capture/native.js');
+  return createNativeCapture(loadNativeBinding());
+}
+const factories: Array<[string, () => Capture | Promise<Capture>]> = [['js', createJsCapture]];
+if (process.env.MEMSCOPE_CAPTURE !== 'js') factories.push(['native', createNative]);
+
+const MB = 1024 * 1024;
+const CHUNK = 64 * 1024;
+const kept: unknown[] = [];
+
+async function keep(bytes: number, make: () => unknown): Promise<void> {
+  let done = 0;
+  for (let tick = 0; tick < 20; tick++) {
+    await sleep(1);
+    for (; done < (bytes * (tick + 1)) / 20; done += CHUNK) kept.push(make());
+  }
+}
+const buffer = () => Buffer.alloc(CHUNK);
+const array = () => new Array<number>(CHUNK / 8 - 6).fill(1);
+
+async function runConcurrently(capture: Capture, make: () => unknown): Promise<Map<string, TaskNode>> {
+  const recorder = createFileRecorder({ rootDir: '/project', file: '/project/src/at-once.test.ts', capture });
+  const sizes: Record<string, number> = { large: 8 * MB, small: 640 * 1024, none: 0 };
+  const nodes = await Promise.all(Object.entries(sizes).map(async ([name, bytes]) => {
+    const scope = recorder.enter('test', [name]);
+    recorder.attributeConcurrently(scope);
+    await recorder.runInTask(scope, () => keep(bytes, make));
+    return recorder.exit('passed', undefined, scope);
+  }));
+  const alone = recorder.enter('test', ['alone']);
+  nodes.push(await recorder.exit('passed', undefined, alone));
+  await recorder.finish();
+  kept.length = 0;
+  return new Map(nodes.map((node) => [node.name, node]));
+}
+
+describe.each(factories)('%s capture: tests that run at once', (_name, factory) => {
+  it('charges each its own Buffers: allocated, retained and external', async () => {
+    const tests = await runConcurrently(await factory(), buffer);
+    const figures = (name: string) => tests.get(name)!.figures;
+    expect(figures('large').external).toEqual({ value: 8 * MB, source: 'sampled', intervalBytes: 8192 });
+    expect(figures('small').external?.value).toBe(640 * 1024);
+    expect(figures('none').external?.value).toBe(0);
+    expect(figures('large').retained?.value).toBeGreaterThan(8 * MB);
+    expect(figures('large').retained?.value).toBeLessThan(8.5 * MB);
+    expect(figures('large').allocated?.value).toBeGreaterThan(8 * MB);
+    expect(figures('none').allocated?.value).toBeLessThan(MB / 2);
+  }, 30_000);
+
+  it('charges each its own JS arrays: retained from the sampled heap', async () => {
+    const tests = await runConcurrently(await factory(), array);
+    const retained = (name: string) => tests.get(name)!.figures.retained!;
+    expect(retained('large').source).toBe('sampled');
+    expect(retained('large').value).toBeGreaterThan(8 * MB * 0.9);
+    expect(retained('large').value).toBeLessThan(8 * MB * 1.1);
+    expect(retained('small').value).toBeGreaterThan(640 * 1024 * 0.8);
+    expect(retained('small').value).toBeLessThan(640 * 1024 * 1.2 + 256 * 1024);
+    expect(retained('none').value).toBeLessThan(256 * 1024);
+    expect(tests.get('alone')!.figures.allocated?.source).toBe('measured');
+    expect(tests.get('alone')!.figures.retained).toBeUndefined();
+  }, 30_000);
+});

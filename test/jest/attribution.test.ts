@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accuracyRows, accuracyTable } from '../support/attribution-accuracy.js';
+import { runJestIn, type FixtureProject, type JestRun } from '../support/index.js';
+import { jestFixture } from './fixture.js';
+
+// Jest 30 `test.concurrent` tests with known allocation and retention
+// (fixtures/attribution): each gets figures of its own, within 20% of the
+// truth (see attribution-accuracy.ts), on both capture paths. Jest 29 keeps
+// circus's events out of reach, and runs no hook for concurrent tests.
+const CAPTURES = ['native', 'js'] as const;
+
+describe.each(CAPTURES)('Jest 30, %s capture: test.concurrent tests, each its own figures', (capture) => {
+  let project: FixtureProject;
+  let run: JestRun;
+
+  beforeAll(async () => {
+    project = await jestFixture(30, 'attribution');
+    run = await runJestIn(project, 30, { args: ['--runInBand'], env: { MEMSCOPE_CAPTURE: capture } });
+  }, 120_000);
+  afterAll(() => project?.cleanup());
+
+  it('charges each concurrent test what it allocated and kept, labelled sampled with the interval', () => {
+    expect(run.exitCode, run.output).toBe(0);
+    const rows = accuracyRows(run.report!, 'concurrent.spec.js', 'serial.spec.js');
+    console.log(accuracyTable(`Jest 30, ${capture} capture`, rows));
+    for (const row of rows) {
+      expect(row.source, `${row.test} ${row.figure}`).toBe('sampled');
+      expect(row.intervalBytes, `${row.test} ${row.figure}`).toBe(8192);
+    }
+    expect(rows.filter((row) => !row.ok), accuracyTable('off by more than 20% (plus the runner allowance)', rows)).toEqual([]);
+  });
+
+  it('keeps measured figures for the test that runs alone', () => {
+    const alone = run.report!.tasks.find((task) => task.id === 'concurrent.spec.js > runs alone afterwards');
+    expect(alone?.figures.allocated?.source).toBe('measured');
+  });
+});

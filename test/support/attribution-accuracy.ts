@@ -1,0 +1,83 @@
+import type { RunReport } from '../../packages/core/src/report/schema.js';
+
+/**
+ * The accuracy check of concurrent tests' attributed figures, shared by the
+ * Vitest and Jest suites. Each fixture has six concurrent tests (Buffers and
+ * JS arrays; 20 MB, 640 KB and nothing kept, in 64 KB chunks over 40 timer
+ * ticks) and the same six run one after another in a serial file.
+ *
+ * Truth:
+ * - retained: the bytes the test's body keeps;
+ * - allocated: the heap the same test allocates when it runs alone (its
+ *   measured figure in the serial file) plus the Buffer bytes it keeps. The
+ *   heap part is not the kept bytes: the measured counters charge 20 MB of
+ *   surviving 64 KB arrays 26 MB, alone or not; and external memory alone
+ *   is no truth either, as the runner's own Buffers come and go meanwhile.
+ * A figure passes within 20% of its truth plus an allowance for the
+ * runner's own work in the test (its hooks, the 40 timers and promises,
+ * expect): over 30 runs under load (6 Vitest 3/4 and Jest 30 × capture
+ * cases each), a figure's gap past 20% of its truth reached 0.37 MB for
+ * allocated (the serial truth itself varies by 0.2-0.57 MB for a test that
+ * keeps nothing) and 0.2 MB for retained. Retained may only exceed its
+ * truth by the allowance.
+ */
+
+const MB = 1024 * 1024;
+export const KEPT_BYTES: Record<string, number> = { 'keeps 20 MB': 20 * MB, 'keeps 640 KB': 640 * 1024, 'keeps nothing': 0 };
+const RELATIVE = 0.2;
+const RUNNER_ALLOWANCE = { allocated: 512 * 1024, retained: 320 * 1024 } as const;
+
+export interface AccuracyRow {
+  test: string;
+  figure: 'allocated' | 'retained';
+  truth: number;
+  value: number | undefined;
+  source: string | undefined;
+  intervalBytes: number | undefined;
+  ok: boolean;
+}
+
+type ReportTask = RunReport['tasks'][number];
+
+function within(figure: 'allocated' | 'retained', value: number | undefined, truth: number): boolean {
+  if (value === undefined) return false;
+  const allowance = RUNNER_ALLOWANCE[figure];
+  const below = figure === 'allocated' ? allowance : 0;
+  return value >= truth * (1 - RELATIVE) - below && value <= truth * (1 + RELATIVE) + allowance;
+}
+
+/** One row per concurrent test and figure: its truth, its figure, whether it is close enough. */
+export function accuracyRows(report: RunReport, concurrentFile: string, serialFile: string): AccuracyRow[] {
+  const tests = new Map<string, ReportTask>(report.tasks.filter((task) => task.kind === 'test').map((task) => [task.id, task]));
+  const rows: AccuracyRow[] = [];
+  for (const kind of ['buffers', 'arrays']) {
+    for (const [name, kept] of Object.entries(KEPT_BYTES)) {
+      const test = `${kind} > ${name}`;
+      const concurrent = tests.get(`${concurrentFile} > ${test}`);
+      const serial = tests.get(`${serialFile} > ${test}`);
+      if (!concurrent || !serial) throw new Error(`the report has no '${test}' in ${concurrentFile} and ${serialFile}`);
+      const heapAlone = serial.figures.allocated?.value;
+      if (heapAlone === undefined) throw new Error(`'${test}' in ${serialFile} has no allocated figure`);
+      const truths = { allocated: heapAlone + (kind === 'buffers' ? kept : 0), retained: kept };
+      for (const figure of ['allocated', 'retained'] as const) {
+        const reported = concurrent.figures[figure] as { value: number; source: string; intervalBytes?: number } | undefined;
+        const truth = truths[figure];
+        rows.push({ test, figure, truth, value: reported?.value, source: reported?.source, intervalBytes: reported?.intervalBytes, ok: within(figure, reported?.value, truth) });
+      }
+    }
+  }
+  return rows;
+}
+
+const mb = (bytes: number | undefined): string => (bytes === undefined ? '-' : (bytes / MB).toFixed(3));
+
+/** The rows as a table, for the test's output. */
+export function accuracyTable(title: string, rows: readonly AccuracyRow[]): string {
+  const lines = [title, 'test                     figure     truth MB  figure MB  error     source', '-'.repeat(76)];
+  for (const row of rows) {
+    // Past 20% of a small truth, the runner's allowance is what counts: show the gap in KB.
+    const gap = row.value === undefined ? '-' : row.truth >= MB ? `${(((row.value - row.truth) / row.truth) * 100).toFixed(0)}%` : `${((row.value - row.truth) / 1024).toFixed(0)} KB`;
+    lines.push(`${row.test.padEnd(24)} ${row.figure.padEnd(10)} ${mb(row.truth).padStart(8)}  ${mb(row.value).padStart(9)}  ${gap.padStart(7)}   ${row.source ?? '-'}${row.ok ? '' : '  <-- off'}`);
+  }
+  return lines.join('\n');
+}
