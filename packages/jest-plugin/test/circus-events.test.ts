@@ -17,6 +17,12 @@ function fakeLifecycle(failBegin?: Error, failFinish?: Error) {
     endTest: async (test: RunningTest | null) => {
       calls.push(`end ${test?.names.join(' > ')} ${test?.failed ? 'failed' : 'passed'}`);
     },
+    beginConcurrentTest: (_circusTest: object, test: RunningTest) => {
+      calls.push(`begin concurrent ${test.names.join(' > ')}`);
+    },
+    endConcurrentTest: async (_circusTest: object, test: RunningTest) => {
+      calls.push(`end concurrent ${test.names.join(' > ')}`);
+    },
     finishFile: async () => {
       calls.push('finish');
       if (failFinish) throw failFinish;
@@ -52,7 +58,7 @@ describe('following tests through jest-circus events (Jest 30)', () => {
     expect(calls.at(-1)).toBe('finish');
   });
 
-  it('leaves concurrent tests alone, as Jest 30 runs no *Each hook for them', async () => {
+  it('opens and closes concurrent tests apart from the serial ones, and does not wait for their matchers', async () => {
     const handlers: ((event: object, state: object) => unknown)[] = [];
     const { calls, lifecycle } = fakeLifecycle();
     const guard = new AwaitGuard(() => undefined);
@@ -62,7 +68,7 @@ describe('following tests through jest-circus events (Jest 30)', () => {
     const other = guard.wrap('toLeak', async () => ({ pass: true, message: () => '' })).call({ isNot: true });
     for (const name of ['test_started', 'test_fn_success', 'test_done']) await dispatch(handlers, { name, test });
     await other;
-    expect(calls).toEqual([]);
+    expect(calls).toEqual(['begin concurrent overlaps', 'end concurrent overlaps']);
     expect(test.errors).toEqual([]);
   });
 
