@@ -204,3 +204,46 @@ describe('an object two older holders gain per call', () => {
     expect(group!.pathText).toBe('global → client → Client → _events → Object → error → Array → elements[0] → onError()');
   });
 });
+
+/**
+ * Testing Library's module scope after three `render()` + `unmount()`
+ * calls: each container `<div>` sits in `mountedContainers` and, with its
+ * React root, in an entry of `mountedRootEntries`, until cleanup(). A
+ * user's module with a `mountedContainers` Set of its own beside it.
+ */
+function testingLibraryScope(userSetName: string): HeapGraph {
+  const render = (n: number): NodeSpec[] => {
+    const id = 100 + n * 20;
+    return [
+      { key: `div${n}`, name: 'HTMLDivElement', type: NodeType.object, id: id + 1, size: 64, edges: [[property, '__reactContainer', `root${n}`]] },
+      { key: `root${n}`, name: 'FiberRootNode', type: NodeType.object, id: id + 3, size: 400 },
+      { key: `entry${n}`, name: 'Object', type: NodeType.object, id: id + 5, size: 32, edges: [[property, 'container', `div${n}`], [property, 'root', `root${n}`]] },
+      { key: `mine${n}`, name: 'Widget', type: NodeType.object, id: id + 7, size: 48 },
+    ];
+  };
+  return heapGraph([
+    { name: '(root)', type: NodeType.synthetic, id: 1, edges: [[element, 1, 'rtl scope'], [element, 2, 'user scope']] },
+    { key: 'rtl scope', name: 'system / Context', type: NodeType.object, id: 9, edges: [[context, 'mountedContainers', 'containers'], [context, 'mountedRootEntries', 'entries']] },
+    { key: 'containers', name: 'Set', type: NodeType.object, id: 11, edges: [[internal, 'table', 'containers table']] },
+    { key: 'containers table', name: 'system / OrderedHashSet', type: NodeType.array, id: 13, edges: [[element, 0, 'div1'], [element, 1, 'div2'], [element, 2, 'div3']] },
+    { key: 'entries', name: 'Array', type: NodeType.object, id: 15, edges: [[element, 0, 'entry1'], [element, 1, 'entry2'], [element, 2, 'entry3']] },
+    { key: 'user scope', name: 'system / Context', type: NodeType.object, id: 17, edges: [[context, userSetName, 'user set']] },
+    { key: 'user set', name: 'Set', type: NodeType.object, id: 19, edges: [[internal, 'table', 'user table']] },
+    { key: 'user table', name: 'system / OrderedHashSet', type: NodeType.array, id: 21, edges: [[element, 0, 'mine1'], [element, 1, 'mine2'], [element, 2, 'mine3']] },
+    ...render(1),
+    ...render(2),
+    ...render(3),
+  ]);
+}
+
+describe("Testing Library's containers kept until cleanup()", () => {
+  test('are no group: the containers, their roots and their entries are left out, a user Set of the same name beside them is not', () => {
+    for (const userSetName of ['mountedContainers', 'widgets']) {
+      const index = new HeapIndex(testingLibraryScope(userSetName));
+      const names = groupSurvivors(index, [BOUNDARY], leakFilterRules).map((group) => group.name);
+      expect(names).toEqual(['Widget']);
+      // Without the rules, the same heap is three more groups.
+      expect(groupSurvivors(index, [BOUNDARY], []).map((group) => group.name).sort()).toEqual(['HTMLDivElement', 'Object', 'Widget']);
+    }
+  });
+});
