@@ -86,15 +86,25 @@ async function main() {
       console.log(`${new Date().toISOString()} ${job.cell} run ${job.run}: ${result.passed ? 'passed' : 'FAILED'}, slowest verdict ${(slowest / 1000).toFixed(1)} s`);
     }
   };
+  const printTable = (heading) => {
+    console.log(`\n${heading}, ${options.load} busy loops, ${options.parallel} cells at a time, ${((Date.now() - started) / 60_000).toFixed(1)} min\n`);
+    console.log('| cell | passed | failed | slowest verdict |');
+    console.log('|---|---|---|---|');
+    for (const [cell, s] of stats) console.log(`| ${cell} | ${s.passed} | ${s.failed} | ${(s.slowest / 1000).toFixed(1)} s (${s.slowestTest}) |`);
+  };
+  // Stopped early (Ctrl-C): the runs so far still make a table.
+  process.once('SIGINT', () => {
+    queue.length = 0;
+    for (const loop of loops) loop.kill();
+    printTable('Stopped early');
+    process.exit(130);
+  });
   try {
     await Promise.all(Array.from({ length: options.parallel }, worker));
   } finally {
     for (const loop of loops) loop.kill();
   }
-  console.log(`\n${options.runs} runs per cell, ${options.load} busy loops, ${options.parallel} cells at a time, ${((Date.now() - started) / 60_000).toFixed(1)} min\n`);
-  console.log('| cell | passed | failed | slowest verdict |');
-  console.log('|---|---|---|---|');
-  for (const [cell, s] of stats) console.log(`| ${cell} | ${s.passed} | ${s.failed} | ${(s.slowest / 1000).toFixed(1)} s (${s.slowestTest}) |`);
+  printTable(`${options.runs} runs per cell`);
   if ([...stats.values()].some((s) => s.failed > 0)) process.exitCode = 1;
 }
 
