@@ -47,10 +47,7 @@ const EXAMPLES = [
     bin: 'node_modules/vitest/vitest.mjs',
     args: ['run'],
     fixedMustPass: true,
-    // Under Vitest the store subscription's closures are reached first through
-    // the window listener's scope (the effect's, shared by both), so they fold
-    // into the window finding (test/examples/react.test.ts says the same).
-    bugs: CART_BADGE_BUGS.slice(0, 1),
+    bugs: CART_BADGE_BUGS,
   },
   {
     name: 'examples/react-jest',

@@ -7,6 +7,15 @@ test('leaking widget', async () => {
   await expect(() => mount(true)()).not.toLeak();
 });
 
+test('leaking widget under fake timers', async () => {
+  vi.useFakeTimers();
+  try {
+    await expect(() => mount(true)()).not.toLeak();
+  } finally {
+    vi.useRealTimers();
+  }
+});
+
 test('fixed widget', async () => {
   await expect(() => mount(false)()).not.toLeak();
 });

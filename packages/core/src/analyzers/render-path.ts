@@ -1,7 +1,7 @@
 import type { RetainerStep } from '../verdict/types.js';
 import type { HeapIndex } from './heap-index.js';
 import { fromDomWindow } from './dom-targets.js';
-import { buildRetainerTree, elideInternalHops, fromUserRoot, renderRetainerPath as renderSteps, retainerStepsTo } from './retainer-path.js';
+import { buildRetainerTree, elideInternalHops, fromUserRoot, renderRetainerPath as renderSteps, retainerStepsTo, type RetainerTree } from './retainer-path.js';
 
 /**
  * A leaked object's retainer path, three ways: every step from the first
@@ -11,8 +11,13 @@ import { buildRetainerTree, elideInternalHops, fromUserRoot, renderRetainerPath 
  * text the false-positive rules match (`ruleText`: from the last module
  * variable, nothing elided).
  */
-export function renderRetainerPath(index: HeapIndex, target: number, holder?: number): { steps: RetainerStep[]; text: string; ruleText: string } {
-  const tree = buildRetainerTree(index.graph, index);
+export function renderRetainerPath(
+  index: HeapIndex,
+  target: number,
+  holder?: number,
+  /** Another tree than the shortest paths' (a member read through its collection). */
+  tree: RetainerTree = buildRetainerTree(index.graph, index),
+): { steps: RetainerStep[]; text: string; ruleText: string } {
   const stepNodes: number[] = [];
   const steps = retainerStepsTo(tree, target, { full: true, stepNodes });
   if (!steps) return { steps: [], text: '(unreachable)', ruleText: '(unreachable)' };

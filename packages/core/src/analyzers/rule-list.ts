@@ -7,6 +7,7 @@ import { consoleAndStdio } from './rules/console-stdio.js';
 import { asyncBookkeeping } from './rules/async-bookkeeping.js';
 import { heldOnlyByRoots } from './rules/root-held.js';
 import { domEnvironmentOwn } from './rules/dom-environment.js';
+import { testingLibraryContainers } from './rules/testing-library.js';
 
 /** The shipped false-positive rules, cheapest and broadest first. */
 export const leakFilterRules: readonly LeakFilterRule[] = [
@@ -18,6 +19,7 @@ export const leakFilterRules: readonly LeakFilterRule[] = [
   consoleAndStdio,
   asyncBookkeeping,
   domEnvironmentOwn,
+  testingLibraryContainers,
 ];
 
 export type { LeakFilterRule, GroupView } from './rules/types.js';

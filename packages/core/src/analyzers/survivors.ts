@@ -1,3 +1,4 @@
+import { collectionMembers, pathThroughCollection, treeThroughCollections, type CollectionMember } from './collection-members.js';
 import { DOM_LISTENERS_EDGE, domTargetName } from './dom-targets.js';
 import { HeapIndex, NodeType, EdgeType } from './heap-index.js';
 import { renderRetainerPath } from './render-path.js';
@@ -94,6 +95,13 @@ export function groupSurvivors(index: HeapIndex, boundaries: readonly number[], 
   // The holder of every reachable node: its nearest ancestor that existed
   // before the measured calls, computed once in breadth-first order.
   const holders = holderTable(index, isNew);
+  // A new object that an older Set, Map or array holds, but that the
+  // shortest path reaches through other new objects (a subscriber that a
+  // leaked listener's scope also reaches), heads a group held by that
+  // collection: two places that gain a reference per call are two bugs,
+  // and which one the breadth-first walk met first says nothing.
+  const inCollections = collectionMembers(index, isNew, (node) => GROUP_HEAD_TYPES.has(index.type(node)));
+  const heldByCollection = new Map<number, CollectionMember>();
 
   const pendingBytes: Array<[head: number, bytes: number, native: boolean]> = [];
   // Heads that are themselves owned by another head: their bytes, and the
@@ -102,7 +110,13 @@ export function groupSurvivors(index: HeapIndex, boundaries: readonly number[], 
   for (let node = 1; node < nodeCount; node++) {
     if (!isNew(node) || parents[node] === -1 || heldByRunningCode(index, holders[node]!) || excluded(node)) continue;
     const type = index.type(node);
-    const head = headOf(node);
+    const member = inCollections.get(node);
+    const ownHolder = member !== undefined && holders[node] !== member.collection;
+    let head = headOf(node);
+    if (head !== -1 && ownHolder) {
+      heldByCollection.set(node, member);
+      head = -1;
+    }
     if (head !== -1) {
       pendingBytes.push([head, index.selfSize(node), NATIVE_BACKED.test(index.name(node))]);
       if (GROUP_HEAD_TYPES.has(type)) ownerOfHead.set(node, head);
@@ -110,7 +124,7 @@ export function groupSurvivors(index: HeapIndex, boundaries: readonly number[], 
     }
     if (!GROUP_HEAD_TYPES.has(type) && !STRING_TYPES.has(type) && type !== NodeType.number && type !== NodeType.bigint) continue;
     const name = STRING_TYPES.has(type) ? '(string)' : index.name(node) || '(anonymous)';
-    const key = `${type}:${name}:${holders[node]}`;
+    const key = `${type}:${name}:${heldByCollection.get(node)?.collection ?? holders[node]}`;
     let group = groups.get(key);
     if (!group) {
       group = {
@@ -143,14 +157,17 @@ export function groupSurvivors(index: HeapIndex, boundaries: readonly number[], 
     if (native) group.nativeBytes = (group.nativeBytes ?? 0) + bytes;
   }
 
+  const collectionTree = heldByCollection.size > 0 ? treeThroughCollections(index, heldByCollection) : undefined;
   const result: SurvivorGroup[] = [];
   for (const group of groups.values()) {
     group.representative = shallowestMember(group.members, index);
-    group.holder = findHolder(index, group.representative, isNew, holders);
-    const rendered = renderRetainerPath(index, group.representative, group.holder?.node);
+    const member = heldByCollection.get(group.representative);
+    const path = member ? pathThroughCollection(index, group.representative, member) : undefined;
+    group.holder = path ? describeHolder(index, path.nodes, path.edges, path.nodes.indexOf(member!.collection)) : findHolder(index, group.representative, isNew, holders);
+    const rendered = renderRetainerPath(index, group.representative, group.holder?.node, member ? collectionTree : undefined);
     group.retainerPath = rendered.steps;
     group.pathText = rendered.text;
-    const holderText = group.holder ? tailFrom(index, group.representative, group.holder.node) : rendered.ruleText;
+    const holderText = !group.holder ? rendered.ruleText : path ? tailOf(index, path, group.holder.node) : tailFrom(index, group.representative, group.holder.node);
     const view = { index, representative: group.representative, name: group.name, nodeType: group.nodeType, pathText: rendered.ruleText, holderText };
     if (rules.some((rule) => rule.excludesGroup?.(view))) continue;
     result.push(group);
@@ -160,7 +177,11 @@ export function groupSurvivors(index: HeapIndex, boundaries: readonly number[], 
 
 /** Labels and edges from `holder` down to `node` along its retainer path. */
 function tailFrom(index: HeapIndex, node: number, holder: number): string {
-  const { nodes, edges } = index.pathTo(node);
+  return tailOf(index, index.pathTo(node), holder);
+}
+
+function tailOf(index: HeapIndex, { nodes, edges }: { nodes: number[]; edges: number[] }, holder: number): string {
+  const node = nodes[nodes.length - 1]!;
   const start = nodes.indexOf(holder);
   if (start < 0) return index.label(node);
   const parts: string[] = [];

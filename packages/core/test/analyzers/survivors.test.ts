@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { heapGraph } from '../capture/graph-helpers.js';
+import { heapGraph, type NodeSpec } from '../capture/graph-helpers.js';
 import type { HeapGraph } from '../../src/capture/types.js';
 import { EdgeType, HeapIndex, NodeType } from '../../src/analyzers/heap-index.js';
 import { groupSurvivors } from '../../src/analyzers/survivors.js';
@@ -139,5 +139,111 @@ describe('listeners that existed before the calls', () => {
     ]);
     const [group] = groupSurvivors(new HeapIndex(graph), [BOUNDARY], leakFilterRules);
     expect(group!.holder).toMatchObject({ label: 'Array', edge: 'array elements', variable: 'log' });
+  });
+});
+
+/**
+ * A component that subscribes twice per mount and never cleans up: an
+ * emitter gains its 'resize' listener, whose scope keeps the store's
+ * unsubscribe, whose scope keeps the subscriber; the store's Set holds the
+ * same subscriber. The emitter's path is the shorter one, so a
+ * breadth-first walk meets every subscriber through a leaked listener first.
+ */
+function twoSubscriptions(): HeapGraph {
+  const mount = (n: number): NodeSpec[] => {
+    const id = 100 + n * 20;
+    return [
+      { key: `r${n}`, name: 'onResize', type: NodeType.closure, id: id + 1, size: 32, edges: [[internal, 'context', `rc${n}`]] },
+      { key: `rc${n}`, name: 'system / Context', type: NodeType.object, id: id + 3, size: 40, edges: [[context, 'unsubscribe', `u${n}`]] },
+      { key: `u${n}`, name: 'unsubscribe', type: NodeType.closure, id: id + 5, size: 32, edges: [[internal, 'context', `uc${n}`]] },
+      { key: `uc${n}`, name: 'system / Context', type: NodeType.object, id: id + 7, size: 40, edges: [[context, 'listener', `c${n}`]] },
+      { key: `c${n}`, name: 'onCartChange', type: NodeType.closure, id: id + 9, size: 32 },
+    ];
+  };
+  return heapGraph([
+    { name: '(root)', type: NodeType.synthetic, id: 1, edges: [[element, 1, 'global']] },
+    { name: 'global', type: NodeType.object, id: 9, edges: [[property, 'window', 'Window'], [property, 'modules', 'registry']] },
+    { name: 'Window', type: NodeType.object, id: 11, edges: [[property, '_events', 'events']] },
+    { key: 'events', name: 'Object', type: NodeType.object, id: 13, edges: [[property, 'resize', 'list']] },
+    { key: 'list', name: 'Array', type: NodeType.object, id: 15, edges: [[element, 0, 'r1'], [element, 1, 'r2'], [element, 2, 'r3']] },
+    // The store's module sits deeper, as a runner's module graph puts it.
+    { key: 'registry', name: 'Object', type: NodeType.object, id: 17, edges: [[property, 'graph', 'graph']] },
+    { key: 'graph', name: 'Map', type: NodeType.object, id: 29, edges: [[internal, 'table', 'graph table']] },
+    { key: 'graph table', name: 'system / OrderedHashMap', type: NodeType.array, id: 31, edges: [[element, 1, 'module']] },
+    { key: 'module', name: 'Object', type: NodeType.object, id: 19, edges: [[property, 'exports', 'exports']] },
+    { key: 'exports', name: 'Object', type: NodeType.object, id: 21, edges: [[property, 'cart', 'cart']] },
+    { key: 'cart', name: 'Object', type: NodeType.object, id: 23, edges: [[property, 'listeners', 'Set']] },
+    { name: 'Set', type: NodeType.object, id: 25, edges: [[internal, 'table', 'table']] },
+    { key: 'table', name: 'system / OrderedHashSet', type: NodeType.array, id: 27, edges: [[element, 0, 'c1'], [element, 1, 'c2'], [element, 2, 'c3']] },
+    ...mount(1),
+    ...mount(2),
+    ...mount(3),
+  ]);
+}
+
+describe('an object two older holders gain per call', () => {
+  test("a subscriber the shorter path reaches through a leaked listener's scope is its Set's finding, not the listener's", () => {
+    const index = new HeapIndex(twoSubscriptions());
+    const merged = mergeByHolder(groupSurvivors(index, [BOUNDARY], leakFilterRules));
+    expect(merged.map((group) => [group.name, group.members.length, group.holder?.label, group.holder?.edge]).sort()).toEqual([
+      ['onCartChange', 3, 'Set', 'Set entries'],
+      ['onResize', 3, 'Window', "'resize' listeners"],
+    ]);
+    const subscribers = merged.find((group) => group.name === 'onCartChange')!;
+    expect(subscribers.holder?.variable).toBe('listeners');
+    expect(subscribers.pathText).toMatch(/listeners → Set → table\[\d\] → onCartChange\(\)$/);
+    // The listener keeps its own scopes and the unsubscribe closure; the subscriber is not counted twice.
+    expect(merged.find((group) => group.name === 'onResize')!.bytes).toBe(3 * (32 + 40 + 32 + 40));
+    expect(subscribers.bytes).toBe(3 * 32);
+  });
+
+  test('a member the shortest path already reaches through its collection keeps that path and holder', () => {
+    const index = new HeapIndex(listenerLeak());
+    const [group] = mergeByHolder(groupSurvivors(index, [BOUNDARY], leakFilterRules));
+    expect(group!.holder).toMatchObject({ label: 'Client', edge: "'error' listeners" });
+    expect(group!.pathText).toBe('global → client → Client → _events → Object → error → Array → elements[0] → onError()');
+  });
+});
+
+/**
+ * Testing Library's module scope after three `render()` + `unmount()`
+ * calls: each container `<div>` sits in `mountedContainers` and, with its
+ * React root, in an entry of `mountedRootEntries`, until cleanup(). A
+ * user's module with a `mountedContainers` Set of its own beside it.
+ */
+function testingLibraryScope(userSetName: string): HeapGraph {
+  const render = (n: number): NodeSpec[] => {
+    const id = 100 + n * 20;
+    return [
+      { key: `div${n}`, name: 'HTMLDivElement', type: NodeType.object, id: id + 1, size: 64, edges: [[property, '__reactContainer', `root${n}`]] },
+      { key: `root${n}`, name: 'FiberRootNode', type: NodeType.object, id: id + 3, size: 400 },
+      { key: `entry${n}`, name: 'Object', type: NodeType.object, id: id + 5, size: 32, edges: [[property, 'container', `div${n}`], [property, 'root', `root${n}`]] },
+      { key: `mine${n}`, name: 'Widget', type: NodeType.object, id: id + 7, size: 48 },
+    ];
+  };
+  return heapGraph([
+    { name: '(root)', type: NodeType.synthetic, id: 1, edges: [[element, 1, 'rtl scope'], [element, 2, 'user scope']] },
+    { key: 'rtl scope', name: 'system / Context', type: NodeType.object, id: 9, edges: [[context, 'mountedContainers', 'containers'], [context, 'mountedRootEntries', 'entries']] },
+    { key: 'containers', name: 'Set', type: NodeType.object, id: 11, edges: [[internal, 'table', 'containers table']] },
+    { key: 'containers table', name: 'system / OrderedHashSet', type: NodeType.array, id: 13, edges: [[element, 0, 'div1'], [element, 1, 'div2'], [element, 2, 'div3']] },
+    { key: 'entries', name: 'Array', type: NodeType.object, id: 15, edges: [[element, 0, 'entry1'], [element, 1, 'entry2'], [element, 2, 'entry3']] },
+    { key: 'user scope', name: 'system / Context', type: NodeType.object, id: 17, edges: [[context, userSetName, 'user set']] },
+    { key: 'user set', name: 'Set', type: NodeType.object, id: 19, edges: [[internal, 'table', 'user table']] },
+    { key: 'user table', name: 'system / OrderedHashSet', type: NodeType.array, id: 21, edges: [[element, 0, 'mine1'], [element, 1, 'mine2'], [element, 2, 'mine3']] },
+    ...render(1),
+    ...render(2),
+    ...render(3),
+  ]);
+}
+
+describe("Testing Library's containers kept until cleanup()", () => {
+  test('are no group: the containers, their roots and their entries are left out, a user Set of the same name beside them is not', () => {
+    for (const userSetName of ['mountedContainers', 'widgets']) {
+      const index = new HeapIndex(testingLibraryScope(userSetName));
+      const names = groupSurvivors(index, [BOUNDARY], leakFilterRules).map((group) => group.name);
+      expect(names).toEqual(['Widget']);
+      // Without the rules, the same heap is three more groups.
+      expect(groupSurvivors(index, [BOUNDARY], []).map((group) => group.name).sort()).toEqual(['HTMLDivElement', 'Object', 'Widget']);
+    }
   });
 });

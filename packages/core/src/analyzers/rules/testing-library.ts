@@ -1,0 +1,56 @@
+import { EdgeType, NodeType, type HeapIndex } from '../heap-index.js';
+import type { LeakFilterRule } from './types.js';
+
+/**
+ * Testing Library's React `render()` (checked on @testing-library/react
+ * 16.x) appends a container `<div>` to `document.body` and files it, with
+ * its React root, in two module variables, `mountedContainers` (a Set) and
+ * `mountedRootEntries` (an array of `{ container, root }`). The `unmount()`
+ * that `render()` returns only unmounts the root; `cleanup()`, which runs
+ * after every test, removes the containers and empties both. A test that
+ * calls `render()` then `unmount()` per call grows by one container and
+ * one root per call (75 KiB on React 19's development build) until the
+ * test ends: Testing Library's, not the component's.
+ */
+const SET_VARIABLE = /^mountedContainers$/;
+const ENTRIES_VARIABLE = /^mountedRootEntries$/;
+
+/** Per heap index: the containers, roots and entries Testing Library keeps until cleanup(). */
+const keptByIndex = new WeakMap<HeapIndex, Set<number>>();
+
+function keptUntilCleanup(index: HeapIndex): Set<number> {
+  let kept = keptByIndex.get(index);
+  if (kept) return kept;
+  kept = new Set();
+  const { nodeCount, edgeStart, edgeTargets, edgeTypes } = index.graph;
+  const strongTargets = (node: number) => {
+    const targets: number[] = [];
+    for (let e = edgeStart[node]!; e < edgeStart[node + 1]!; e++) if (edgeTypes[e] !== EdgeType.weak) targets.push(edgeTargets[e]!);
+    return targets;
+  };
+  for (let node = 0; node < nodeCount; node++) {
+    if (index.name(node) !== 'system / Context') continue;
+    // Testing Library's module scope holds both variables; a user's variable of one name alone is not it.
+    const set = index.edgeTo(node, SET_VARIABLE);
+    const entries = index.edgeTo(node, ENTRIES_VARIABLE);
+    if (set < 0 || entries < 0 || index.name(set) !== 'Set' || index.name(entries) !== 'Array') continue;
+    const table = index.edgeTo(set, /^table$/);
+    if (table >= 0) for (const container of strongTargets(table)) kept.add(container);
+    const elements = index.edgeTo(entries, /^elements$/);
+    for (const entry of [...strongTargets(entries), ...(elements >= 0 ? strongTargets(elements) : [])]) {
+      if (index.type(entry) !== NodeType.object) continue;
+      kept.add(entry);
+      for (const part of [index.edgeTo(entry, /^container$/), index.edgeTo(entry, /^root$/)]) if (part >= 0) kept.add(part);
+    }
+  }
+  keptByIndex.set(index, kept);
+  return kept;
+}
+
+export const testingLibraryContainers: LeakFilterRule = {
+  name: 'testing-library-containers',
+  why: "Testing Library's render() keeps each container <div> and its React root in document.body, mountedContainers and mountedRootEntries until cleanup() after the test; the unmount() it returns does not release them.",
+  excludesGroup(group) {
+    return keptUntilCleanup(group.index).has(group.representative);
+  },
+};
