@@ -20,15 +20,11 @@ import { fileURLToPath } from 'node:url';
 import { Bench } from 'tinybench';
 import { ratioRows, runInterleaved } from './lib/interleaved.mjs';
 import { runMeasured } from './lib/measure.mjs';
+import { flag, option } from './lib/args.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 const require = createRequire(import.meta.url);
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? args[at + 1] : fallback;
-};
 const rounds = Number(option('rounds', '5'));
 
 const FILES = 4;
@@ -130,4 +126,4 @@ async function microBench() {
 }
 
 await suiteBench();
-if (!args.includes('--skip-micro')) await microBench();
+if (!flag('skip-micro')) await microBench();

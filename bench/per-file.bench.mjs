@@ -16,12 +16,8 @@ import path from 'node:path';
 import { runInterleaved, ratioRows } from './lib/interleaved.mjs';
 import { runMeasured } from './lib/measure.mjs';
 import { installPackedMemscope, workspaceRoot } from './lib/packed-memscope.mjs';
+import { option } from './lib/args.mjs';
 
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? args[at + 1] : fallback;
-};
 const rounds = Number(option('rounds', '5'));
 const fileCount = Number(option('files', '40'));
 const only = option('only', null);

@@ -16,12 +16,8 @@ import { runMeasured } from './lib/measure.mjs';
 import { workspaceRoot } from './lib/packed-memscope.mjs';
 import { prepareSuite, wrapperName } from './real-suites/prepare.mjs';
 import { SUITES } from './real-suites/suites.mjs';
+import { flag, option } from './lib/args.mjs';
 
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? args[at + 1] : fallback;
-};
 const rounds = Number(option('rounds', '5'));
 const only = option('only', null)?.split(',');
 const unknown = only?.filter((name) => !SUITES.some((suite) => suite.name === name)) ?? [];
@@ -53,7 +49,7 @@ async function runSuite(suite, repoDir, withMemscope) {
 const table = [];
 for (const suite of SUITES.filter((s) => !only || only.includes(s.name))) {
   process.stderr.write(`${suite.name}: preparing\n`);
-  const repoDir = prepareSuite(suite, { fresh: args.includes('--fresh') });
+  const repoDir = prepareSuite(suite, { fresh: flag('fresh') });
   const variants = [false, true].map((withMemscope) => ({
     name: withMemscope ? 'memscope' : 'without',
     run: () => runSuite(suite, repoDir, withMemscope),

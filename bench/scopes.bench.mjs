@@ -18,15 +18,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Bench } from 'tinybench';
+import { flag, option } from './lib/args.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 const require = createRequire(import.meta.url);
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? args[at + 1] : fallback;
-};
 const rounds = Number(option('rounds', '3'));
 const only = option('only', null);
 const modes = ['none', 'sampled', 'settled'];
@@ -165,7 +161,7 @@ function printSuite(runner, { tests, wall, files }) {
 }
 
 await suiteBench();
-if (!args.includes('--skip-micro')) {
+if (!flag('skip-micro')) {
   console.log('\nmicro: one enter + exit around an empty body');
   console.table(await microBench());
 }

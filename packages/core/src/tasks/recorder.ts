@@ -315,8 +315,8 @@ export class FileRecorder {
     if (error !== undefined) node.error = formatError(error);
     node.figures = figuresBetween(scope.start, end, scope.peakSeen);
     scope.subtractExcluded(node.figures);
-    const attributed = this.attribution.isAttributed(scope);
-    if (attributed) Object.assign(node.figures, this.attribution.finish(scope));
+    // Read at once: later work (closing handles, a settling GC) is not the task's.
+    const own = this.attribution.isAttributed(scope) ? this.attribution.finish(scope) : {};
     // A verdict's heap snapshots are memscope's peak, not the test's.
     if (scope.parent && node.kind !== 'verdict') scope.parent.peakSeen = Math.max(scope.parent.peakSeen, node.figures.peak!.value);
     if (node.kind === 'verdict') scope.excludeFromAncestors(node.figures);
@@ -328,11 +328,11 @@ export class FileRecorder {
     if (this.mode === 'settled' && SETTLED_KINDS.has(node.kind)) {
       const after = this.settle();
       const baseline = node.kind === 'file' ? scope.start.heapUsed : scope.settledAtStart;
-      // An attributed test's retained figure is its own (attribution.ts), not the heap's growth.
-      if (!attributed) node.figures.retained = { value: after - baseline, source: 'measured' };
+      node.figures.retained = { value: after - baseline, source: 'measured' };
     }
-    // Figures attribution measured for this task alone (`sampled`) keep their label; the rest mix.
     labelSharedFigures(node);
+    // What attribution charged to this task alone replaces the mixed readings (attribution.ts).
+    Object.assign(node.figures, own);
     if (scope.tracked.length > 0) {
       const before = this.capture.gcTotals();
       const { checkTrackedEntries } = await loadTrackCheck();

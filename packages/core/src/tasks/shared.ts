@@ -36,14 +36,13 @@ export function markOverlap(a: TaskNode, b: TaskNode): void {
  * the boundaries (heapBefore, heapAfter) and the duration are exact for the
  * task and keep their source.
  *
- * Figures attribution charged to the task that allocated them (concurrent
- * tests, attribution.ts) are labelled `sampled` and keep that label.
+ * Attribution (concurrent tests, attribution.ts) then replaces the figures
+ * it charged to the task alone, labelled `sampled`.
  */
 export function labelSharedFigures(node: TaskNode): void {
   if (!node.shared) return;
   for (const name of MIXED_FIGURES) {
     const figure = node.figures[name];
-    // Attribution's figures (attribution.ts) are the task's own, by its async context.
-    if (figure && figure.source !== 'sampled') figure.source = 'shared';
+    if (figure) figure.source = 'shared';
   }
 }
