@@ -1,28 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accuracyRows, accuracyTable } from '../support/attribution-accuracy.js';
-import { runJestIn, type FixtureProject, type JestRun } from '../support/index.js';
+import { JEST_VERSIONS, runJestIn, type FixtureProject, type JestRun, type JestVersion } from '../support/index.js';
 import { jestFixture } from './fixture.js';
 
-// Jest 30 `test.concurrent` tests with known allocation and retention
+// `test.concurrent` tests with known allocation and retention
 // (fixtures/attribution): each gets figures of its own, within 20% of the
-// truth (see attribution-accuracy.ts), on both capture paths. Jest 29 keeps
-// circus's events out of reach, and runs no hook for concurrent tests.
-const CAPTURES = ['native', 'js'] as const;
+// truth (see attribution-accuracy.ts), on both capture paths. Jest 30 runs
+// each through its own test_started and test_done events; Jest 29 calls
+// every concurrent function at once before their hooks run.
+const CASES: Array<[JestVersion, 'native' | 'js']> = JEST_VERSIONS.flatMap((version) => [[version, 'native'], [version, 'js']] as Array<[JestVersion, 'native' | 'js']>);
 
-describe.each(CAPTURES)('Jest 30, %s capture: test.concurrent tests, each its own figures', (capture) => {
+describe.each(CASES)('Jest %i, %s capture: test.concurrent tests, each its own figures', (version, capture) => {
   let project: FixtureProject;
   let run: JestRun;
 
   beforeAll(async () => {
-    project = await jestFixture(30, 'attribution');
-    run = await runJestIn(project, 30, { args: ['--runInBand'], env: { MEMSCOPE_CAPTURE: capture } });
+    project = await jestFixture(version, 'attribution');
+    run = await runJestIn(project, version, { args: ['--runInBand'], env: { MEMSCOPE_CAPTURE: capture } });
   }, 120_000);
   afterAll(() => project?.cleanup());
 
   it('charges each concurrent test what it allocated and kept, labelled sampled with the interval', () => {
     expect(run.exitCode, run.output).toBe(0);
     const rows = accuracyRows(run.report!, 'concurrent.spec.js', 'serial.spec.js');
-    console.log(accuracyTable(`Jest 30, ${capture} capture`, rows));
+    console.log(accuracyTable(`Jest ${version}, ${capture} capture`, rows));
     for (const row of rows) {
       expect(row.source, `${row.test} ${row.figure}`).toBe('sampled');
       expect(row.intervalBytes, `${row.test} ${row.figure}`).toBe(8192);

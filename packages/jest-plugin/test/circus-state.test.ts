@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runningTest } from '../src/setup/circus-state.js';
+import { concurrentCircusTests, runningTest } from '../src/setup/circus-state.js';
 
 function withState(state: unknown): object {
   return { [Symbol('JEST_STATE_SYMBOL')]: state };
@@ -25,5 +25,19 @@ describe('runningTest', () => {
   it('falls back to the joined name without circus state, and to null outside a test', () => {
     expect(runningTest({}, 'Cache evicts')).toEqual({ names: ['Cache evicts'], failed: false, error: undefined });
     expect(runningTest({}, undefined)).toBeNull();
+  });
+});
+
+describe('concurrentCircusTests (Jest 29 wraps their functions before circus starts them)', () => {
+  it('lists the concurrent tests of every describe block, and only those', () => {
+    const inner = { type: 'test', name: 'inner', concurrent: true };
+    const serial = { type: 'test', name: 'serial', concurrent: false };
+    const top = { type: 'test', name: 'top', concurrent: true };
+    const root = { name: 'ROOT_DESCRIBE_BLOCK', children: [{ type: 'describeBlock', name: 'Cache', children: [inner, serial] }, top] };
+    expect(concurrentCircusTests(withState({ rootDescribeBlock: root }))).toEqual([inner, top]);
+  });
+
+  it('finds none without circus state', () => {
+    expect(concurrentCircusTests({})).toEqual([]);
   });
 });

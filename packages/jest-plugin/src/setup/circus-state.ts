@@ -18,10 +18,17 @@ interface CircusBlock {
 
 export interface CircusTest extends CircusBlock {
   errors?: unknown[];
+  concurrent?: boolean;
+  fn?: (...args: unknown[]) => unknown;
+}
+
+interface CircusDescribeBlock extends CircusBlock {
+  children?: ({ type?: unknown } & CircusTest & CircusDescribeBlock)[];
 }
 
 interface CircusState {
   currentlyRunningTest?: CircusTest | null;
+  rootDescribeBlock?: CircusDescribeBlock;
 }
 
 const ROOT_BLOCK = 'ROOT_DESCRIBE_BLOCK';
@@ -58,6 +65,20 @@ export function runningTest(scope: object, currentTestName: string | undefined):
   const test = findState(scope)?.currentlyRunningTest;
   if (!test) return currentTestName ? { names: [currentTestName], failed: false, error: undefined } : null;
   return describeCircusTest(test);
+}
+
+/** Every `test.concurrent` test of the file, skipped or not (the file's tests are all declared once its beforeAll hooks run). */
+export function concurrentCircusTests(scope: object): CircusTest[] {
+  const found: CircusTest[] = [];
+  const visit = (block: CircusDescribeBlock): void => {
+    for (const child of block.children ?? []) {
+      if (child.type === 'describeBlock') visit(child);
+      else if (child.type === 'test' && child.concurrent === true) found.push(child);
+    }
+  };
+  const root = findState(scope)?.rootDescribeBlock;
+  if (root) visit(root);
+  return found;
 }
 
 /** Names and outcome so far of one of jest-circus's tests (the running one, or one an event is about). */

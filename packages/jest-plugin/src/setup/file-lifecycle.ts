@@ -8,6 +8,11 @@ export interface ConcurrentCircusTest {
   fn?: TestFn;
 }
 
+/** A function circus calls as is (a generator function it drives itself). */
+function isPlainFunction(fn: unknown): fn is TestFn {
+  return typeof fn === 'function' && fn.constructor.name !== 'GeneratorFunction';
+}
+
 /**
  * Handles opened by Jest itself while a test runs (its timeout timer, the
  * console buffer) are not the test's.
@@ -28,7 +33,8 @@ export class JestFileLifecycle {
   private test: TaskScope | null = null;
   /** Open `test.concurrent` tests, by circus test object. */
   private readonly concurrent = new Map<object, TaskScope>();
-  private readonly originals = new Map<object, TestFn>();
+  /** Concurrent tests' functions as circus had them, and the wrappers put in their place. */
+  private readonly wrapped = new Map<object, { original: TestFn; wrapper: TestFn }>();
 
   constructor(private readonly run: { dir: string; settings: RunSettings }, testPath: string) {
     this.recorder = createFileRecorder({
@@ -55,37 +61,80 @@ export class JestFileLifecycle {
   }
 
   /**
-   * A `test.concurrent` test: jest-circus runs several at once, so its
-   * figures come from attribution (core's tasks/attribution.ts), which needs
-   * its function to run in its scope. The function is wrapped until the
-   * test ends (circus reads `test.fn` when it calls it, after test_started).
-   * A generator function is left as it is (circus treats those apart) and
-   * keeps its boundary figures.
+   * A `test.concurrent` test on Jest 30, at its test_started event:
+   * jest-circus runs several at once, so its figures come from attribution
+   * (core's tasks/attribution.ts), which needs its function to run in its
+   * scope. The function is wrapped until the test ends (circus reads
+   * `test.fn` when it calls it, after test_started). A generator function is
+   * left as it is (circus treats those apart) and keeps its boundary figures.
    */
   beginConcurrentTest(circusTest: ConcurrentCircusTest, test: RunningTest): void {
-    const scope = this.recorder.enter('test', test.names);
-    this.concurrent.set(circusTest, scope);
+    const scope = this.openConcurrentTest(circusTest, test);
     const original = circusTest.fn;
-    if (typeof original !== 'function' || original.constructor.name === 'GeneratorFunction') return;
+    if (!isPlainFunction(original)) return;
     this.recorder.attributeConcurrently(scope);
     const recorder = this.recorder;
-    const wrapped = function (this: unknown, ...args: unknown[]): unknown {
+    this.wrap(circusTest, original, function (this: unknown, ...args: unknown[]): unknown {
       return recorder.runInTask(scope, () => original.apply(this, args));
-    };
-    // circus tells a `done` callback test by the function's length.
-    Object.defineProperty(wrapped, 'length', { value: original.length });
-    circusTest.fn = wrapped;
-    this.originals.set(circusTest, original);
+    });
+  }
+
+  /**
+   * A `test.concurrent` test on Jest 29, before the file's tests start:
+   * jest-circus 29 calls every concurrent test's function when the root
+   * block's tests start (after its beforeAll hooks, through a p-limit of
+   * `maxConcurrency`), outside test_start and test_done, and runs no
+   * beforeEach or afterEach hook for them. The function is wrapped so that
+   * its call opens the test and runs it in the test's scope, and the test
+   * ends when the function's promise settles, before circus sees the
+   * outcome (the reporter takes each test's state from Jest's results). A
+   * test whose function is never called (skipped, filtered out) opens
+   * nothing.
+   */
+  openConcurrentTestOnCall(circusTest: ConcurrentCircusTest, describe: () => RunningTest): void {
+    const original = circusTest.fn;
+    if (!isPlainFunction(original) || this.wrapped.has(circusTest)) return;
+    const lifecycle = this;
+    this.wrap(circusTest, original, function (this: unknown, ...args: unknown[]): unknown {
+      if (lifecycle.concurrent.has(circusTest)) return original.apply(this, args);
+      const scope = lifecycle.openConcurrentTest(circusTest, describe());
+      lifecycle.recorder.attributeConcurrently(scope);
+      const end = (failed: boolean, error?: unknown) => lifecycle.endConcurrentTest(circusTest, { ...describe(), failed, error });
+      let result: unknown;
+      try {
+        result = lifecycle.recorder.runInTask(scope, () => original.apply(this, args));
+      } catch (error) {
+        return end(true, error).then(() => Promise.reject(error));
+      }
+      return Promise.resolve(result).then(
+        (value) => end(false).then(() => value),
+        (error: unknown) => end(true, error).then(() => Promise.reject(error)),
+      );
+    });
   }
 
   async endConcurrentTest(circusTest: ConcurrentCircusTest, test: RunningTest): Promise<void> {
     const scope = this.concurrent.get(circusTest);
     if (!scope) return;
     this.concurrent.delete(circusTest);
-    const original = this.originals.get(circusTest);
-    if (original) circusTest.fn = original;
-    this.originals.delete(circusTest);
+    const wrapping = this.wrapped.get(circusTest);
+    // Jest 29 has replaced the function with the promise's getter meanwhile: that one stays.
+    if (wrapping && circusTest.fn === wrapping.wrapper) circusTest.fn = wrapping.original;
+    this.wrapped.delete(circusTest);
     await this.recorder.exit(test.failed ? 'failed' : 'passed', test.error, scope);
+  }
+
+  private openConcurrentTest(circusTest: ConcurrentCircusTest, test: RunningTest): TaskScope {
+    const scope = this.recorder.enter('test', test.names);
+    this.concurrent.set(circusTest, scope);
+    return scope;
+  }
+
+  private wrap(circusTest: ConcurrentCircusTest, original: TestFn, wrapper: TestFn): void {
+    // circus tells a `done` callback test by the function's length.
+    Object.defineProperty(wrapper, 'length', { value: original.length });
+    circusTest.fn = wrapper;
+    this.wrapped.set(circusTest, { original, wrapper });
   }
 
   /** Ends the file and writes its record where the reporter reads it. */

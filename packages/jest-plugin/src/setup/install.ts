@@ -3,7 +3,7 @@ import { finishBackgroundOptimization, joinRunChannel, MATCHER_NAMES, type Match
 export { MATCHER_NAMES };
 import { AwaitGuard } from './await-guard.js';
 import { circusEventHandlers, followTestsThroughEvents } from './circus-events.js';
-import { runningTest } from './circus-state.js';
+import { concurrentCircusTests, describeCircusTest, runningTest } from './circus-state.js';
 import { JestFileLifecycle } from './file-lifecycle.js';
 
 type Hook = (fn: () => unknown, timeout?: number) => void;
@@ -15,6 +15,7 @@ interface JestGlobals {
     extend(matchers: Record<string, unknown>): void;
     getState(): { testPath?: string; currentTestName?: string };
   };
+  beforeAll?: Hook;
   beforeEach?: Hook;
   afterEach?: Hook;
   afterAll?: Hook;
@@ -69,7 +70,7 @@ function ownBindings(): TestFileBindings {
  */
 export function installForJest(scope: object = globalThis, bindings?: TestFileBindings): boolean {
   const g = scope as JestGlobals & Record<symbol, unknown>;
-  const { expect, beforeEach, afterEach, afterAll } = g;
+  const { expect, beforeAll, beforeEach, afterEach, afterAll } = g;
   if (!expect || typeof expect.extend !== 'function' || !beforeEach || !afterEach || !afterAll) return false;
   if (g[INSTALLED]) return true;
   g[INSTALLED] = true;
@@ -91,6 +92,14 @@ export function installForJest(scope: object = globalThis, bindings?: TestFileBi
   } else {
     // Jest 29: hooks of our own, registered first on the root block.
     const current = () => runningTest(scope, expect.getState().currentTestName);
+    // Concurrent tests open when circus calls their functions, all at once
+    // after this hook (see openConcurrentTestOnCall); circus runs no
+    // beforeEach or afterEach hook for them.
+    if (lifecycle && beforeAll) {
+      beforeAll(() => {
+        for (const test of concurrentCircusTests(scope)) lifecycle.openConcurrentTestOnCall(test, () => describeCircusTest(test));
+      }, HOOK_TIMEOUT_MS);
+    }
     beforeEach(async () => {
       const test = current();
       if (lifecycle && test) await lifecycle.beginTest(test);
