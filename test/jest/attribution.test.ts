@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accuracyRows, accuracyTable } from '../support/attribution-accuracy.js';
+import { accuracyRows, accuracyTable, CROWD_CASES } from '../support/attribution-accuracy.js';
 import { JEST_VERSIONS, runJestIn, type FixtureProject, type JestRun, type JestVersion } from '../support/index.js';
 import { jestFixture } from './fixture.js';
 
@@ -28,6 +28,13 @@ describe.each(CASES)('Jest %i, %s capture: test.concurrent tests, each its own f
       expect(row.source, `${row.test} ${row.figure}`).toBe('sampled');
       expect(row.intervalBytes, `${row.test} ${row.figure}`).toBe(8192);
     }
+    expect(rows.filter((row) => !row.ok), accuracyTable('off by more than 20% (plus the runner allowance)', rows)).toEqual([]);
+  });
+
+  it('charges each of more concurrent tests than maxConcurrency its own figures, the later ones too', () => {
+    const rows = accuracyRows(run.report!, 'crowd.spec.js', 'crowd-serial.spec.js', CROWD_CASES);
+    console.log(accuracyTable(`Jest ${version}, ${capture} capture, 12 tests, 5 at a time`, rows));
+    for (const row of rows) expect(row.source, `${row.test} ${row.figure}`).toBe('sampled');
     expect(rows.filter((row) => !row.ok), accuracyTable('off by more than 20% (plus the runner allowance)', rows)).toEqual([]);
   });
 

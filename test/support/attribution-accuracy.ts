@@ -4,7 +4,9 @@ import type { RunReport } from '../../packages/core/src/report/schema.js';
  * The accuracy check of concurrent tests' attributed figures, shared by the
  * Vitest and Jest suites. Each fixture has six concurrent tests (Buffers and
  * JS arrays; 20 MB, 640 KB and nothing kept, in 64 KB chunks over 40 timer
- * ticks) and the same six run one after another in a serial file.
+ * ticks) and the same six run one after another in a serial file; and
+ * twelve more (crowd.spec, CROWD_CASES), more than the runner runs at once,
+ * with their serial twins.
  *
  * Truth:
  * - retained: the bytes the test's body keeps;
@@ -46,24 +48,44 @@ function within(figure: 'allocated' | 'retained', value: number | undefined, tru
   return value >= truth * (1 - RELATIVE) - below && value <= truth * (1 + RELATIVE) + allowance;
 }
 
+/** A concurrent test of a fixture and what its body keeps. */
+export interface AccuracyCase {
+  /** Its id below the file: `describe > test`. */
+  test: string;
+  kind: 'buffers' | 'arrays';
+  kept: number;
+}
+
+/** The six tests of concurrent.spec (Buffers and arrays; 20 MB, 640 KB, nothing). */
+export const KEPT_CASES: readonly AccuracyCase[] = (['buffers', 'arrays'] as const).flatMap((kind) =>
+  Object.entries(KEPT_BYTES).map(([name, kept]) => ({ test: `${kind} > ${name}`, kind, kept })),
+);
+
+/**
+ * The twelve tests of crowd.spec, more than the runners' default
+ * maxConcurrency (5): test k keeps k % 4 MB, of Buffers for k in 4..7, of
+ * arrays otherwise (the fixtures' workload builds the same list).
+ */
+export const CROWD_CASES: readonly AccuracyCase[] = Array.from({ length: 12 }, (_, k) => {
+  const kind = k >= 4 && k < 8 ? 'buffers' : 'arrays';
+  return { test: `crowd > ${k}: keeps ${k % 4} MB of ${kind}`, kind, kept: (k % 4) * MB };
+});
+
 /** One row per concurrent test and figure: its truth, its figure, whether it is close enough. */
-export function accuracyRows(report: RunReport, concurrentFile: string, serialFile: string): AccuracyRow[] {
+export function accuracyRows(report: RunReport, concurrentFile: string, serialFile: string, cases: readonly AccuracyCase[] = KEPT_CASES): AccuracyRow[] {
   const tests = new Map<string, ReportTask>(report.tasks.filter((task) => task.kind === 'test').map((task) => [task.id, task]));
   const rows: AccuracyRow[] = [];
-  for (const kind of ['buffers', 'arrays']) {
-    for (const [name, kept] of Object.entries(KEPT_BYTES)) {
-      const test = `${kind} > ${name}`;
-      const concurrent = tests.get(`${concurrentFile} > ${test}`);
-      const serial = tests.get(`${serialFile} > ${test}`);
-      if (!concurrent || !serial) throw new Error(`the report has no '${test}' in ${concurrentFile} and ${serialFile}`);
-      const heapAlone = serial.figures.allocated?.value;
-      if (heapAlone === undefined) throw new Error(`'${test}' in ${serialFile} has no allocated figure`);
-      const truths = { allocated: heapAlone + (kind === 'buffers' ? kept : 0), retained: kept };
-      for (const figure of ['allocated', 'retained'] as const) {
-        const reported = concurrent.figures[figure] as { value: number; source: string; intervalBytes?: number } | undefined;
-        const truth = truths[figure];
-        rows.push({ test, figure, truth, value: reported?.value, source: reported?.source, intervalBytes: reported?.intervalBytes, ok: within(figure, reported?.value, truth) });
-      }
+  for (const { test, kind, kept } of cases) {
+    const concurrent = tests.get(`${concurrentFile} > ${test}`);
+    const serial = tests.get(`${serialFile} > ${test}`);
+    if (!concurrent || !serial) throw new Error(`the report has no '${test}' in ${concurrentFile} and ${serialFile}`);
+    const heapAlone = serial.figures.allocated?.value;
+    if (heapAlone === undefined) throw new Error(`'${test}' in ${serialFile} has no allocated figure`);
+    const truths = { allocated: heapAlone + (kind === 'buffers' ? kept : 0), retained: kept };
+    for (const figure of ['allocated', 'retained'] as const) {
+      const reported = concurrent.figures[figure] as { value: number; source: string; intervalBytes?: number } | undefined;
+      const truth = truths[figure];
+      rows.push({ test, figure, truth, value: reported?.value, source: reported?.source, intervalBytes: reported?.intervalBytes, ok: within(figure, reported?.value, truth) });
     }
   }
   return rows;
@@ -73,11 +95,12 @@ const mb = (bytes: number | undefined): string => (bytes === undefined ? '-' : (
 
 /** The rows as a table, for the test's output. */
 export function accuracyTable(title: string, rows: readonly AccuracyRow[]): string {
-  const lines = [title, 'test                     figure     truth MB  figure MB  error     source', '-'.repeat(76)];
+  const width = Math.max(24, ...rows.map((row) => row.test.length));
+  const lines = [title, `${'test'.padEnd(width)} figure     truth MB  figure MB  error     source`, '-'.repeat(width + 52)];
   for (const row of rows) {
     // Past 20% of a small truth, the runner's allowance is what counts: show the gap in KB.
     const gap = row.value === undefined ? '-' : row.truth >= MB ? `${(((row.value - row.truth) / row.truth) * 100).toFixed(0)}%` : `${((row.value - row.truth) / 1024).toFixed(0)} KB`;
-    lines.push(`${row.test.padEnd(24)} ${row.figure.padEnd(10)} ${mb(row.truth).padStart(8)}  ${mb(row.value).padStart(9)}  ${gap.padStart(7)}   ${row.source ?? '-'}${row.ok ? '' : '  <-- off'}`);
+    lines.push(`${row.test.padEnd(width)} ${row.figure.padEnd(10)} ${mb(row.truth).padStart(8)}  ${mb(row.value).padStart(9)}  ${gap.padStart(7)}   ${row.source ?? '-'}${row.ok ? '' : '  <-- off'}`);
   }
   return lines.join('\n');
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { accuracyRows, accuracyTable } from '../support/attribution-accuracy.js';
+import { accuracyRows, accuracyTable, CROWD_CASES } from '../support/attribution-accuracy.js';
 import type { FixtureProject } from '../support/index.js';
 import { createVitestProject, fixtureFiles, runVitestIn, testsById, VITEST_VERSIONS, type VitestRun, type VitestVersion } from './run-vitest.js';
 
@@ -27,6 +27,13 @@ describe.each(CASES)('Vitest %i, %s capture: concurrent tests, each its own figu
       expect(row.source, `${row.test} ${row.figure}`).toBe('sampled');
       expect(row.intervalBytes, `${row.test} ${row.figure}`).toBe(8192);
     }
+    expect(rows.filter((row) => !row.ok), accuracyTable('off by more than 20% (plus the runner allowance)', rows)).toEqual([]);
+  });
+
+  test('each of more concurrent tests than maxConcurrency is charged its own figures, the later ones too', async () => {
+    const rows = accuracyRows((await run.report())!, 'crowd.spec.ts', 'crowd-serial.spec.ts', CROWD_CASES);
+    console.log(accuracyTable(`Vitest ${version}, ${capture} capture, 12 tests, 5 at a time`, rows));
+    for (const row of rows) expect(row.source, `${row.test} ${row.figure}`).toBe('sampled');
     expect(rows.filter((row) => !row.ok), accuracyTable('off by more than 20% (plus the runner allowance)', rows)).toEqual([]);
   });
 

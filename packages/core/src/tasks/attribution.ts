@@ -25,6 +25,11 @@ import type { Figure, TaskFigures } from './types.js';
  *   ends). See attribution-markers.ts.
  * Buffers' external bytes are owned through attribution-buffers.ts.
  *
+ * A verdict (toLeak and friends) inside one of the tests needs the sampling
+ * profiler and a heap no marker grows: while it runs, attribution pauses
+ * (pauseForVerdict) and the tests beside it keep their figures, as told
+ * there.
+ *
  * Nothing runs unless a test the runner marks concurrent is open: serial
  * suites pay nothing, and the hook, the profiler and the Buffer wrappers go
  * away when the last attributed test ends.
@@ -45,6 +50,14 @@ interface Tally {
   externalAllocated: number;
   /** Segments the test's code ran in: none means its code never ran in its scope (the plugin lost the context). */
   segments: number;
+  /** Its code ran while a verdict had the profiler: what it allocated then is in no profile, so its heap retained is unknown. */
+  blind: boolean;
+}
+
+/** A verdict running in `verdictOf` (an attributed test, or null for another task) has the profiler; `ended` once its task closed. */
+interface Pause {
+  verdictOf: TaskScope | null;
+  ended: boolean;
 }
 
 /**
@@ -58,6 +71,10 @@ interface Tally {
  */
 function unbiasedBytes(size: number): number {
   return size / -Math.expm1(-size / ATTRIBUTION_INTERVAL_BYTES);
+}
+
+function sampleBytes(sample: { size: number; count: number }): number {
+  return sample.count === 1 ? unbiasedBytes(sample.size) : sample.size * sample.count;
 }
 
 export class ConcurrentAttribution {
@@ -78,6 +95,9 @@ export class ConcurrentAttribution {
    * tests open meanwhile keep their boundary figures.
    */
   private disturbed = false;
+  private paused: Pause | null = null;
+  /** Live sampled bytes of each test's segments, read when a verdict took the profiler (the samples are gone after). */
+  private readonly carried = new Map<TaskScope, number>();
 
   constructor(
     private readonly capture: Capture,
@@ -92,7 +112,7 @@ export class ConcurrentAttribution {
   attribute(scope: TaskScope): void {
     if (this.tallies.has(scope)) return;
     if (this.tallies.size === 0) this.activate();
-    this.tallies.set(scope, { heapAllocated: 0, externalAllocated: 0, segments: 0 });
+    this.tallies.set(scope, { heapAllocated: 0, externalAllocated: 0, segments: 0, blind: false });
   }
 
   /** Runs `fn` as `scope`'s code: the switch into and out of it is charged like an async one. */
@@ -112,8 +132,47 @@ export class ConcurrentAttribution {
    * the test function; see AsyncLocalStorage.enterWith).
    */
   continueAs(scope: TaskScope): void {
-    this.switchTo(this.ownerOf(scope));
+    // No segment is counted for it: when the runner calls the hook from a
+    // queue, the chain that calls the test function is not this one, and a
+    // test whose code never ran in its scope must keep its boundary figures.
+    this.switchTo(this.ownerOf(scope), false);
     taskStorage.enterWith(scope);
+  }
+
+  /**
+   * A verdict starts inside `parent` while tests are attributed. Its calls
+   * are its own task's, not the test's, and it needs the sampling profiler
+   * (the pure-JS path's survivor sampler, an explanation's allocation
+   * sites) and a heap that no marker grows. So the live samples are read and
+   * filed under their tests (after a scavenge, as at a test's end), their
+   * bytes carried over, and the profiler handed to the verdict. Until it
+   * ends, switches are still read, so every test keeps its `allocated`, the
+   * verdict's calls charged to no one; Buffers are still owned; no marker is
+   * placed, so a test whose code runs meanwhile gets no heap `retained`.
+   */
+  pauseForVerdict(parent: TaskScope): void {
+    if (!this.last || this.paused || this.disturbed) return;
+    this.chargeCounters();
+    const before = this.capture.gcTotals();
+    if (this.capture.path === 'native') asMemscope(() => this.capture.gc('young'));
+    const samples = this.readOwners();
+    addForced(this.forced, before, this.capture.gcTotals());
+    if (this.disturbed) return;
+    for (const sample of samples) {
+      const owner = sample.id === undefined ? undefined : this.owners.get(sample.id);
+      if (owner) this.carried.set(owner, (this.carried.get(owner) ?? 0) + sampleBytes(sample));
+    }
+    this.markers.clear();
+    this.owners = new Map();
+    asMemscope(() => this.capture.stopSampling());
+    this.paused = { verdictOf: this.ownerOf(parent), ended: false };
+    this.current = this.ownerOf(taskStorage.getStore());
+    this.last = takeReading(this.capture, this.forced, false);
+  }
+
+  /** The verdict's task closed; attribution resumes once its measuring has ended too (resumeIfDone). */
+  verdictEnded(): void {
+    if (this.paused) this.paused.ended = true;
   }
 
   /**
@@ -124,26 +183,33 @@ export class ConcurrentAttribution {
   finish(scope: TaskScope): TaskFigures {
     const tally = this.tallies.get(scope);
     if (!tally) return {};
+    this.resumeIfDone();
     if (tally.segments === 0 || this.disturbed) {
       this.forget(scope);
       return {};
     }
-    const heapRetained = this.readRetained(scope);
+    // While a verdict has the profiler only what was filed before it counts.
+    const heapRetained = (this.carried.get(scope) ?? 0) + (this.paused ? this.chargeCountersOnly() : this.readRetained(scope));
     const externalRetained = this.buffers.liveBytes(scope);
     // External use read in the test's segments drops when a GC in one of them
     // frees someone else's Buffers; the test's own Buffers are a floor.
     const externalAllocated = Math.max(tally.externalAllocated, this.buffers.allocatedBytes(scope));
     const sampled = (value: number): Figure => ({ value: Math.max(0, Math.round(value)), source: 'sampled', intervalBytes: ATTRIBUTION_INTERVAL_BYTES });
     this.forget(scope);
-    return {
-      allocated: sampled(tally.heapAllocated + externalAllocated),
-      retained: sampled(heapRetained + externalRetained),
-      external: sampled(externalRetained),
-    };
+    const figures: TaskFigures = { allocated: sampled(tally.heapAllocated + externalAllocated), external: sampled(externalRetained) };
+    if (!tally.blind) figures.retained = sampled(heapRetained + externalRetained);
+    return figures;
+  }
+
+  /** Charges the counters to the running test; no samples to read. */
+  private chargeCountersOnly(): number {
+    this.switchTo(this.current);
+    return 0;
   }
 
   private forget(scope: TaskScope): void {
     this.tallies.delete(scope);
+    this.carried.delete(scope);
     this.buffers.forget(scope);
     for (const [id, owner] of this.owners) if (owner === scope) this.owners.delete(id);
     if (this.tallies.size === 0) this.deactivate();
@@ -158,10 +224,14 @@ export class ConcurrentAttribution {
     this.current = null;
     this.marked = null;
     this.disturbed = false;
+    this.paused = null;
+    this.carried.clear();
     this.last = takeReading(this.capture, this.forced, false);
-    this.buffers.install(() => (isMeasuring() ? null : this.current));
+    // A verdict's calls own no Buffer; a test's code beside a paused verdict does.
+    this.buffers.install(() => (isMeasuring() && !this.paused ? null : this.current));
     // Named so the marker's sample carries a memscope frame even when V8 inlines the marker into it.
     const memscopeBeforeCallback = (): void => {
+      if (this.paused?.ended) this.resumeIfDone();
       const owner = this.ownerOf(taskStorage.getStore());
       if (owner !== this.current) this.switchTo(owner);
     };
@@ -174,7 +244,10 @@ export class ConcurrentAttribution {
     this.hook = null;
     this.markers.clear();
     this.buffers.uninstall();
-    asMemscope(() => this.capture.stopSampling());
+    // While paused the profiler is the verdict's.
+    if (!this.paused) asMemscope(() => this.capture.stopSampling());
+    this.paused = null;
+    this.carried.clear();
     this.owners = new Map();
     this.current = null;
     this.last = null;
@@ -182,36 +255,71 @@ export class ConcurrentAttribution {
 
   /** The attributed test a scope belongs to (a hook inside a test counts as the test), null for none. */
   private ownerOf(scope: TaskScope | null | undefined): TaskScope | null {
-    for (let at = scope ?? null; at; at = at.parent) if (this.tallies.has(at)) return at;
+    for (let at = scope ?? null; at; at = at.parent) {
+      // A paused verdict's calls run in its test's scope, but are no test's.
+      if (this.tallies.has(at)) return this.paused !== null && at === this.paused.verdictOf ? null : at;
+    }
     return null;
   }
 
-  /** Charges the counters since the last switch to the running test and opens `owner`'s segment. */
-  private switchTo(owner: TaskScope | null): void {
+  /** Once the verdict's task and its measuring have ended: a new profile, new markers, the test running now marked. */
+  private resumeIfDone(): void {
+    if (!this.paused?.ended || isMeasuring()) return;
+    this.switchTo(this.current);
+    this.paused = null;
+    asMemscope(() => this.capture.startSampling(ATTRIBUTION_INTERVAL_BYTES));
+    // The new profile numbers its samples from 1 again.
+    this.markers = new SegmentMarkers<TaskScope>(ATTRIBUTION_INTERVAL_BYTES);
+    this.owners = new Map();
+    this.lastCut = null;
+    this.marked = null;
+    this.current = null;
+    this.last = takeReading(this.capture, this.forced, false);
+    this.switchTo(this.ownerOf(taskStorage.getStore()));
+  }
+
+  /**
+   * Charges the counters since the last switch to the running test and opens
+   * `owner`'s segment (counted unless `ownCode` is false: see continueAs).
+   */
+  private switchTo(owner: TaskScope | null, ownCode = true): void {
     if (!this.last) return;
-    // No marker may be held while a verdict measures the heap's growth.
-    if (isMeasuring() || this.disturbed) {
+    // No marker may be held while a verdict measures the heap's growth; one
+    // with no task of its own (outside any recorded test) gets no pause.
+    if ((isMeasuring() && !this.paused) || this.disturbed) {
       if (!this.disturbed) this.markers.clear();
       this.disturbed = true;
       this.current = owner;
       return;
     }
-    const now = takeReading(this.capture, this.forced, false);
-    const tally = this.current ? this.tallies.get(this.current) : undefined;
-    if (tally) {
-      tally.heapAllocated += allocatedBetween(this.last, now);
-      tally.externalAllocated += Math.max(0, now.external - this.last.external);
-    }
-    if (this.markers.count >= MARKERS_PER_READ) this.readOwners();
+    this.chargeCounters();
     // `owner` may have ended meanwhile (runAs returning to the test it interrupted).
     const entered = owner ? this.tallies.get(owner) : undefined;
-    if (entered) entered.segments++;
+    if (entered && ownCode) entered.segments++;
+    if (this.paused) {
+      if (entered) entered.blind = true;
+      this.current = owner;
+      this.last = takeReading(this.capture, this.forced, false);
+      return;
+    }
+    if (this.markers.count >= MARKERS_PER_READ) this.readOwners();
     // The runner's code between two tests' is charged to no one's counters,
     // but needs no marker: the few samples it leaves alive go to the test
     // before it, and a test resumed after it needs no new cut.
     if (owner !== null && owner !== this.marked) this.mark(owner);
     this.current = owner;
     this.last = takeReading(this.capture, this.forced, false);
+  }
+
+  /** What the heap and external counters grew by since the last reading goes to the running test. */
+  private chargeCounters(): void {
+    const now = takeReading(this.capture, this.forced, false);
+    const tally = this.current ? this.tallies.get(this.current) : undefined;
+    if (tally) {
+      tally.heapAllocated += allocatedBetween(this.last!, now);
+      tally.externalAllocated += Math.max(0, now.external - this.last!.external);
+    }
+    this.last = now;
   }
 
   private mark(owner: TaskScope | null): void {
@@ -236,7 +344,7 @@ export class ConcurrentAttribution {
     addForced(this.forced, before, this.capture.gcTotals());
     let bytes = 0;
     for (const sample of samples) {
-      if (sample.id !== undefined && this.owners.get(sample.id) === scope) bytes += sample.count === 1 ? unbiasedBytes(sample.size) : sample.size * sample.count;
+      if (sample.id !== undefined && this.owners.get(sample.id) === scope) bytes += sampleBytes(sample);
     }
     return bytes;
   }

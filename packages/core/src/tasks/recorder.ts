@@ -276,6 +276,8 @@ export class FileRecorder {
     }
     // A test's retained figure starts from the settled heap the task before it
     // left; a task inside a test settles at its own start.
+    // A verdict needs the sampling profiler, and a heap no attribution marker grows.
+    if (kind === 'verdict') this.attribution.pauseForVerdict(parent);
     const settledAtStart = this.mode === 'settled' && (kind === 'task' || kind === 'verdict') ? this.settle() : this.lastSettled;
     const scope = new TaskScope(node, parent, takeReading(this.capture, this.forced, this.fullTaskReadings), this.capture);
     scope.settledAtStart = settledAtStart;
@@ -319,7 +321,10 @@ export class FileRecorder {
     const own = this.attribution.isAttributed(scope) ? this.attribution.finish(scope) : {};
     // A verdict's heap snapshots are memscope's peak, not the test's.
     if (scope.parent && node.kind !== 'verdict') scope.parent.peakSeen = Math.max(scope.parent.peakSeen, node.figures.peak!.value);
-    if (node.kind === 'verdict') scope.excludeFromAncestors(node.figures);
+    if (node.kind === 'verdict') {
+      scope.excludeFromAncestors(node.figures);
+      this.attribution.verdictEnded();
+    }
     if (mayBeClosing(scope.handles)) await letClosesFinish();
     node.handles = handlesLeftOpen(scope.handles, this.ignoreHandleFrames);
     node.figures.handlesOpened = { value: scope.handlesOpened, source: 'measured' };

@@ -4,6 +4,8 @@ import { isInternalFrame } from '../analyzers/stack-frames.js';
 import { MemscopeCreationStacks } from './creation-stack.js';
 import { groupsLeftOpen, type HandleGroup } from './handle-groups.js';
 import { processSingleton } from '../main-context.js';
+import type { TaskScope } from '../tasks/scope.js';
+import { taskStorage } from '../tasks/storage.js';
 
 /**
  * Resources that finish by themselves or belong to promises and ticks: they
@@ -191,6 +193,8 @@ export class HandleTracker {
    * next timer made outside the calls is that one, not the function's.
    */
   private runnerTimerNext = false;
+  /** The test the verdict runs in: timers of tests running beside it (concurrent tests) are none of the calls'. */
+  private testOfVerdict: TaskScope | undefined;
 
   wrap<T>(fn: () => T): () => T {
     return () => {
@@ -203,6 +207,7 @@ export class HandleTracker {
 
   start(): void {
     const { scope, token, live, origins, requests } = this;
+    this.testOfVerdict = taskStorage.getStore()?.owner();
     this.hook = createHook({
       init: (asyncId, type, triggerAsyncId, resource) => {
         const store = scope.getStore();
@@ -261,6 +266,9 @@ export class HandleTracker {
       this.runnerTimerNext = false;
       return;
     }
+    // Armed by another test's code (one running concurrently): not the calls', and no stack to take.
+    const test = taskStorage.getStore()?.owner();
+    if (test !== undefined && this.testOfVerdict !== undefined && test !== this.testOfVerdict) return;
     const stack = this.stacks.of(deepStack());
     if (stack[0] === undefined || isInternalFrame(stack[0])) return;
     this.live.set(asyncId, new MemscopeLiveHandle('Timeout', stack, this.calls, this.round, resource, true));
