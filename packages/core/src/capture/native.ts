@@ -165,8 +165,9 @@ export function createNativeCapture(binding: NativeBinding, options: NativeCaptu
       return binding.objectId(value);
     },
 
-    startSampling(intervalBytes: number): void {
-      binding.startSampling(checkPositiveInteger('startSampling(intervalBytes)', intervalBytes, 2 ** 40), stackDepth);
+    startSampling(intervalBytes: number, depth?: number): void {
+      const frames = depth === undefined ? stackDepth : checkPositiveInteger('startSampling(intervalBytes, stackDepth)', depth, MAX_STACK_DEPTH);
+      binding.startSampling(checkPositiveInteger('startSampling(intervalBytes)', intervalBytes, 2 ** 40), frames);
       sampling = true;
     },
 

@@ -170,8 +170,13 @@ export interface Capture {
    * once for the value and once more for the object that receives it.
    */
   objectById?(id: number): unknown;
-  /** Starts the sampling heap profiler; `intervalBytes` is the mean sampling interval. */
-  startSampling(intervalBytes: number): void;
+  /**
+   * Starts the sampling heap profiler; `intervalBytes` is the mean sampling
+   * interval. `stackDepth`: frames kept per sample where the capture can
+   * choose (native: default 32; the inspector keeps its own); a caller that
+   * reads only sizes and ids asks for 1, as each sample walks that many frames.
+   */
+  startSampling(intervalBytes: number, stackDepth?: number): void;
   /** Live samples since startSampling; the profiler keeps running. */
   readSampling(): AllocationSample[];
   stopSampling(): void;

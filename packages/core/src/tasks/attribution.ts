@@ -44,6 +44,13 @@ import type { Figure, TaskFigures } from './types.js';
 
 /** Mean sampling interval while tests are attributed: ±11% on 640 KB of small objects (80 samples), exact on objects past 8 KB. */
 export const ATTRIBUTION_INTERVAL_BYTES = 8192;
+/**
+ * Frames per sample: attribution reads sizes and sample ids only, and V8
+ * walks this many frames for every sample (one per ~8 KB allocated). The
+ * native default of 32 cost ~0.5 ms of CPU per test in
+ * bench/attribution.bench.mjs; the pure-JS path's inspector keeps its own.
+ */
+const ATTRIBUTION_STACK_DEPTH = 1;
 
 interface Tally {
   heapAllocated: number;
@@ -216,7 +223,7 @@ export class ConcurrentAttribution {
   }
 
   private activate(): void {
-    asMemscope(() => this.capture.startSampling(ATTRIBUTION_INTERVAL_BYTES));
+    asMemscope(() => this.capture.startSampling(ATTRIBUTION_INTERVAL_BYTES, ATTRIBUTION_STACK_DEPTH));
     // A new profile numbers its samples from 1 again.
     this.markers = new SegmentMarkers<TaskScope>(ATTRIBUTION_INTERVAL_BYTES);
     this.owners = new Map();
@@ -267,7 +274,7 @@ export class ConcurrentAttribution {
     if (!this.paused?.ended || isMeasuring()) return;
     this.switchTo(this.current);
     this.paused = null;
-    asMemscope(() => this.capture.startSampling(ATTRIBUTION_INTERVAL_BYTES));
+    asMemscope(() => this.capture.startSampling(ATTRIBUTION_INTERVAL_BYTES, ATTRIBUTION_STACK_DEPTH));
     // The new profile numbers its samples from 1 again.
     this.markers = new SegmentMarkers<TaskScope>(ATTRIBUTION_INTERVAL_BYTES);
     this.owners = new Map();
