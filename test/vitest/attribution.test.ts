@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { accuracyRows, accuracyTable, CROWD_CASES } from '../support/attribution-accuracy.js';
+import { accuracyRows, accuracyTable, CROWD_CASES, type AccuracyCase } from '../support/attribution-accuracy.js';
 import type { FixtureProject } from '../support/index.js';
 import { createVitestProject, fixtureFiles, runVitestIn, testsById, VITEST_VERSIONS, type VitestRun, type VitestVersion } from './run-vitest.js';
 
@@ -51,5 +51,47 @@ describe.each(CASES)('Vitest %i, %s capture: concurrent tests, each its own figu
       expect(tests.get(id)?.figures.allocated?.source, id).toBe('measured');
       expect(tests.get(id)?.figures.external?.source, id).toBe('measured');
     }
+  });
+});
+
+// A verdict (toLeak) in one of the concurrent tests pauses attribution while
+// it runs (tasks/attribution.ts, pauseForVerdict). Newest Vitest only: the
+// pause is the recorder's, not the runner's.
+const NEWEST_VITEST = VITEST_VERSIONS[VITEST_VERSIONS.length - 1]!;
+const BESIDE_VERDICT: readonly AccuracyCase[] = [
+  { test: 'beside a verdict > keeps 20 MB of Buffers', kind: 'buffers', kept: 20 * 1024 * 1024 },
+  { test: 'beside a verdict > keeps 640 KB', kind: 'arrays', kept: 640 * 1024 },
+  { test: 'beside a verdict > keeps nothing', kind: 'arrays', kept: 0 },
+];
+
+describe.each(['native', 'js'] as const)(`Vitest ${NEWEST_VITEST}, %s capture: concurrent tests beside a verdict`, (capture) => {
+  let project: FixtureProject;
+  let run: VitestRun;
+
+  beforeAll(async () => {
+    const { 'workload.ts': workload, 'vitest.config.mjs': config } = fixtureFiles('attribution');
+    project = await createVitestProject(NEWEST_VITEST, { 'workload.ts': workload!, 'vitest.config.mjs': config!, ...fixtureFiles('attribution-verdict') });
+    run = await runVitestIn(project, NEWEST_VITEST, [], { MEMSCOPE_CAPTURE: capture });
+  }, 180_000);
+  afterAll(() => project?.cleanup());
+
+  test('the tests beside it keep their own allocated figure; retained, when given, is theirs too', async () => {
+    expect(run.exitCode, run.output).toBe(0);
+    const rows = accuracyRows((await run.report())!, 'verdict.spec.ts', 'verdict-serial.spec.ts', BESIDE_VERDICT);
+    console.log(accuracyTable(`Vitest ${NEWEST_VITEST}, ${capture} capture, beside a verdict (retained: none when the test ran during the verdict)`, rows));
+    const allocated = rows.filter((row) => row.figure === 'allocated');
+    for (const row of allocated) expect(row.source, row.test).toBe('sampled');
+    const retainedGiven = rows.filter((row) => row.figure === 'retained' && row.value !== undefined);
+    for (const row of retainedGiven) expect(row.source, row.test).toBe('sampled');
+    expect([...allocated, ...retainedGiven].filter((row) => !row.ok), accuracyTable('off by more than 20% (plus the runner allowance)', rows)).toEqual([]);
+  });
+
+  test('the verdict\'s calls are its own task\'s, not its test\'s', async () => {
+    const tasks = (await run.report())!.tasks;
+    const test = tasks.find((task) => task.id === 'verdict.spec.ts > beside a verdict > runs a verdict');
+    const verdict = tasks.find((task) => task.kind === 'verdict' && task.parentId === test?.id);
+    expect(test?.figures.allocated?.source).toBe('sampled');
+    expect(verdict?.figures.allocated?.value).toBeGreaterThan(10 * 1024 * 1024);
+    expect(test!.figures.allocated!.value).toBeLessThan(verdict!.figures.allocated!.value / 4);
   });
 });

@@ -103,16 +103,23 @@ function optimizationFinisher(): Finisher | null {
   const state = processSingleton(Symbol.for('memscope.optimization-finisher'), () => ({ tried: false, finish: null as Finisher | null }));
   if (state.tried) return state.finish;
   state.tried = true;
-  const userAllowsNatives = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].includes('--allow-natives-syntax');
   try {
-    v8.setFlagsFromString('--allow-natives-syntax');
-    state.finish = vm.runInThisContext('(function finishOptimizationJobs() { %FinalizeOptimization(); })') as Finisher;
+    state.finish = withNativesSyntax(() => vm.runInThisContext('(function finishOptimizationJobs() { %FinalizeOptimization(); })') as Finisher);
   } catch {
     state.finish = null;
+  }
+  return state.finish;
+}
+
+/** Runs `work` with V8's natives syntax on, and leaves it as the user set it. */
+function withNativesSyntax<T>(work: () => T): T {
+  const userAllowsNatives = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].includes('--allow-natives-syntax');
+  v8.setFlagsFromString('--allow-natives-syntax');
+  try {
+    return work();
   } finally {
     if (!userAllowsNatives) v8.setFlagsFromString('--no-allow-natives-syntax');
   }
-  return state.finish;
 }
 
 /**
@@ -135,5 +142,9 @@ function optimizationFinisher(): Finisher | null {
  * lacks it, this does nothing. Costs the wait for jobs in flight, usually none.
  */
 export function finishBackgroundOptimization(): void {
-  optimizationFinisher()?.();
+  const finish = optimizationFinisher();
+  // Called too: V8 may have flushed the idle function's bytecode (after
+  // many full GCs, as the pure-JS capture's profile reads run), and
+  // compiling it again needs the natives syntax ("Unexpected token '%'").
+  if (finish) withNativesSyntax(finish);
 }
