@@ -73,3 +73,23 @@ describe.each(factories)('%s capture: tests that run at once', (_name, factory) 
     expect(tests.get('alone')!.figures.retained).toBeUndefined();
   }, 30_000);
 });
+
+// Attribution reads sizes and ids only, so its profile keeps one frame per
+// sample (each sample walks that many): the native capture takes the depth.
+const nativeOnly = process.env.MEMSCOPE_CAPTURE === 'js' ? [] : [['native']];
+describe.each(nativeOnly)('%s capture: the stack depth of a sampling profile', () => {
+  it('keeps at most the frames asked for, and names a bad depth', async () => {
+    const capture = await createNative();
+    capture.startSampling(4096, 1);
+    try {
+      kept.push(Array.from({ length: 20_000 }, (_, i) => ({ i })));
+      const samples = capture.readSampling();
+      expect(samples.length).toBeGreaterThan(10);
+      expect(Math.max(...samples.map((sample) => sample.stack.length))).toBeLessThanOrEqual(1);
+    } finally {
+      capture.stopSampling();
+      kept.length = 0;
+    }
+    expect(() => capture.startSampling(4096, 0)).toThrow(/startSampling\(intervalBytes, stackDepth\)/);
+  });
+});
