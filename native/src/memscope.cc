@@ -38,6 +38,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("liveBytesByInterval", Napi::Function::New(env, LiveBytesByInterval, "liveBytesByInterval"));
   exports.Set("startSampling", Napi::Function::New(env, StartSampling, "startSampling"));
   exports.Set("readSampling", Napi::Function::New(env, ReadSampling, "readSampling"));
+  exports.Set("readSampleSizes", Napi::Function::New(env, ReadSampleSizes, "readSampleSizes"));
   exports.Set("stopSampling", Napi::Function::New(env, StopSampling, "stopSampling"));
 
   // What this file was compiled against; the loader compares it with the

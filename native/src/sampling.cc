@@ -116,6 +116,27 @@ Napi::Value ReadSampling(const Napi::CallbackInfo& info) {
   return out;
 }
 
+Napi::Value ReadSampleSizes(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  v8::Isolate* isolate = CurrentIsolate();
+  if (!IsSampling(isolate)) {
+    throw Napi::Error::New(env, "readSampleSizes: the sampling heap profiler is not running; call startSampling first");
+  }
+  std::unique_ptr<v8::AllocationProfile> profile(isolate->GetHeapProfiler()->GetAllocationProfile());
+  if (!profile) throw Napi::Error::New(env, "readSampleSizes: V8 returned no allocation profile");
+  // One typed array, no object per sample: a read of ~10 000 live samples
+  // took ~60 ms through readSampling's objects and frames.
+  const std::vector<v8::AllocationProfile::Sample>& samples = profile->GetSamples();
+  Napi::Float64Array out = Napi::Float64Array::New(env, samples.size() * 3);
+  size_t at = 0;
+  for (const v8::AllocationProfile::Sample& sample : samples) {
+    out[at++] = double(sample.sample_id);
+    out[at++] = double(sample.size);
+    out[at++] = double(sample.count);
+  }
+  return out;
+}
+
 void ForgetSamplingState(v8::Isolate* isolate) { SetSampling(isolate, false); }
 
 Napi::Value StopSampling(const Napi::CallbackInfo& info) {

@@ -14,6 +14,10 @@ Napi::Value StartSampling(const Napi::CallbackInfo& info);
 // stacks leaf first, 1-based line and column. Throws when not sampling.
 Napi::Value ReadSampling(const Napi::CallbackInfo& info);
 
+// readSampleSizes(): the live samples without their stacks, as one
+// Float64Array of (id, size, count) triples. Throws when not sampling.
+Napi::Value ReadSampleSizes(const Napi::CallbackInfo& info);
+
 // stopSampling(): stops and discards the profile; a no-op when not sampling.
 Napi::Value StopSampling(const Napi::CallbackInfo& info);
 

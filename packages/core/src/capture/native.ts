@@ -177,9 +177,26 @@ export function createNativeCapture(binding: NativeBinding, options: NativeCaptu
       return binding.readSampling();
     },
 
+    readSampleSizes(): AllocationSample[] {
+      if (!sampling) return [];
+      // An addon built before readSampleSizes existed has only the full read.
+      return typeof binding.readSampleSizes === 'function' ? samplesFromSizes(binding.readSampleSizes()) : binding.readSampling();
+    },
+
     stopSampling(): void {
       binding.stopSampling();
       sampling = false;
     },
   };
+}
+
+const NO_FRAMES: AllocationSample['stack'] = Object.freeze([]) as unknown as AllocationSample['stack'];
+
+/** readSampleSizes' (id, size, count) triples as samples with no frames. */
+function samplesFromSizes(triples: Float64Array): AllocationSample[] {
+  const samples: AllocationSample[] = new Array(triples.length / 3);
+  for (let at = 0, i = 0; at < triples.length; at += 3, i++) {
+    samples[i] = { id: triples[at]!, size: triples[at + 1]!, count: triples[at + 2]!, stack: NO_FRAMES };
+  }
+  return samples;
 }

@@ -361,7 +361,8 @@ export class ConcurrentAttribution {
     const resumeAs = this.current;
     // The read's own allocations fall in a segment of nobody's.
     this.mark(null);
-    const samples = asMemscope(() => this.capture.readSampling());
+    // Sizes and ids are all a segment's owner needs: no frames to build.
+    const samples = asMemscope(() => (this.capture.readSampleSizes ? this.capture.readSampleSizes() : this.capture.readSampling()));
     const { owners, last, lost } = this.markers.assign(samples, this.lastCut);
     if (lost) this.disturbed = true;
     const live = new Map<number, TaskScope>();
