@@ -218,7 +218,7 @@ export class ConcurrentAttribution {
     this.tallies.delete(scope);
     this.carried.delete(scope);
     this.buffers.forget(scope);
-    for (const [id, owner] of this.owners) if (owner === scope) this.owners.delete(id);
+    // Its samples leave `owners` at the next read (readOwners keeps open tests' only).
     if (this.tallies.size === 0) this.deactivate();
   }
 
@@ -303,19 +303,20 @@ export class ConcurrentAttribution {
     // `owner` may have ended meanwhile (runAs returning to the test it interrupted).
     const entered = owner ? this.tallies.get(owner) : undefined;
     if (entered && ownCode) entered.segments++;
+    this.current = owner;
     if (this.paused) {
       if (entered) entered.blind = true;
-      this.current = owner;
-      this.last = takeReading(this.capture, this.forced, false);
       return;
     }
     if (this.markers.count >= MARKERS_PER_READ) this.readOwners();
     // The runner's code between two tests' is charged to no one's counters,
     // but needs no marker: the few samples it leaves alive go to the test
     // before it, and a test resumed after it needs no new cut.
-    if (owner !== null && owner !== this.marked) this.mark(owner);
-    this.current = owner;
-    this.last = takeReading(this.capture, this.forced, false);
+    if (owner !== null && owner !== this.marked) {
+      this.mark(owner);
+      // The marker is no one's allocation.
+      this.last = takeReading(this.capture, this.forced, false);
+    }
   }
 
   /** What the heap and external counters grew by since the last reading goes to the running test. */
@@ -369,7 +370,7 @@ export class ConcurrentAttribution {
     for (const sample of samples) {
       if (sample.id === undefined) continue;
       const owner = owners.get(sample.id) ?? this.owners.get(sample.id);
-      if (owner) live.set(sample.id, owner);
+      if (owner && this.tallies.has(owner)) live.set(sample.id, owner);
     }
     this.owners = live;
     this.lastCut = last;
