@@ -5,13 +5,15 @@
 // Vitest with `isolate: true` (its default) starts every test file in a new
 // process or worker thread, so memscope's setup entry loads afresh for every
 // file. As ~30 separate CommonJS modules that cost ~13 ms of CPU per file,
-// most of it Node resolving and reading each module (compiling them all
-// takes ~2 ms). The packed file carries their built sources and evaluates
-// each one as Node would (Module#_compile, under its own file name, so stack
-// frames, source maps and `__dirname` are unchanged), registering it in
-// require.cache under that name: a module loaded later from dist (the
-// verdict, on a matcher's first call) that requires one of them gets the
-// same instance. A module a test file already loaded is taken from the cache.
+// most of it Node resolving and reading each module. The packed file
+// (`<entry>.packed.js`, its module table, and `<entry>.packed.sources`,
+// their built sources) evaluates each module as Node would (its CommonJS
+// wrapper, under its own file name, so stack frames and `__dirname` are
+// unchanged) with V8's code cache, and registers it in require.cache under
+// that name: a module loaded later from dist (the verdict, on a matcher's
+// first call) that requires one of them gets the same instance. A module a
+// test file already loaded is taken from the cache. The runtime, code cache
+// included, is scripts/packed-entry/runtime.js.
 //
 // The packed entry falls back to the plain entry when a module's file is
 // missing, of another size or newer than the packed file (a `tsc` run
