@@ -7,6 +7,7 @@
 // round must pass and fail the same tests both ways.
 //
 // Usage: npm run build && node bench/real-suites.bench.mjs [--rounds 5] [--only ufo,luxon] [--fresh]
+//   [--compare DIR]  also runs memscope as built in DIR (another checkout, built), in the same rounds
 // The first run fetches each repository (a local mirror, else GitHub) and
 // installs the packages its tests import from the registry.
 import { readFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { flag, option } from './lib/args.mjs';
 
 const rounds = Number(option('rounds', '5'));
 const only = option('only', null)?.split(',');
+const compareRoot = option('compare', null);
 const unknown = only?.filter((name) => !SUITES.some((suite) => suite.name === name)) ?? [];
 if (unknown.length > 0) throw new Error(`--only names ${unknown.join(', ')}; the suites are ${SUITES.map((suite) => suite.name).join(', ')}`);
 
@@ -33,9 +35,9 @@ function counts(jsonFile) {
   return { passed: report.numPassedTests, failed: report.numFailedTests, files: report.testResults.length };
 }
 
-async function runSuite(suite, repoDir, withMemscope) {
-  const json = path.join(repoDir, '..', `results-${withMemscope ? 'on' : 'off'}.json`);
-  const config = wrapperName(suite, withMemscope);
+async function runSuite(suite, repoDir, variant) {
+  const json = path.join(repoDir, '..', `results-${variant}.json`);
+  const config = wrapperName(suite, variant);
   const runnerArgs = [...(suite.runner === 'vitest' ? ['run', '--config', config] : ['--config', config, '--json', `--outputFile=${json}`]), ...(suite.args ?? [])];
   // A suite with failing tests exits 1: the same failures both ways is what is checked.
   const { wallMs, cpuMs } = await runMeasured(process.execPath, [bins[suite.runner], ...runnerArgs], {
@@ -49,10 +51,10 @@ async function runSuite(suite, repoDir, withMemscope) {
 const table = [];
 for (const suite of SUITES.filter((s) => !only || only.includes(s.name))) {
   process.stderr.write(`${suite.name}: preparing\n`);
-  const repoDir = prepareSuite(suite, { fresh: flag('fresh') });
-  const variants = [false, true].map((withMemscope) => ({
-    name: withMemscope ? 'memscope' : 'without',
-    run: () => runSuite(suite, repoDir, withMemscope),
+  const repoDir = prepareSuite(suite, { fresh: flag('fresh'), compareRoot: compareRoot && path.resolve(compareRoot) });
+  const variants = ['without', 'memscope', ...(compareRoot ? ['compare'] : [])].map((variant) => ({
+    name: variant === 'compare' ? `memscope of ${path.basename(path.resolve(compareRoot))}` : variant,
+    run: () => runSuite(suite, repoDir, variant),
   }));
   for (const variant of variants) await variant.run();
   const results = await runInterleaved(variants, rounds, {
@@ -63,7 +65,7 @@ for (const suite of SUITES.filter((s) => !only || only.includes(s.name))) {
   console.log(`\n${suite.name} (${suite.runner}; ${suite.about}): ${files} files, ${passed} passed, ${failed} failed, both ways, every round`);
   const rows = ratioRows(results);
   console.table(rows);
-  table.push({ suite: suite.name, runner: suite.runner, files, tests: passed + failed, ...rows[1] });
+  for (const row of rows.slice(1)) table.push({ suite: suite.name, runner: suite.runner, files, tests: passed + failed, ...row });
 }
 console.log(`\nSummary (${rounds} interleaved rounds; × = with memscope ÷ without, same round; medians)`);
-console.table(table.map(({ suite, runner, files, tests, 'wall ×': wall, 'cpu ×': cpu, 'wall × by round': wallRounds, 'cpu × by round': cpuRounds }) => ({ suite, runner, files, tests, 'wall ×': wall, 'cpu ×': cpu, 'wall × by round': wallRounds, 'cpu × by round': cpuRounds })));
+console.table(table.map(({ suite, runner, files, tests, variant, 'wall ×': wall, 'cpu ×': cpu, 'wall × by round': wallRounds, 'cpu × by round': cpuRounds }) => ({ suite, runner, variant, files, tests, 'wall ×': wall, 'cpu ×': cpu, 'wall × by round': wallRounds, 'cpu × by round': cpuRounds })));

@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 // The packed entries (scripts/pack-setup-entries.mjs) against the plain
 // build they carry, each in a fresh Node process (a fresh require cache).
@@ -69,5 +71,98 @@ describe.each(ENTRIES)('packed entry $packed', (entry) => {
     expect(loaded.sameAsPlain).toBe(true);
     expect(loaded.carriedFromPack).toBe(false);
     expect(loaded.carriedSameOnRequire).toBe(true);
+  });
+});
+
+/**
+ * A private install of @memscope/vitest, core and native's loader (their
+ * package.json and built files), so that no other test's run writes the
+ * caches this one reads: the e2e suites load the workspace's packed entry.
+ */
+function privateInstall(): { dir: string; packed: string; ownFile: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'memscope-code-cache-'));
+  const copy = (from: string, name: string, parts: string[]) => {
+    for (const part of parts) cpSync(path.join(root, from, part), path.join(dir, 'node_modules/@memscope', name, part), { recursive: true });
+  };
+  copy('packages/vitest-plugin', 'vitest', ['package.json', 'dist']);
+  copy('packages/core', 'core', ['package.json', 'dist']);
+  copy('native', 'native', ['package.json', 'index.js', 'loader.js', 'paths.js']);
+  const vitestDir = path.join(dir, 'node_modules/@memscope/vitest');
+  for (const name of readdirSync(path.join(vitestDir, 'dist'))) if (name.endsWith('.v8cache')) rmSync(path.join(vitestDir, 'dist', name));
+  return { dir, packed: path.join(vitestDir, 'dist/index.packed.js'), ownFile: path.join(vitestDir, 'dist/index.js') };
+}
+
+/** The code caches beside a packed file (scripts/packed-entry/runtime.js). */
+function codeCaches(packed: string): string[] {
+  const dir = path.dirname(packed);
+  const base = path.basename(packed, '.js');
+  return readdirSync(dir).filter((name) => name.startsWith(`${base}.`) && name.endsWith('.v8cache')).map((name) => path.join(dir, name));
+}
+
+interface CacheUse {
+  /** Modules compiled from the code cache, and compiled without one. */
+  fromCache: number;
+  compiled: number;
+  /** Where the entry's own code threw from: the first frame of the stack. */
+  thrownAt: string;
+}
+
+/** Loads a Vitest packed entry in a fresh process (outside Vitest, so its first export throws), counting V8's use of the cache. */
+function loadVitestEntry(packed: string): CacheUse {
+  const script = `
+    const vm = require('node:vm');
+    const Script = vm.Script;
+    let fromCache = 0, compiled = 0;
+    vm.Script = function (source, options) {
+      const script = new Script(source, options);
+      if (options?.filename?.endsWith('.js')) (options.cachedData && !script.cachedDataRejected ? fromCache++ : compiled++);
+      return script;
+    };
+    const entry = require(process.argv[1]);
+    let thrownAt = '';
+    try { entry.installMemscope(); } catch (error) { thrownAt = error.stack.split('\\n').find((line) => line.trim().startsWith('at ')).trim(); }
+    process.stdout.write(JSON.stringify({ fromCache, compiled, thrownAt }));
+  `;
+  return JSON.parse(execFileSync(process.execPath, ['-e', script, packed], { encoding: 'utf8' })) as CacheUse;
+}
+
+describe("the packed entries' V8 code cache", () => {
+  let install: ReturnType<typeof privateInstall>;
+  beforeAll(() => {
+    install = privateInstall();
+  });
+  afterAll(() => rmSync(install.dir, { recursive: true, force: true }));
+
+  test("the first process writes it at its exit, the next compiles nothing, and stack frames name each module's own file", () => {
+    const first = loadVitestEntry(install.packed);
+    expect(first.fromCache).toBe(0);
+    expect(first.compiled).toBeGreaterThan(10);
+    expect(codeCaches(install.packed)).toHaveLength(1);
+
+    const second = loadVitestEntry(install.packed);
+    expect(second.compiled).toBe(0);
+    expect(second.fromCache).toBe(first.compiled);
+    expect(second.thrownAt).toContain(`(${install.ownFile}:`);
+  });
+
+  test('a cache made for the same modules at other paths is not used (V8 would keep those paths in stack frames)', () => {
+    loadVitestEntry(install.packed);
+    const [cacheFile] = codeCaches(install.packed);
+    // "MSV8" | uint32 header length | JSON header | data: the header names the files it was made for.
+    const bytes = readFileSync(cacheFile!);
+    const headerLength = bytes.readUInt32LE(4);
+    const header = JSON.parse(bytes.toString('utf8', 8, 8 + headerLength)) as { files: string[] };
+    const moved = Buffer.from(JSON.stringify({ ...header, files: header.files.map((file) => file.replace(install.dir, '/elsewhere')) }));
+    const prefix = Buffer.alloc(8);
+    prefix.write('MSV8', 0, 'latin1');
+    prefix.writeUInt32LE(moved.length, 4);
+    writeFileSync(cacheFile!, Buffer.concat([prefix, moved, bytes.subarray(8 + headerLength)]));
+
+    const loaded = loadVitestEntry(install.packed);
+    expect(loaded.fromCache).toBe(0);
+    expect(loaded.compiled).toBeGreaterThan(10);
+    expect(loaded.thrownAt).toContain(`(${install.ownFile}:`);
+    // It wrote its own at exit: the next process uses that.
+    expect(loadVitestEntry(install.packed).compiled).toBe(0);
   });
 });

@@ -37,7 +37,12 @@ export function installPackedMemscope(projectDir, sourceRoot = workspaceRoot) {
   } finally {
     rmSync(packDir, { recursive: true, force: true });
   }
+  // A build from source sits in native/prebuilds; the prebuilt platform
+  // package (native/platforms/…) resolves from the workspace's node_modules.
   const prebuilds = path.join(workspaceRoot, 'native/prebuilds');
-  if (!existsSync(prebuilds)) throw new Error('native/prebuilds is missing: run `npm run build:native` first.');
-  cpSync(prebuilds, path.join(projectDir, 'node_modules/@memscope/native/prebuilds'), { recursive: true });
+  if (existsSync(prebuilds)) {
+    cpSync(prebuilds, path.join(projectDir, 'node_modules/@memscope/native/prebuilds'), { recursive: true });
+  } else if (!existsSync(path.join(workspaceRoot, `native/platforms/linux-x64-gnu/prebuilds/abi-${process.versions.modules}/memscope.node`))) {
+    throw new Error('The addon is not built for this Node (native/prebuilds or native/platforms/*/prebuilds): run `npm run build:native` first.');
+  }
 }

@@ -37,14 +37,26 @@ function declaredRange(repoDir, name) {
   return range;
 }
 
-function vitestWrapper(suite, withMemscope) {
+/**
+ * Where a wrapper takes memscope from: null for none, else the directory
+ * whose node_modules/@memscope holds it (the suite's own, or the copy of
+ * another build with --compare), named by absolute paths.
+ */
+function memscopeEntries(runner, from) {
+  const pkg = (name) => path.join(from, 'node_modules/@memscope', name);
+  return runner === 'vitest'
+    ? { setup: path.join(pkg('vitest'), 'dist/index.mjs'), reporter: path.join(pkg('vitest'), 'dist/reporter.mjs') }
+    : { setup: path.join(pkg('jest'), 'dist/index.js'), reporter: path.join(pkg('jest'), 'dist/reporter/index.js') };
+}
+
+function vitestWrapper(suite, from) {
   const base = suite.config ? `import base from './${suite.config}';` : 'const base = {};';
-  const memscope = withMemscope
-    ? `setupFiles: ['@memscope/vitest'],
-    reporters: ['json', [fileURLToPath(import.meta.resolve('@memscope/vitest/reporter')), { outputDir: process.env.BENCH_REPORT_DIR, baseline: false }]],`
+  const entries = from && memscopeEntries('vitest', from);
+  const memscope = entries
+    ? `setupFiles: [${JSON.stringify(entries.setup)}],
+    reporters: ['json', [${JSON.stringify(entries.reporter)}, { outputDir: process.env.BENCH_REPORT_DIR, baseline: false }]],`
     : `reporters: ['json'],`;
-  return `// ${withMemscope ? 'The suite with memscope as a user adds it' : 'The suite as it is'}; only the JSON reporter added, to count results.
-import { fileURLToPath } from 'node:url';
+  return `// ${from ? `The suite with memscope (from ${from}) as a user adds it` : 'The suite as it is'}; only the JSON reporter added, to count results.
 import { mergeConfig } from 'vitest/config';
 ${base}
 
@@ -58,13 +70,14 @@ export default mergeConfig(base, {
 `;
 }
 
-function jestWrapper(suite, withMemscope) {
+function jestWrapper(suite, from) {
   const base = suite.config === 'package.json' ? `require('./package.json').jest` : `require('./${suite.config}')`;
-  const memscope = withMemscope
-    ? `setupFilesAfterEnv: [...(base.setupFilesAfterEnv ?? []), '@memscope/jest'],
-  reporters: ['default', ['@memscope/jest/reporter', { outputDir: process.env.BENCH_REPORT_DIR, baseline: false }]],`
+  const entries = from && memscopeEntries('jest', from);
+  const memscope = entries
+    ? `setupFilesAfterEnv: [...(base.setupFilesAfterEnv ?? []), ${JSON.stringify(entries.setup)}],
+  reporters: ['default', [${JSON.stringify(entries.reporter)}, { outputDir: process.env.BENCH_REPORT_DIR, baseline: false }]],`
     : '';
-  return `// ${withMemscope ? 'The suite with memscope as a user adds it' : 'The suite as it is'}.
+  return `// ${from ? `The suite with memscope (from ${from}) as a user adds it` : 'The suite as it is'}.
 const base = ${base};
 module.exports = {
   ...base,
@@ -74,13 +87,13 @@ module.exports = {
 `;
 }
 
-export function wrapperName(suite, withMemscope) {
-  const flavour = withMemscope ? 'with-memscope' : 'without-memscope';
-  return suite.runner === 'vitest' ? `bench.${flavour}.vitest.config.mjs` : `bench.${flavour}.jest.config.cjs`;
+/** The wrapper config of one variant: 'without', 'memscope', or 'compare' (memscope of --compare DIR). */
+export function wrapperName(suite, variant) {
+  return suite.runner === 'vitest' ? `bench.${variant}.vitest.config.mjs` : `bench.${variant}.jest.config.cjs`;
 }
 
 /** Makes the suite's directory ready to run; with `fresh`, from scratch. */
-export function prepareSuite(suite, { fresh = false } = {}) {
+export function prepareSuite(suite, { fresh = false, compareRoot = null } = {}) {
   const dir = path.join(suitesDir, suite.name);
   const repoDir = path.join(dir, 'repo');
   if (fresh) rmSync(dir, { recursive: true, force: true });
@@ -99,9 +112,15 @@ export function prepareSuite(suite, { fresh = false } = {}) {
   }
   // memscope is packed afresh every time: the figures are of the current build.
   installPackedMemscope(dir);
-  for (const withMemscope of [false, true]) {
-    const text = suite.runner === 'vitest' ? vitestWrapper(suite, withMemscope) : jestWrapper(suite, withMemscope);
-    writeFileSync(path.join(repoDir, wrapperName(suite, withMemscope)), text);
+  const variants = { without: null, memscope: dir };
+  if (compareRoot) {
+    const compareDir = path.join(dir, 'compare');
+    installPackedMemscope(compareDir, compareRoot);
+    variants.compare = compareDir;
+  }
+  for (const [variant, from] of Object.entries(variants)) {
+    const text = suite.runner === 'vitest' ? vitestWrapper(suite, from) : jestWrapper(suite, from);
+    writeFileSync(path.join(repoDir, wrapperName(suite, variant)), text);
   }
   return repoDir;
 }

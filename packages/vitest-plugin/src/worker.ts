@@ -114,6 +114,19 @@ function finalState(test: RunnerTest): FinalState {
   return 'passed';
 }
 
+const CODE_CACHE_WRITERS = Symbol.for('memscope.packed-code-cache');
+
+/**
+ * A packed entry loaded without a usable V8 code cache (another Node, other
+ * V8 options) offers to write one (scripts/packed-entry/runtime.js); after a
+ * test has run, the cache holds the code of everything a test file runs, and
+ * the next test file of the run starts from it.
+ */
+function writePackedCodeCache(): void {
+  const writers = (globalThis as Record<symbol, Array<() => void> | undefined>)[CODE_CACHE_WRITERS];
+  if (writers?.length) for (const write of writers.splice(0)) write();
+}
+
 function installMatchers(vitest: RunningVitest, state: WorkerState): void {
   if (state.matchersInstalled) return;
   vitest.expect.extend(createMatchersOnDemand());
@@ -149,6 +162,7 @@ export function installIntoVitest(vitest: RunningVitest): void {
     const meta: TestMeta = { task: withoutRunnerHandles(node) };
     if (scope.innerTasks.length > 0) meta.children = scope.innerTasks.map(withoutRunnerHandles);
     task.meta[META_KEY] = meta;
+    writePackedCodeCache();
   });
   vitest.afterAll(async () => {
     for (const [file, recorder] of state.recorders) {
