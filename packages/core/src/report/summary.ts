@@ -40,7 +40,7 @@ export function formatSummary(report: RunReport, options: SummaryOptions): strin
     top('Most allocated', tests, 'allocated', c, limit),
     taskScopes(report.tasks, c, limit),
     problems(report, c, limit),
-    report.baseline ? baselineNotes(report.baseline, c) : [],
+    report.baseline ? baselineNotes(report.baseline, c, taskScopeIds(report)) : [],
     footer(options),
   ];
   return sections.filter((lines) => lines.length > 0).map((lines) => lines.join('\n')).join('\n\n');
@@ -157,26 +157,42 @@ function problems(report: RunReport, c: Colors, limit: number): string[] {
   return lines;
 }
 
-function baselineNotes(b: BaselineComparison, c: Colors): string[] {
+/** Ids of the run's task scopes (`task(name, fn)`), which the baseline records beside tests. */
+function taskScopeIds(report: RunReport): ReadonlySet<string> {
+  return new Set(report.tasks.filter((t) => t.kind === 'task').map((t) => t.id));
+}
+
+/** `2 new tests`, `1 new test and 2 task scopes`: tests and task scopes counted apart. */
+function testsAndScopes(ids: readonly string[], scopes: ReadonlySet<string>, adjective: string): string {
+  const scopeCount = ids.filter((id) => scopes.has(id)).length;
+  const testCount = ids.length - scopeCount;
+  const parts = [
+    ...(testCount > 0 || scopeCount === 0 ? [plural(testCount, `${adjective}test`)] : []),
+    ...(scopeCount > 0 ? [plural(scopeCount, `${testCount > 0 ? '' : adjective}task scope`)] : []),
+  ];
+  return parts.join(' and ');
+}
+
+function baselineNotes(b: BaselineComparison, c: Colors, scopes: ReadonlySet<string>): string[] {
   const file = sanitizeForTerminal(b.file);
-  const shared = sharedNote(b);
+  const shared = sharedNote(b, scopes);
   if (b.updated) {
     const verb = b.created ? 'created' : 'updated';
     const lines = [c.green(`Baseline ${verb}: ${file} (${b.newTests.length} added, ${b.removedTests.length} removed)`)];
     return shared ? [...lines, c.yellow(`${shared}; not recorded`)] : lines;
   }
   const notes: string[] = [];
-  if (b.newTests.length > 0) notes.push(`${plural(b.newTests.length, 'new test')} not in the baseline (update to record)`);
+  if (b.newTests.length > 0) notes.push(`${testsAndScopes(b.newTests, scopes, 'new ')} not in the baseline (update to record)`);
   if (b.removedTests.length > 0 && !b.partial) notes.push(`${plural(b.removedTests.length, 'baseline test')} not run (removed?)`);
   const lines = notes.length > 0 ? [c.dim(`Baseline ${file}: ${notes.join('; ')}`)] : [];
   return shared ? [...lines, c.yellow(shared)] : lines;
 }
 
 /** `3 tests ran concurrently: their figures are shared and not judged`, or null. */
-function sharedNote(b: BaselineComparison): string | null {
-  const count = b.sharedTests?.length ?? 0;
-  if (count === 0) return null;
-  return `${plural(count, 'test')} ran concurrently: their figures are shared and not judged`;
+function sharedNote(b: BaselineComparison, scopes: ReadonlySet<string>): string | null {
+  const ids = b.sharedTests ?? [];
+  if (ids.length === 0) return null;
+  return `${testsAndScopes(ids, scopes, '')} ran concurrently: their figures are shared and not judged`;
 }
 
 function footer(options: SummaryOptions): string[] {

@@ -69,6 +69,16 @@ describe('task scopes and shared figures in the summary and the baseline', () =>
     expect(validateRunReport(JSON.parse(JSON.stringify(report)), 'report.json')).toEqual(report);
   });
 
+  it('counts new task scopes apart from new tests', () => {
+    const tasks = tasksOf().filter((t) => !t.shared);
+    const comparison = compareWithBaseline(tasks, { path: 'memscope.baseline.json', data: null });
+    const report = buildRunReport({ files: [{ schemaVersion: 1, file: FILE, capture: 'native', mode: 'sampled', tasks }], run: RUN, baseline: comparison });
+    expect(formatSummary(report, { colors: createColors(false) })).toContain('1 new test and 3 task scopes not in the baseline (update to record)');
+    const scopesOnly = { ...comparison, newTests: comparison.newTests.filter((id) => id !== `${FILE} > imports users`) };
+    const onlyScopes = buildRunReport({ files: [{ schemaVersion: 1, file: FILE, capture: 'native', mode: 'sampled', tasks }], run: RUN, baseline: scopesOnly });
+    expect(formatSummary(onlyScopes, { colors: createColors(false) })).toContain('3 new task scopes not in the baseline');
+  });
+
   it('leaves a serial suite\'s comparison without a shared note', () => {
     const serial = tasksOf().filter((t) => !t.shared);
     const comparison = compareWithBaseline(serial, { path: 'b.json', data: nextBaseline(serial, null, { mode: 'sampled' }) });
