@@ -16,6 +16,15 @@ describe('examples/jest-http', () => {
     expect(clean.report?.totals).toMatchObject({ tests: 7, failed: 0, leakingTests: 0 });
   });
 
+  test('its task graph runs file → test → task scope, each task with its own figures', () => {
+    const test = 'test/sessions.test.js > a user logs in, is recognised, and logs out';
+    const tasks = clean.report!.tasks;
+    expect(tasks.find((t) => t.id === tasks.find((c) => c.id === test)?.parentId)).toMatchObject({ kind: 'file', file: 'test/sessions.test.js' });
+    const scopes = tasks.filter((t) => t.parentId === test && t.kind === 'task');
+    expect(scopes.map((t) => t.name)).toEqual(['log in', 'log out']);
+    for (const scope of scopes) expect(scope.figures.allocated?.value).toBeGreaterThan(0);
+  });
+
   test('with the demo bugs, the session map is a heap leak of Session objects held by the store', () => {
     expect(leaky.exitCode, leaky.output).toBe(1);
     const session = findingsOf(leaky, 'test/sessions.test.js > the store keeps at most maxSessions sessions').find((f) => f.name === 'Session');

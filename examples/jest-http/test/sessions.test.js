@@ -1,5 +1,6 @@
 'use strict';
 
+const { task } = require('@memscope/jest');
 const { createApp } = require('../src/server.js');
 const { SessionStore } = require('../src/session-store.js');
 const { client } = require('./client.js');
@@ -16,9 +17,10 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 test('a user logs in, is recognised, and logs out', async () => {
-  const sid = await http.login('ada');
+  // Each task() is a child of this test in the report, with its own figures.
+  const sid = await task('log in', () => http.login('ada'));
   expect(await http.get('/me', sid)).toEqual({ status: 200, body: { user: 'ada', visits: 1 } });
-  expect(await http.logout(sid)).toBe(204);
+  expect(await task('log out', () => http.logout(sid))).toBe(204);
   expect((await http.get('/me', sid)).status).toBe(401);
 });
 

@@ -100,6 +100,8 @@ function regressions(baseline: BaselineComparison, c: Colors, limit: number): st
   return [...lines, ...more(baseline.regressions.length, limit, c)];
 }
 
+const NODE_ONLY = 'opened inside Node (no frame of the test or its code on the stack)';
+
 function handles(tests: TaskNode[], c: Colors, limit: number, root: string | undefined): string[] {
   const open = tests.filter((t) => t.handles.length > 0);
   if (open.length === 0) return [];
@@ -109,8 +111,9 @@ function handles(tests: TaskNode[], c: Colors, limit: number, root: string | und
     // One line per kind and creation site: a leak of 500 timers is one line ×500.
     const groups = new Map<string, { type: string; where: string; count: number }>();
     for (const handle of task.handles) {
-      const frame = handle.stack.find((f) => !isInternalFrame(f)) ?? handle.stack[0] ?? '';
-      const where = projectPathsIn(frame.replace(/^\s*at\s+/, ''), root);
+      const frame = handle.stack.find((f) => !isInternalFrame(f));
+      // Node opened it on its own behalf (an incoming connection's socket, its timeouts): no line of the user's to show.
+      const where = frame === undefined ? NODE_ONLY : projectPathsIn(frame.replace(/^\s*at\s+/, ''), root);
       const key = `${handle.type}\u0000${where}`;
       const group = groups.get(key) ?? { type: handle.type, where, count: 0 };
       group.count++;
@@ -118,7 +121,7 @@ function handles(tests: TaskNode[], c: Colors, limit: number, root: string | und
     }
     for (const { type, where, count } of groups.values()) {
       const times = count > 1 ? ` ×${count}` : '';
-      const at = where ? c.dim(` at ${sanitizeForTerminal(where)}`) : '';
+      const at = where === NODE_ONLY ? c.dim(` ${NODE_ONLY}`) : c.dim(` at ${sanitizeForTerminal(where)}`);
       lines.push(`  ${c.yellow('!')} ${taskLabel(task)}  ${sanitizeForTerminal(type)}${times}${at}`);
     }
   }

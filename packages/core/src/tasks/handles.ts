@@ -127,8 +127,12 @@ export async function letClosesFinish(): Promise<void> {
   await nextMacrotask();
 }
 
+/** The async hook's own frames, on top of every creation stack it takes: never where a handle was opened. */
+const HOOK_FRAME = /[( ]node:internal\/async_hooks:/;
+
 export function describeHandle(entry: HandleEntry): OpenHandle {
-  return { type: entry.type, stack: userFramesFirst(creationStack(entry)) };
+  const stack = creationStack(entry).split('\n').filter((line) => !HOOK_FRAME.test(line)).join('\n');
+  return { type: entry.type, stack: userFramesFirst(stack) };
 }
 
 type CallSites = NodeJS.CallSite[];

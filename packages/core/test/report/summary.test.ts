@@ -50,6 +50,18 @@ describe('terminal summary', () => {
     expect(text).not.toContain('\x1b');
   });
 
+  it("says a handle was opened inside Node when no frame of the user's is on its creation stack", () => {
+    const files = sampleFiles();
+    files[1]!.tasks[0]!.handles = [
+      { type: 'TCPWRAP', stack: [] },
+      { type: 'Timeout', stack: ['at initAsyncResource (node:internal/timers:165:5)', 'at new Timeout (node:internal/timers:199:5)'] },
+    ];
+    const text = formatSummary(buildRunReport({ files, run: RUN }), { colors: createColors(false) });
+    expect(text).toContain('TCPWRAP opened inside Node (no frame of the test or its code on the stack)');
+    expect(text).toContain('Timeout opened inside Node (no frame of the test or its code on the stack)');
+    expect(text).not.toContain('initAsyncResource');
+  });
+
   it('is short for a clean run', () => {
     const report = buildRunReport({ files: [], run: { ...RUN, shard: { index: 2, count: 3 } } });
     expect(formatSummary(report, { colors: createColors(false) })).toBe(
