@@ -51,6 +51,8 @@ export class HeapIndex {
   private idSlots: Int32Array | undefined;
   /** Per pattern, per string: -1 not tested yet, else whether the pattern matches. */
   private readonly matches = new Map<RegExp, Int8Array>();
+  private lastPattern: RegExp | undefined;
+  private lastMatches: Int8Array | undefined;
   private parents: Int32Array | undefined;
   private parentEdges: Int32Array | undefined;
   private order: Int32Array | undefined;
@@ -83,20 +85,31 @@ export class HeapIndex {
     }
   }
 
+  /** True when `pattern` matches the node's name; each distinct name is tested once per pattern. */
+  nameMatches(node: number, pattern: RegExp): boolean {
+    return this.stringMatches(this.graph.nodeNames[node]!, pattern);
+  }
+
   /**
    * True when `edge` is named (not an element's or hidden index) and `pattern`
    * matches its name. Each distinct name is tested once per pattern, where
    * testing every edge's label would test the same few names millions of times.
    */
   edgeNameMatches(edge: number, pattern: RegExp): boolean {
-    const { edgeTypes, edgeNames, strings } = this.graph;
+    const { edgeTypes, edgeNames } = this.graph;
     const type = edgeTypes[edge];
     if (type === undefined || type === EdgeType.element || type === EdgeType.hidden) return false;
-    let known = this.matches.get(pattern);
-    if (!known) this.matches.set(pattern, (known = new Int8Array(strings.length).fill(-1)));
-    const name = edgeNames[edge]!;
-    if (known[name] === -1) known[name] = pattern.test(strings[name] ?? '') ? 1 : 0;
-    return known[name] === 1;
+    return this.stringMatches(edgeNames[edge]!, pattern);
+  }
+
+  private stringMatches(string: number, pattern: RegExp): boolean {
+    // Callers test one pattern over many nodes in a row: keep its table at hand.
+    let known = pattern === this.lastPattern ? this.lastMatches! : this.matches.get(pattern);
+    if (!known) this.matches.set(pattern, (known = new Int8Array(this.graph.strings.length).fill(-1)));
+    this.lastPattern = pattern;
+    this.lastMatches = known;
+    if (known[string] === -1) known[string] = pattern.test(this.graph.strings[string] ?? '') ? 1 : 0;
+    return known[string] === 1;
   }
 
   edgeLabel(edge: number): string {
@@ -153,7 +166,7 @@ export class HeapIndex {
       const node = queue[head++]!;
       // memscope's own objects reach the function under test; a path through
       // them would explain nothing to the user.
-      if (node !== 0 && OWN_HOLDERS.test(this.name(node))) continue;
+      if (node !== 0 && this.nameMatches(node, OWN_HOLDERS)) continue;
       for (let e = edgeStart[node]!; e < edgeStart[node + 1]!; e++) {
         if (edgeTypes[e] === EdgeType.weak || edgeTypes[e] === EdgeType.shortcut) continue;
         const target = edgeTargets[e]!;

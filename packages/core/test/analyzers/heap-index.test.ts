@@ -54,3 +54,14 @@ describe('HeapIndex.edgeNameMatches', () => {
     expect(index.edgeNameMatches(-1, pattern)).toBe(false);
   });
 });
+
+describe('HeapIndex.nameMatches', () => {
+  it("tests each node's name, one table per pattern", () => {
+    const graph = graphOf([1, 3, 5], [], ['', 'CallRunner', 'Session']);
+    graph.nodeNames.set([0, 1, 2]);
+    const index = new HeapIndex(graph);
+    expect([0, 1, 2].map((node) => index.nameMatches(node, /^CallRunner$/))).toEqual([false, true, false]);
+    expect([0, 1, 2].map((node) => index.nameMatches(node, /^Sess/))).toEqual([false, false, true]);
+    expect(index.nameMatches(1, /^CallRunner$/)).toBe(true);
+  });
+});
