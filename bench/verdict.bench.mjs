@@ -122,8 +122,10 @@ async function memscopeOnLeak(leak) {
  * (memscope's leaked sessions are dropped before memlab starts), so both
  * snapshot a heap of the same size.
  */
-async function versusCase(sizeMb) {
+async function versusCase(sizeMb, memlabInHeap) {
   liveHeap = buildHeap(sizeMb * 1e6);
+  // The earlier set-up, for comparison: memlab's modules loaded in the heap both tools snapshot.
+  if (memlabInHeap) preloadMemlab();
   const heapUsed = heapUsedNow();
   const memscope = await memscopeOnLeak(makeLeak().leak);
   const heapUsedForMemlab = heapUsedNow();
@@ -242,10 +244,12 @@ async function orchestrate() {
 
 const [mode, size, tool] = process.argv.slice(2);
 const runsAt = process.argv.indexOf('--runs');
+const memlabInHeap = process.argv.includes('--memlab-in-heap');
 if (mode === '--clean') await cleanCase(Number(size));
 else if (mode === '--leak') await leakCase(Number(size));
 // `--versus 20 --runs 5`: five fresh processes, one table; without --runs, one run's JSON.
-else if (mode === '--versus' && runsAt > 0) printVersus(Number(size), Array.from({ length: Number(process.argv[runsAt + 1]) }, () => child(['--versus', size])));
-else if (mode === '--versus') await versusCase(Number(size));
+// `--memlab-in-heap` loads memlab before the heap is measured, as this benchmark did until it kept it out.
+else if (mode === '--versus' && runsAt > 0) printVersus(Number(size), Array.from({ length: Number(process.argv[runsAt + 1]) }, () => child(['--versus', size, ...(memlabInHeap ? ['--memlab-in-heap'] : [])])));
+else if (mode === '--versus') await versusCase(Number(size), memlabInHeap);
 else if (mode === '--peak') await peakCase(Number(size), tool);
 else await orchestrate();
