@@ -133,14 +133,17 @@ export async function findLeaksWithMemlab(fn, callsPerStep) {
     const steps = fileManager.createVisitOrderWithSnapshots(baseline, target, final);
     writeFileSync(fileManager.getSnapshotSequenceMetaFile({ workDir }), JSON.stringify(steps));
     const analysisStarted = performance.now();
+    const analysisCpu = process.cpuUsage();
     const traces = await analysis.checkLeak();
     const ended = performance.now();
+    const analysisCpuMs = cpuMsSince(analysisCpu);
     const analysisMs = ended - analysisStarted;
     const found = traces.some((trace) => JSON.stringify(trace).includes(LeakedSession.name));
     return {
       totalMs: snapshotsMs + (ended - setupStarted),
       cpuMs: snapshotsCpuMs + cpuMsSince(setupCpu),
       analysisMs,
+      analysisCpuMs,
       snapshotWriteMs: writeMs,
       traces: traces.length,
       found,

@@ -72,7 +72,7 @@ async function leakCase(sizeMb) {
  */
 function timedCapture() {
   const real = getCapture();
-  const timing = { graphMs: 0, lastGraphEnd: 0, firstGraphStart: 0, phasesMs: null };
+  const timing = { graphMs: 0, lastGraphEnd: 0, cpuAfterLastGraph: undefined, firstGraphStart: 0, phasesMs: null };
   const capture = new Proxy(real, {
     get(target, prop) {
       const value = Reflect.get(target, prop);
@@ -82,6 +82,7 @@ function timedCapture() {
         timing.firstGraphStart ||= started;
         const graph = target.heapGraph();
         timing.lastGraphEnd = performance.now();
+        timing.cpuAfterLastGraph = process.cpuUsage();
         timing.graphMs += timing.lastGraphEnd - started;
         timing.phasesMs = graph.phasesMs ?? null;
         return graph;
@@ -106,6 +107,7 @@ async function memscopeOnLeak(leak) {
     totalMs: ended - started,
     cpuMs: cpuMs(cpu),
     analysisMs: ended - timing.lastGraphEnd,
+    analysisCpuMs: cpuMs(timing.cpuAfterLastGraph),
     graphMs: timing.graphMs,
     beforeGraphMs: timing.firstGraphStart - started,
     graphPhasesMs: timing.phasesMs,
@@ -185,6 +187,7 @@ function printVersus(sizeMb, runs) {
       'memlab analysis': fmt(memlab.analysisMs),
       'analysis ×': x(memlab.analysisMs / ours.analysisMs),
       'analysis + reading ×': x(memlab.analysisMs / (ours.analysisMs + reading)),
+      'analysis CPU ×': x(memlab.analysisCpuMs / ours.analysisCpuMs),
       found: `${ours.found}/${memlab.found}`,
     };
   });
