@@ -69,6 +69,12 @@ declare namespace memscopeNative {
     edgeNames: Uint32Array;
     edgeTargets: Uint32Array;
     strings: string[];
+    /**
+     * Milliseconds per phase: V8 building its snapshot, V8 writing it out,
+     * the addon reading it (the strings made into JS values included), and
+     * deleting the snapshot.
+     */
+    phasesMs: { snapshot: number; serialize: number; read: number; release: number };
   }
 
   interface NativeAllocationFrame {

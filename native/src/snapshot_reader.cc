@@ -85,12 +85,14 @@ int SnapshotReader::GetChunkSize() {
 
 v8::OutputStream::WriteResult SnapshotReader::WriteAsciiChunk(char* data, int size) {
   if (!error_.empty()) return kAbort;
+  auto started = std::chrono::steady_clock::now();
   try {
     Feed(data, data + size);
   } catch (const std::exception& failure) {
     error_ = failure.what();
     return kAbort;
   }
+  read_time_ += std::chrono::steady_clock::now() - started;
   return kContinue;
 }
 

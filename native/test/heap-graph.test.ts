@@ -56,6 +56,13 @@ describe('heapGraph', () => {
     expect(new Set(first.strings).size).toBe(first.strings.length);
   });
 
+  it('says how long each of its phases took', () => {
+    const { snapshot, serialize, read, release } = first.phasesMs;
+    for (const ms of [snapshot, serialize, read, release]) expect(ms).toBeGreaterThanOrEqual(0);
+    expect(snapshot).toBeGreaterThan(0);
+    expect(read).toBeGreaterThan(0);
+  });
+
   it('finds an instance of our class, named after it, behind the holder property', () => {
     const id = native.objectId(holder.probeField);
     const node = first.nodeIds.indexOf(id);

@@ -22,6 +22,24 @@ export const NodeType = {
 /** v8::HeapGraphEdge::Type */
 export const EdgeType = { context: 0, element: 1, property: 2, internal: 3, hidden: 4, shortcut: 5, weak: 6 } as const;
 
+/** Fibonacci hashing: ids are mostly consecutive, and the multiply spreads them over the table. */
+const idHash = (id: number): number => Math.imul(id, 0x9e3779b1) >>> 0;
+
+/** Every node's index in slots keyed by its id; a repeated id keeps its last node, as a Map would. */
+function idSlots({ nodeIds, nodeCount }: HeapGraph): Int32Array {
+  let size = 2;
+  while (size < nodeCount * 2) size *= 2;
+  const slots = new Int32Array(size).fill(-1);
+  const mask = size - 1;
+  for (let node = 0; node < nodeCount; node++) {
+    const id = nodeIds[node]!;
+    let slot = idHash(id) & mask;
+    while (slots[slot] !== -1 && nodeIds[slots[slot]!] !== id) slot = (slot + 1) & mask;
+    slots[slot] = node;
+  }
+  return slots;
+}
+
 const OWN_HOLDERS = /^(CallRunner|HandleTracker|FileRecorder|TaskScope|Memscope[A-Z]\w*)$/;
 
 /**
@@ -29,7 +47,12 @@ const OWN_HOLDERS = /^(CallRunner|HandleTracker|FileRecorder|TaskScope|Memscope[
  * shortest-path tree from the root that retainer paths are read from.
  */
 export class HeapIndex {
-  private idToIndex: Map<number, number> | undefined;
+  /** Open-addressing table of node indexes keyed by id (-1 is empty): half a million entries in a Map cost ~0.1 s to build. */
+  private idSlots: Int32Array | undefined;
+  /** Per pattern, per string: -1 not tested yet, else whether the pattern matches. */
+  private readonly matches = new Map<RegExp, Int8Array>();
+  private lastPattern: RegExp | undefined;
+  private lastMatches: Int8Array | undefined;
   private parents: Int32Array | undefined;
   private parentEdges: Int32Array | undefined;
   private order: Int32Array | undefined;
@@ -53,12 +76,40 @@ export class HeapIndex {
   }
 
   indexOfId(id: number): number {
-    if (!this.idToIndex) {
-      this.idToIndex = new Map();
-      const { nodeIds, nodeCount } = this.graph;
-      for (let i = 0; i < nodeCount; i++) this.idToIndex.set(nodeIds[i]!, i);
+    const slots = (this.idSlots ??= idSlots(this.graph));
+    const { nodeIds } = this.graph;
+    const mask = slots.length - 1;
+    for (let slot = idHash(id) & mask; ; slot = (slot + 1) & mask) {
+      const node = slots[slot]!;
+      if (node === -1 || nodeIds[node] === id) return node;
     }
-    return this.idToIndex.get(id) ?? -1;
+  }
+
+  /** True when `pattern` matches the node's name; each distinct name is tested once per pattern. */
+  nameMatches(node: number, pattern: RegExp): boolean {
+    return this.stringMatches(this.graph.nodeNames[node]!, pattern);
+  }
+
+  /**
+   * True when `edge` is named (not an element's or hidden index) and `pattern`
+   * matches its name. Each distinct name is tested once per pattern, where
+   * testing every edge's label would test the same few names millions of times.
+   */
+  edgeNameMatches(edge: number, pattern: RegExp): boolean {
+    const { edgeTypes, edgeNames } = this.graph;
+    const type = edgeTypes[edge];
+    if (type === undefined || type === EdgeType.element || type === EdgeType.hidden) return false;
+    return this.stringMatches(edgeNames[edge]!, pattern);
+  }
+
+  private stringMatches(string: number, pattern: RegExp): boolean {
+    // Callers test one pattern over many nodes in a row: keep its table at hand.
+    let known = pattern === this.lastPattern ? this.lastMatches! : this.matches.get(pattern);
+    if (!known) this.matches.set(pattern, (known = new Int8Array(this.graph.strings.length).fill(-1)));
+    this.lastPattern = pattern;
+    this.lastMatches = known;
+    if (known[string] === -1) known[string] = pattern.test(this.graph.strings[string] ?? '') ? 1 : 0;
+    return known[string] === 1;
   }
 
   edgeLabel(edge: number): string {
@@ -115,7 +166,7 @@ export class HeapIndex {
       const node = queue[head++]!;
       // memscope's own objects reach the function under test; a path through
       // them would explain nothing to the user.
-      if (node !== 0 && OWN_HOLDERS.test(this.name(node))) continue;
+      if (node !== 0 && this.nameMatches(node, OWN_HOLDERS)) continue;
       for (let e = edgeStart[node]!; e < edgeStart[node + 1]!; e++) {
         if (edgeTypes[e] === EdgeType.weak || edgeTypes[e] === EdgeType.shortcut) continue;
         const target = edgeTargets[e]!;

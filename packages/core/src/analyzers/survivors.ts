@@ -74,7 +74,10 @@ export function groupSurvivors(index: HeapIndex, boundaries: readonly number[], 
   const groups = new Map<string, SurvivorGroup>();
   const excluded = (node: number) => rules.some((rule) => rule.excludesNode?.(index, node));
 
-  const keyOf = (node: number) => `${index.type(node)}:${index.name(node)}`;
+  // Same type and name: a peer. Names are compared by their string-table
+  // index first, which settles nearly every pair without reading a string.
+  const { nodeNames, nodeTypes } = index.graph;
+  const samePeer = (a: number, b: number) => nodeTypes[a] === nodeTypes[b] && (nodeNames[a] === nodeNames[b] || index.name(a) === index.name(b));
   // A new object belongs to a nearby new ancestor of another kind (a Session
   // owns its strings and its user object). Ancestors of the same kind are
   // peers, not owners: a linked list is a population, not one big object.
@@ -86,7 +89,7 @@ export function groupSurvivors(index: HeapIndex, boundaries: readonly number[], 
     let steps = 0;
     for (let at = parents[node]!; at > 0 && isNew(at) && steps < 8; at = parents[at]!, steps++) {
       if (!GROUP_HEAD_TYPES.has(index.type(at))) continue;
-      if (keyOf(at) !== keyOf(node)) return at;
+      if (!samePeer(at, node)) return at;
       if (!isContext) return -1;
     }
     return -1;
@@ -202,39 +205,42 @@ function tailOf(index: HeapIndex, { nodes, edges }: { nodes: number[]; edges: nu
  */
 function holderTable(index: HeapIndex, isNew: (node: number) => boolean): Int32Array {
   const { parents, parentEdges, order } = index.shortestPathTree();
+  const { nodeTypes } = index.graph;
   const holders = new Int32Array(index.graph.nodeCount).fill(-1);
   let ephemerons = false;
-  const fill = (keyOf: (node: number) => number) => {
-    for (const node of order) {
+  // keys[node] >= 0: the node is held by whatever holds that key (see below).
+  const fill = (keys: Int32Array | undefined) => {
+    for (let i = 0; i < order.length; i++) {
+      const node = order[i]!;
       const parent = parents[node]!;
       if (parent < 0 || node === 0) continue;
-      const key = keyOf(node);
+      const key = keys ? keys[node]! : -1;
       if (key >= 0) {
         holders[node] = holders[key]!;
         continue;
       }
-      const type = index.type(parent);
+      const type = nodeTypes[parent]!;
       if (type === NodeType.synthetic) {
         holders[node] = parent;
         continue;
       }
       const isContainer = type === NodeType.array || type === NodeType.hidden;
       holders[node] = !isNew(parent) && !isContainer ? parent : holders[parent]!;
-      ephemerons ||= EPHEMERON_EDGE.test(index.edgeLabel(parentEdges[node]!));
+      ephemerons ||= index.edgeNameMatches(parentEdges[node]!, EPHEMERON_EDGE);
     }
   };
-  fill(() => -1);
+  fill(undefined);
   // A WeakMap's value lives as long as its key: when the key is new, the
   // value is held by whatever holds the key (a listener's scope, a request),
   // not by the WeakMap it is reached through first.
   if (ephemerons) {
     const keys = new Int32Array(holders.length).fill(-1);
     for (const node of order) {
-      const match = EPHEMERON_EDGE.exec(index.edgeLabel(parentEdges[node]!));
+      const match = index.edgeNameMatches(parentEdges[node]!, EPHEMERON_EDGE) ? EPHEMERON_EDGE.exec(index.edgeLabel(parentEdges[node]!)) : null;
       const key = match ? index.indexOfId(Number(match[1])) : -1;
       if (key >= 0 && key !== node && isNew(key) && holders[key]! >= 0) keys[node] = key;
     }
-    fill((node) => keys[node]!);
+    fill(keys);
   }
   return holders;
 }

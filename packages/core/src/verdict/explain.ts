@@ -10,6 +10,7 @@ import { measureSettled } from './screen.js';
 import { keyCounts, keyedGrowth, type KeyCounts } from '../analyzers/keyed-growth.js';
 import { withoutStoppedHolders } from './turnover.js';
 import { valueByIdThroughInspector } from '../analyzers/value-by-id.js';
+import { valuesThroughHolders } from '../analyzers/values-through-holders.js';
 import { nowMs } from '../node-clock.js';
 import { recordSnapshot } from './time-budget.js';
 
@@ -183,7 +184,8 @@ export async function explainGrowth(input: {
     arrayBuffers: (atEnd.arrayBuffers - atStart.arrayBuffers) / calls,
     malloc: atEnd.malloc === null || atStart.malloc === null ? 0 : (atEnd.malloc - atStart.malloc) / calls,
   };
-  const objectById = capture.objectById?.bind(capture);
+  // A holder counted below often holds the leaked object previewed later: found among its members, not by a second heap walk.
+  const objectById = capture.objectById ? valuesThroughHolders(capture.objectById.bind(capture), capture.objectId.bind(capture)) : undefined;
   const previewHolderId = capture.objectId(previewHolder);
   const groups = await withoutStoppedHolders({
     groups: [...survivors, ...keyedGrowth(index, boundaries, leakFilterRules, keysAtStart)],

@@ -1,0 +1,72 @@
+import { types } from 'node:util';
+
+/**
+ * Members scanned per lookup before falling back to the capture's lookup:
+ * reading a member's id costs well under a µs, a heap walk 0.2–0.3 s at a
+ * 20 MB heap, so 200,000 members still cost less than the walk.
+ */
+const MAX_SCANNED = 200_000;
+
+const mapEntries = Map.prototype.entries;
+const setValues = Set.prototype.values;
+// The built-in iterators' own `next`, read once: a user's patch of the
+// prototypes must not run inside the lookup.
+const mapIteratorNext = Object.getPrototypeOf(new Map().entries()).next as (this: Iterator<[unknown, unknown]>) => IteratorResult<[unknown, unknown]>;
+const setIteratorNext = Object.getPrototypeOf(new Set().values()).next as (this: Iterator<unknown>) => IteratorResult<unknown>;
+
+const isReference = (value: unknown): value is object => (typeof value === 'object' && value !== null) || typeof value === 'function';
+
+/**
+ * The members of a Map (keys and values), a Set or an array, read without
+ * running user code: no proxies, no getters, no patched iterators.
+ * Other values have none here.
+ */
+function* membersOf(holder: unknown): Generator<unknown> {
+  if (!isReference(holder) || types.isProxy(holder)) return;
+  if (types.isMap(holder)) {
+    const entries = Reflect.apply(mapEntries, holder, []) as Iterator<[unknown, unknown]>;
+    for (let step = Reflect.apply(mapIteratorNext, entries, []); !step.done; step = Reflect.apply(mapIteratorNext, entries, [])) {
+      yield step.value[0];
+      yield step.value[1];
+    }
+  } else if (types.isSet(holder)) {
+    const values = Reflect.apply(setValues, holder, []) as Iterator<unknown>;
+    for (let step = Reflect.apply(setIteratorNext, values, []); !step.done; step = Reflect.apply(setIteratorNext, values, [])) yield step.value;
+  } else if (Array.isArray(holder)) {
+    const { length } = holder;
+    for (let i = 0; i < length; i++) {
+      const slot = Reflect.getOwnPropertyDescriptor(holder, i);
+      if (slot && 'value' in slot) yield slot.value;
+    }
+  }
+}
+
+/**
+ * A lookup of live values by heap snapshot id that tries the members of
+ * the collections it already returned before asking `lookup`.
+ *
+ * The capture's lookup (V8's FindObjectById) marks and walks the whole heap
+ * for every id: 0.2–0.3 s at 20 MB. An explanation looks up a group's
+ * holder to count it, then the group's representative to preview it, and
+ * the representative is most often a member of that very holder (a leaking
+ * Map's value). Its members' ids, read one by one, find it in milliseconds.
+ * The answer is the same object either way: an id names one live object.
+ */
+export function valuesThroughHolders(lookup: (id: number) => unknown, objectId: (value: object) => number): (id: number) => unknown {
+  const holders: unknown[] = [];
+  const found = (id: number): unknown => {
+    let scanned = 0;
+    for (const holder of holders) {
+      for (const member of membersOf(holder)) {
+        if (++scanned > MAX_SCANNED) return undefined;
+        if (isReference(member) && objectId(member) === id) return member;
+      }
+    }
+    return undefined;
+  };
+  return (id: number): unknown => {
+    const value = found(id) ?? lookup(id);
+    if (isReference(value) && !types.isProxy(value) && (types.isMap(value) || types.isSet(value) || Array.isArray(value)) && !holders.includes(value)) holders.push(value);
+    return value;
+  };
+}
