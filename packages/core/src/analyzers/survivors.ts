@@ -332,14 +332,25 @@ function listenerHolder(index: HeapIndex, nodes: number[], edges: number[], held
     const emitter = nodes[i - 1]!;
     const next = edges[i];
     const domTarget = DOM_LISTENERS_EDGE.test(index.edgeLabel(edges[i - 1]!)) ? domTargetName(index.label(emitter), i > 1 ? index.label(nodes[i - 2]!) : undefined) : undefined;
-    const keyed = domTarget ? mapKeyOnPath(index, nodes, edges, i + 1) : undefined;
     const property = next !== undefined && index.graph.edgeTypes[next] === EdgeType.property ? index.edgeLabel(next) : undefined;
-    const event = keyed ?? property;
+    // EventEmitter files listeners under a property named after the event;
+    // EventTarget (Node's and the DOM environments') in a Map keyed by it.
+    const event = property ?? mapKeyOnPath(index, nodes, edges, i);
     const eventName = event === undefined ? '' : `'${event}' `;
     const dom = domTarget ? { dom: true, storage: nodes[heldAt]! } : {};
-    return { label: domTarget ?? index.label(emitter), edge: `${eventName}listeners`, node: emitter, ...dom, ...variableOf(index, nodes, edges, i - 1) };
+    return { label: domTarget ?? emitterLabel(index, emitter), edge: `${eventName}listeners`, node: emitter, ...dom, ...variableOf(index, nodes, edges, i - 1) };
   }
   return undefined;
+}
+
+/**
+ * Node makes an AbortSignal as an EventTarget and swaps its prototype, so
+ * the heap names it EventTarget; its abort state tells it apart.
+ */
+function emitterLabel(index: HeapIndex, emitter: number): string {
+  const label = index.label(emitter);
+  if (label === 'EventTarget' && index.edgeTo(emitter, /^(<symbol kAborted>|Symbol\(kAborted\))$/) >= 0) return 'AbortSignal';
+  return label;
 }
 
 /**
