@@ -216,5 +216,6 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
     };
   } finally {
     tracker.stop();
+    tracker.releaseTimers();
   }
 }
