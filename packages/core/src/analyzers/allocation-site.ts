@@ -201,14 +201,29 @@ export function siteForGroup(
       }
     }
   }
+  return toSite(chosen, refined.line, refined.column, refined.found ? 'inferred' : 'sampled');
+}
+
+/**
+ * The function that allocated most of the sampled bytes, where the user
+ * wrote it, with no line refined from the source: a site for survivors
+ * whose type is not known (no snapshot named them).
+ */
+export function mostSampledSite(candidates: readonly SiteCandidate[]): AllocationSite | undefined {
+  if (candidates.length === 0) return undefined;
+  const chosen = inOriginalSource(candidates[0]!);
+  return toSite(chosen, chosen.frame.line, chosen.frame.column, 'sampled');
+}
+
+function toSite(chosen: SiteCandidate, line: number, column: number, source: AllocationSite['source']): AllocationSite {
   const user = chosen.stack.filter((f) => !isInternalUrl(f.url));
   const rest = chosen.stack.filter((f) => isInternalUrl(f.url));
   return {
     file: toPath(chosen.frame.url),
-    line: refined.line,
-    column: refined.column,
+    line,
+    column,
     functionName: chosen.frame.functionName || '(anonymous)',
     stack: [...user, ...rest].slice(0, SITE_STACK_FRAMES).map(formatFrame),
-    source: refined.found ? 'inferred' : 'sampled',
+    source,
   };
 }
