@@ -7,7 +7,10 @@ const INTERNAL_PATTERNS = [
   /\(node:/,
   /^\s*at node:/,
   /\(internal\//,
-  /[\\/]node_modules[\\/](jest-|@jest[\\/]|vitest|@vitest[\\/]|tinypool|tinyspy|expect[\\/])/,
+  /[\\/]node_modules[\\/](jest-|@jest[\\/]|vitest|@vitest[\\/]|tinypool|tinyspy|expect[\\/]|vite-node[\\/])/,
+  // Vitest 4 runs test files through Vite's module runner, whose
+  // prepareStackTrace maps every stack the code under test reads.
+  /[\\/]node_modules[\\/]vite[\\/]dist[\\/]node[\\/]module-runner\.js/,
   // memscope's build and, when a runner maps its stacks through the shipped
   // source maps, its sources (`node_modules/@memscope/core/src/…`).
   /[\\/](packages[\\/](core|jest-plugin|vitest-plugin)|node_modules[\\/]@memscope[\\/](core|jest|vitest))[\\/](dist|src)[\\/]/,
