@@ -126,6 +126,14 @@ describe('memscope installed from its packed tarballs', () => {
     expect(existsSync(join(installed.dir, 'memscope-report/index.html'))).toBe(true);
   });
 
+  it.each(['newer', 'older'] as const)("%s: the matchers and task() type-check with the README's tsconfig types line", async (label) => {
+    const installed = label === 'newer' ? newer : older;
+    for (const config of ['tsconfig.jest.json', 'tsconfig.vitest.json']) {
+      const run = await runNode([join(installed.dir, 'node_modules/typescript/bin/tsc'), '-p', config], { cwd: installed.dir, timeoutMs: RUN_TIMEOUT_MS });
+      expect(run.exitCode, `${config}: ${run.output}`).toBe(0);
+    }
+  });
+
   it('without the platform package: the pure-JS capture runs with one notice; build-native builds the addon from source', async () => {
     renameSync(join(newer.dir, 'node_modules', PLATFORM_PACKAGE), join(work, 'platform-package-removed'));
     const run = await timed('vitest, pure-JS', () => runNode(BINS.vitest, { cwd: newer.dir, timeoutMs: RUN_TIMEOUT_MS }));

@@ -1,7 +1,7 @@
 import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runNpm } from './npm.js';
-import type { Tarballs } from './packages.js';
+import { lockedVersion, type Tarballs } from './packages.js';
 
 export interface RunnerVersions {
   jest: string;
@@ -16,6 +16,7 @@ export interface InstalledProject {
 }
 
 const FIXTURE = join(import.meta.dirname, 'fixture');
+const TYPE_PACKAGES = ['typescript', '@types/jest', '@types/node'];
 
 /**
  * A user's project outside the workspace: the fixture (a leaking and a clean
@@ -27,7 +28,9 @@ export async function installProject(parent: string, name: string, versions: Run
   const dir = join(parent, name);
   cpSync(FIXTURE, dir, { recursive: true });
   const memscope = Object.fromEntries(Object.entries(tarballs).map(([pkg, file]) => [pkg, `file:${file}`]));
-  const manifest = { name, private: true, devDependencies: { ...memscope, jest: versions.jest, vitest: versions.vitest } };
+  // TypeScript and the type packages the README's tsconfig names, at the workspace's versions (in npm's cache).
+  const typing = Object.fromEntries(TYPE_PACKAGES.map((pkg) => [pkg, lockedVersion('package-lock.json', `node_modules/${pkg}`)]));
+  const manifest = { name, private: true, devDependencies: { ...memscope, ...typing, jest: versions.jest, vitest: versions.vitest } };
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   // --prefer-offline: the runners' tarballs are in npm's cache from the repository's own npm ci.
   const install = await runNpm(['install', '--no-audit', '--no-fund', '--prefer-offline'], dir);

@@ -6,6 +6,7 @@ import { functionEndLine } from './function-extent.js';
 import { isInternalUrl } from './stack-frames.js';
 import { mapPosition } from './source-maps.js';
 import type { FunctionPosition } from './value-by-id.js';
+import { EdgeType, type HeapIndex } from './heap-index.js';
 
 interface SiteCandidate {
   frame: AllocationFrame;
@@ -160,6 +161,60 @@ function closureSite(inScript: readonly SiteCandidate[], scriptUrl: string, clos
   };
 }
 
+/** A plain object's own named properties in the snapshot (no symbols, no V8 internals), for `siteForGroup`. */
+export function propertyNamesOf(index: HeapIndex, node: number): string[] {
+  const { edgeStart, edgeTypes } = index.graph;
+  const names: string[] = [];
+  for (let e = edgeStart[node]!; e < edgeStart[node + 1]!; e++) {
+    if (edgeTypes[e] !== EdgeType.property) continue;
+    const name = index.edgeLabel(e);
+    if (name !== '__proto__' && /^[A-Za-z_$][\w$]*$/.test(name)) names.push(name);
+  }
+  return names;
+}
+
+/** Lines after an object literal's `{` its keys may take. */
+const LITERAL_LINES = 8;
+
+/** How many of `keys` the object literal opened at line `at` writes (`key:` or shorthand `key,`). */
+function keysWritten(lines: readonly string[], at: number, end: number, keys: readonly RegExp[]): number {
+  const text = lines.slice(at, Math.min(end + 1, at + LITERAL_LINES)).join('\n');
+  return keys.filter((key) => key.test(text)).length;
+}
+
+/**
+ * A plain object's site from its property names: among the sampled
+ * functions and their callers, the object literal that writes most of the
+ * object's keys. `{` alone matches nearly any function, and the function
+ * that allocated the most surviving bytes is often a library's (an HTTP
+ * client's request under supertest), not the line that made the object.
+ */
+function literalWithKeys(candidates: readonly SiteCandidate[], propertyNames: readonly string[]): { candidate: SiteCandidate; line: number; column: number } | undefined {
+  const names = propertyNames.slice(0, 12);
+  if (names.length === 0) return undefined;
+  const keys = names.map((name) => new RegExp(`(^|[{,\\s])${name.replace(/\$/g, '\\$')}\\s*(:|,|\\}|$)`, 'm'));
+  const needed = Math.min(2, names.length);
+  let best: { candidate: SiteCandidate; line: number; column: number; written: number } | undefined;
+  for (const candidate of candidates) {
+    const frames = candidate.stack.filter((f) => !isInternalUrl(f.url)).slice(0, 6);
+    for (const frame of frames) {
+      const lines = sourceLines(frame.url);
+      if (!lines) continue;
+      const end = functionEndLine(lines, frame.line, frame.column, 80);
+      for (let i = frame.line - 1; i <= end && i < lines.length; i++) {
+        const brace = lines[i]!.indexOf('{', i === frame.line - 1 ? Math.max(0, frame.column - 1) : 0);
+        if (brace < 0) continue;
+        const written = keysWritten(lines, i, end, keys);
+        // Ties go to the later brace in the same function: the literal's own, not the body's that encloses it.
+        if (written >= needed && (written > (best?.written ?? 0) || (written === best?.written && best.candidate.frame === frame))) {
+          best = { candidate: { ...candidate, frame, stack: candidate.stack.slice(candidate.stack.indexOf(frame)) }, line: i + 1, column: brace + 1, written };
+        }
+      }
+    }
+  }
+  return best;
+}
+
 export function siteForGroup(
   allCandidates: readonly SiteCandidate[],
   groupName: string,
@@ -168,11 +223,17 @@ export function siteForGroup(
   scriptUrl?: string,
   /** For closures: their name and where their source starts in that script, which is where they are made. */
   closure?: ClosureSource,
+  /** For plain objects: their own property names, which their literal writes. */
+  propertyNames: readonly string[] = [],
 ): AllocationSite | undefined {
   const inScript = scriptUrl ? allCandidates.filter((c) => toPath(c.frame.url) === toPath(scriptUrl)) : [];
   if (kind === 'closure' && scriptUrl && closure) return closureSite(inScript.map(inOriginalSource), scriptUrl, closure);
   const candidates = (inScript.length > 0 ? inScript : allCandidates).slice(0, 8).map(inOriginalSource);
   if (candidates.length === 0) return undefined;
+  if (kind === 'object' && groupName === 'Object') {
+    const literal = literalWithKeys(candidates, propertyNames);
+    if (literal) return toSite(literal.candidate, literal.line, literal.column, 'inferred');
+  }
   const patterns = allocationPatterns(groupName, kind);
   let chosen = candidates[0]!;
   // The constructor's own frame allocates `this`; the `new X(...)` is in a
@@ -201,14 +262,29 @@ export function siteForGroup(
       }
     }
   }
+  return toSite(chosen, refined.line, refined.column, refined.found ? 'inferred' : 'sampled');
+}
+
+/**
+ * The function that allocated most of the sampled bytes, where the user
+ * wrote it, with no line refined from the source: a site for survivors
+ * whose type is not known (no snapshot named them).
+ */
+export function mostSampledSite(candidates: readonly SiteCandidate[]): AllocationSite | undefined {
+  if (candidates.length === 0) return undefined;
+  const chosen = inOriginalSource(candidates[0]!);
+  return toSite(chosen, chosen.frame.line, chosen.frame.column, 'sampled');
+}
+
+function toSite(chosen: SiteCandidate, line: number, column: number, source: AllocationSite['source']): AllocationSite {
   const user = chosen.stack.filter((f) => !isInternalUrl(f.url));
   const rest = chosen.stack.filter((f) => isInternalUrl(f.url));
   return {
     file: toPath(chosen.frame.url),
-    line: refined.line,
-    column: refined.column,
+    line,
+    column,
     functionName: chosen.frame.functionName || '(anonymous)',
     stack: [...user, ...rest].slice(0, SITE_STACK_FRAMES).map(formatFrame),
-    source: refined.found ? 'inferred' : 'sampled',
+    source,
   };
 }

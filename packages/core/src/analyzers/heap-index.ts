@@ -40,6 +40,9 @@ function idSlots({ nodeIds, nodeCount }: HeapGraph): Int32Array {
   return slots;
 }
 
+/** V8's name for the edges to a WeakMap entry's value, from its table and from its key (`288 / part of key (Object @12) -> value …`). */
+const WEAK_MAP_ENTRY = /^(?:\d+ \/ )?part of key \(.*? @(\d+)\) -> value/;
+
 const OWN_HOLDERS = /^(CallRunner|HandleTracker|FileRecorder|TaskScope|Memscope[A-Z]\w*)$/;
 
 /**
@@ -151,38 +154,80 @@ export class HeapIndex {
    * reachable node on one of its shortest retainer paths. Edges into code,
    * hidden classes and weak slots never hold user data alive, so the walk
    * skips them to keep paths meaningful.
+   *
+   * A WeakMap entry's value is drawn twice by V8: from the map's table and
+   * from its key. The value lives only as long as the key, so the edge from
+   * the table is followed last, when nothing else reaches the value: a Vue
+   * component's reactive props then read as held by whatever keeps the
+   * component (its leaked listener), not by Vue's `reactiveMap`.
    */
   shortestPathTree(): { parents: Int32Array; parentEdges: Int32Array; order: Int32Array } {
     if (this.parents && this.parentEdges && this.order) return { parents: this.parents, parentEdges: this.parentEdges, order: this.order };
-    const { nodeCount, edgeStart, edgeTypes, edgeTargets, nodeTypes } = this.graph;
+    const { nodeCount, edgeStart, edgeTypes, edgeNames, edgeTargets, nodeTypes, nodeIds } = this.graph;
     const parents = new Int32Array(nodeCount).fill(-1);
     const parentEdges = new Int32Array(nodeCount).fill(-1);
     const queue = new Int32Array(nodeCount);
+    const keyOfEntry = this.weakMapEntryKeys();
+    const fromTables: number[] = [];
     let head = 0;
     let tail = 0;
     queue[tail++] = 0;
     parents[0] = 0;
-    while (head < tail) {
-      const node = queue[head++]!;
-      // memscope's own objects reach the function under test; a path through
-      // them would explain nothing to the user.
-      if (node !== 0 && this.nameMatches(node, OWN_HOLDERS)) continue;
-      for (let e = edgeStart[node]!; e < edgeStart[node + 1]!; e++) {
-        if (edgeTypes[e] === EdgeType.weak || edgeTypes[e] === EdgeType.shortcut) continue;
-        const target = edgeTargets[e]!;
-        if (parents[target] !== -1) continue;
-        const targetType = nodeTypes[target];
-        if (targetType === NodeType.code || targetType === NodeType.objectShape) continue;
-        parents[target] = node;
-        parentEdges[target] = e;
-        queue[tail++] = target;
+    const reach = (node: number, e: number): void => {
+      const target = edgeTargets[e]!;
+      if (parents[target] !== -1) return;
+      const targetType = nodeTypes[target];
+      if (targetType === NodeType.code || targetType === NodeType.objectShape) return;
+      parents[target] = node;
+      parentEdges[target] = e;
+      queue[tail++] = target;
+    };
+    for (let deferred = 0; ; ) {
+      while (head < tail) {
+        const node = queue[head++]!;
+        // memscope's own objects reach the function under test; a path through
+        // them would explain nothing to the user.
+        if (node !== 0 && this.nameMatches(node, OWN_HOLDERS)) continue;
+        for (let e = edgeStart[node]!; e < edgeStart[node + 1]!; e++) {
+          const type = edgeTypes[e];
+          if (type === EdgeType.weak || type === EdgeType.shortcut) continue;
+          if (type === EdgeType.internal && keyOfEntry) {
+            const key = keyOfEntry[edgeNames[e]!]!;
+            if (key !== 0 && key !== nodeIds[node]) {
+              fromTables.push(node, e);
+              continue;
+            }
+          }
+          reach(node, e);
+        }
       }
+      if (deferred >= fromTables.length) break;
+      for (; deferred < fromTables.length; deferred += 2) reach(fromTables[deferred]!, fromTables[deferred + 1]!);
     }
     this.parents = parents;
     this.parentEdges = parentEdges;
     // Breadth-first order: every node comes after its parent.
     this.order = queue.subarray(0, tail);
     return { parents, parentEdges, order: this.order };
+  }
+
+  /**
+   * For each string that names a WeakMap entry's edges, the key's id; 0 for
+   * other strings.
+   * Undefined when the heap has no WeakMap entries.
+   */
+  private weakMapEntryKeys(): Uint32Array | undefined {
+    let keys: Uint32Array | undefined;
+    const { strings } = this.graph;
+    for (let i = 0; i < strings.length; i++) {
+      const name = strings[i]!;
+      if (!name.includes('part of key (')) continue;
+      const match = WEAK_MAP_ENTRY.exec(name);
+      if (!match) continue;
+      keys ??= new Uint32Array(strings.length);
+      keys[i] = Number(match[1]);
+    }
+    return keys;
   }
 
   /** Node indexes from the root to `node` (inclusive), or [] when unreachable. */

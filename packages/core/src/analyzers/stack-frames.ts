@@ -7,18 +7,23 @@ const INTERNAL_PATTERNS = [
   /\(node:/,
   /^\s*at node:/,
   /\(internal\//,
-  /[\\/]node_modules[\\/](jest-|@jest[\\/]|vitest|@vitest[\\/]|tinypool|tinyspy|expect[\\/])/,
-  /[\\/](packages[\\/]core|node_modules[\\/]@memscope[\\/]core)[\\/]dist[\\/]/,
-  /[\\/]packages[\\/]core[\\/]src[\\/]/,
+  /[\\/]node_modules[\\/](jest-|@jest[\\/]|vitest|@vitest[\\/]|tinypool|tinyspy|expect[\\/]|vite-node[\\/])/,
+  // Vitest 4 runs test files through Vite's module runner, whose
+  // prepareStackTrace maps every stack the code under test reads.
+  /[\\/]node_modules[\\/]vite[\\/]dist[\\/]node[\\/]module-runner\.js/,
+  // memscope's build and, when a runner maps its stacks through the shipped
+  // source maps, its sources (`node_modules/@memscope/core/src/…`).
+  /[\\/](packages[\\/](core|jest-plugin|vitest-plugin)|node_modules[\\/]@memscope[\\/](core|jest|vitest))[\\/](dist|src)[\\/]/,
   // A builtin's frame, `at new Promise (<anonymous>)`; not `at Socket.<anonymous> (/app/x.js:1:2)`, a user's callback.
   /\(<anonymous>\)$|^\s*at <anonymous>$/,
 ];
 
-/** memscope's own files, wherever the package was installed or copied. */
-const OWN_ROOT = typeof __dirname === 'string' ? `(${__dirname.replace(/[\\/]analyzers$/, '')}` : null;
+/** memscope's own files (build and mapped sources), wherever the package was installed or copied. */
+const OWN_ROOT = typeof __dirname === 'string' ? __dirname.replace(/[\\/](dist|src)[\\/]analyzers$/, '') : null;
+const OWN_DIRS = OWN_ROOT === null ? [] : [`(${OWN_ROOT}/dist/`, `(${OWN_ROOT}/src/`, `(${OWN_ROOT}\\dist\\`, `(${OWN_ROOT}\\src\\`];
 
 export function isInternalFrame(frame: string): boolean {
-  if (OWN_ROOT !== null && frame.includes(OWN_ROOT)) return true;
+  if (OWN_DIRS.some((dir) => frame.includes(dir))) return true;
   return INTERNAL_PATTERNS.some((pattern) => pattern.test(frame));
 }
 

@@ -338,25 +338,37 @@ function listenerHolder(index: HeapIndex, nodes: number[], edges: number[], held
     const emitter = nodes[i - 1]!;
     const next = edges[i];
     const domTarget = DOM_LISTENERS_EDGE.test(index.edgeLabel(edges[i - 1]!)) ? domTargetName(index.label(emitter), i > 1 ? index.label(nodes[i - 2]!) : undefined) : undefined;
-    const keyed = domTarget ? mapKeyOnPath(index, nodes, edges, i + 1) : undefined;
     const property = next !== undefined && index.graph.edgeTypes[next] === EdgeType.property ? index.edgeLabel(next) : undefined;
-    const event = keyed ?? property;
+    // EventTarget (Node's, happy-dom's) files listeners in a Map keyed by
+    // the event, below any phase (`bubbling`); EventEmitter and jsdom under
+    // a property named after it.
+    const event = mapKeyOnPath(index, nodes, edges, i, heldAt) ?? property;
     const eventName = event === undefined ? '' : `'${event}' `;
     const dom = domTarget ? { dom: true, storage: nodes[heldAt]! } : {};
-    return { label: domTarget ?? index.label(emitter), edge: `${eventName}listeners`, node: emitter, ...dom, ...variableOf(index, nodes, edges, i - 1) };
+    return { label: domTarget ?? emitterLabel(index, emitter), edge: `${eventName}listeners`, node: emitter, ...dom, ...variableOf(index, nodes, edges, i - 1) };
   }
   return undefined;
 }
 
 /**
- * The key of the Map entry the path goes through at or after `from`
+ * Node makes an AbortSignal as an EventTarget and swaps its prototype, so
+ * the heap names it EventTarget; its abort state tells it apart.
+ */
+function emitterLabel(index: HeapIndex, emitter: number): string {
+  const label = index.label(emitter);
+  if (label === 'EventTarget' && index.edgeTo(emitter, /^(<symbol kAborted>|Symbol\(kAborted\))$/) >= 0) return 'AbortSignal';
+  return label;
+}
+
+/**
+ * The key of the Map entry the path goes through between `from` and `to`
  * (happy-dom files listeners by phase, then by event type: `bubbling →
  * Map → table → [6]`). V8 lays a Map's entries out as key, value, chain:
  * the key of the value at element n is element n − 1 of the same table.
  */
-function mapKeyOnPath(index: HeapIndex, nodes: number[], edges: number[], from: number): string | undefined {
+function mapKeyOnPath(index: HeapIndex, nodes: number[], edges: number[], from: number, to: number): string | undefined {
   const { edgeStart, edgeTargets, edgeTypes } = index.graph;
-  for (let at = from; at + 2 < nodes.length; at++) {
+  for (let at = from; at + 2 < nodes.length && at <= to; at++) {
     if (index.name(nodes[at]!) !== 'Map') continue;
     const table = nodes[at + 1]!;
     const valueEdge = edges[at + 1]!;

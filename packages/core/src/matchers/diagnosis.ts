@@ -1,4 +1,5 @@
-import type { Colors } from '../report/colors.js';
+import { MemscopeError } from '../errors.js';
+import { createColors, type Colors } from '../report/colors.js';
 import { formatBytes, sanitizeForTerminal } from '../report/format.js';
 import { projectPathsIn } from '../report/project-paths.js';
 import type { FigureGrowth, Finding, LeakResult, VerdictStats } from '../verdict/types.js';
@@ -98,12 +99,25 @@ export function formatStatistics(stats: VerdictStats, capture: LeakResult['captu
   ].join(' · ');
 }
 
+function assertLeakResult(result: unknown): asserts result is LeakResult {
+  const candidate = result as Partial<LeakResult> | null | undefined;
+  if (typeof candidate === 'object' && candidate !== null && Array.isArray(candidate.findings) && typeof candidate.stats === 'object') return;
+  const shown = candidate === null || typeof candidate !== 'object' ? String(candidate) : `an object with keys ${Object.keys(candidate).join(', ') || '(none)'}`;
+  throw new MemscopeError('ERR_MEMSCOPE_INVALID_OPTION', `formatLeakDiagnosis: \`result\` must be what checkLeak resolves to (an object with \`findings\` and \`stats\`), got ${shown}.`);
+}
+
 /**
  * The findings and the statistics line, for a function that leaked. Files
  * are shown relative to `root` (the runners' working directory, which is
- * the project root they print their own paths against).
+ * the project root they print their own paths against). Plain text unless
+ * `c` brings colours (`colorsFor(process.stderr)`).
+ *
+ * @example
+ * const result = await checkLeak(handleRequest);
+ * if (result.leaked) console.error(formatLeakDiagnosis(result));
  */
-export function formatLeakDiagnosis(result: LeakResult, c: Colors, root: string = process.cwd()): string {
+export function formatLeakDiagnosis(result: LeakResult, c: Colors = createColors(false), root: string = process.cwd()): string {
+  assertLeakResult(result);
   const count = result.findings.length;
   const lines = [c.bold(`The function leaked: ${count} finding${count === 1 ? '' : 's'}, growing with every call.`), ''];
   result.findings.forEach((finding, i) => {

@@ -23,7 +23,8 @@ import type { CutShort, FigureGrowth, Finding, LeakResult } from './types.js';
 import type { GrowthJudgement } from './stats.js';
 import { nowMs } from '../node-clock.js';
 import { Deadline, explanationEstimateMs } from './time-budget.js';
-import { unexplainedGrowth } from './unexplained-growth.js';
+import { clearHeapGrowthPerCall, unexplainedGrowth } from './unexplained-growth.js';
+import { survivorSiteWithoutSnapshot } from './sampled-site.js';
 
 
 /**
@@ -142,14 +143,18 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
     let cutShort: CutShort | undefined;
     const undecided = result.cutShort === true && result.rounds < MIN_ROUNDS_TO_JUDGE && findings.length === 0;
     // Priced only under a time limit: without one the explanation always fits.
-    const explanationMs = deadline.limitMs === undefined ? 0 : explanationEstimateMs(capture.heapFigures().heapUsed, timeMs.screen / Math.max(1, (runner.calls - warmupCalls) / callsPerRound));
+    const roundMs = timeMs.screen / Math.max(1, (runner.calls - warmupCalls) / callsPerRound);
+    const explanationMs = deadline.limitMs === undefined ? 0 : explanationEstimateMs(capture.heapFigures().heapUsed, roundMs);
     const wantsExplanation = wantsHeap && (notFlat(result, 'heapUsed') || notFlat(result, 'sampledSurvivors') || Boolean(nativeGrowth));
     if (undecided) {
       cutShort = { step: 'screen', neededMs: Math.round((timeMs.screen / Math.max(1, result.rounds)) * MIN_ROUNDS_TO_JUDGE), leftMs: 0, limitMs: opts.timeLimit! };
       reason = `only ${result.rounds} of the ${MIN_ROUNDS_TO_JUDGE} rounds a verdict needs fit in the time limit: no verdict`;
     } else if (wantsExplanation && !deadline.fits(explanationMs)) {
       cutShort = { step: 'explanation', neededMs: Math.round(explanationMs), leftMs: Math.max(0, Math.round(deadline.leftMs())), limitMs: opts.timeLimit! };
-      const growth = unexplainedGrowth(result, callsPerRound, opts.threshold, cutShort);
+      // The survivors' allocation site costs two rounds, not a snapshot: worth it for growth that is surely a leak.
+      const sampleSite = opts.kinds.has('heap') && clearHeapGrowthPerCall(result, callsPerRound, opts.threshold) !== undefined && deadline.fits(2 * roundMs);
+      const site = sampleSite ? await survivorSiteWithoutSnapshot(capture, runner, callsPerRound * 2, opts.gc) : undefined;
+      const growth = unexplainedGrowth(result, callsPerRound, opts.threshold, cutShort, site);
       if (growth && opts.kinds.has('heap')) findings.push(growth);
       if (nativeGrowth && opts.kinds.has('native')) findings.push(nativeFinding(nativeGrowth, nativeBytesPerCall));
       reason = findings.length
@@ -216,5 +221,6 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
     };
   } finally {
     tracker.stop();
+    tracker.releaseTimers();
   }
 }

@@ -3,7 +3,7 @@ import type { AllocationSite, Finding, FindingKind } from './types.js';
 import { formatBytes } from '../report/format.js';
 import { EdgeType, NodeType, type HeapIndex } from '../analyzers/heap-index.js';
 import { findCycles, NATIVE_BACKED, type SurvivorGroup } from '../analyzers/survivors.js';
-import { allocationCandidates, siteForGroup, type ClosureSource } from '../analyzers/allocation-site.js';
+import { allocationCandidates, propertyNamesOf, siteForGroup, type ClosureSource } from '../analyzers/allocation-site.js';
 import { functionPositionById } from '../analyzers/value-by-id.js';
 import { functionLine } from '../analyzers/function-line.js';
 import { previewObject } from '../analyzers/preview.js';
@@ -157,7 +157,7 @@ export function groupFinding(group: SurvivorGroup, explanation: Explanation, kin
   const script = madeBy >= 0 ? closureScript(index, madeBy) : undefined;
   const site = script
     ? siteForGroup(candidates, index.name(madeBy), 'closure', script, closureSource(index, madeBy))
-    : siteForGroup(candidates, group.name, groupKind(group));
+    : siteForGroup(candidates, group.name, groupKind(group), undefined, undefined, propertyNamesOf(index, group.representative));
   if (site && domTag(group.name)) Object.assign(site, inUserCode(site) ?? {});
   const holder = group.holder;
   const title = findingTitle({ group, kind, count, bytes, closure: closureInfo(index, group, site), dom: domSubtrees(index, group, first) });

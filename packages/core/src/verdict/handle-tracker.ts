@@ -65,6 +65,11 @@ class MemscopeLiveHandle {
    * its callback and its memory. So `hasRef()` (false once unref'd) is the
    * last resort, after the signs that do tell closed from unref'd.
    */
+  unrefTimer(): void {
+    const resource = this.resource.deref() as ResourceLike | undefined;
+    if (resource?._destroyed === false && typeof resource.unref === 'function') resource.unref();
+  }
+
   isOpen(): boolean {
     const resource = this.resource.deref() as ResourceLike | undefined;
     if (!resource) return false;
@@ -98,6 +103,7 @@ interface ResourceLike {
   /** Stream handles (sockets, pipes): -1 once closed; unref'd ones stay >= 0. */
   fd?: number;
   hasRef?(): boolean;
+  unref?(): unknown;
 }
 
 const RECENT_SLOTS = 4096;
@@ -277,6 +283,17 @@ export class HandleTracker {
   stop(): void {
     this.hook?.disable();
     this.hook = undefined;
+  }
+
+  /**
+   * Unrefs the timers the calls left armed: a leaking function called a few
+   * thousand times leaves that many intervals, which would keep the runner's
+   * process alive after its last test (Jest: "did not exit one second after
+   * the test run"). They still run and still count as the test's open
+   * handles in its report; only the process may now exit.
+   */
+  releaseTimers(): void {
+    for (const handle of this.live.values()) handle.unrefTimer();
   }
 
   /** Handles created by the function and still open. */

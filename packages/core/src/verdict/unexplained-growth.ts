@@ -1,6 +1,6 @@
 import { formatBytes } from '../report/format.js';
 import type { ScreenResult } from './screen.js';
-import type { CutShort, Finding } from './types.js';
+import type { AllocationSite, CutShort, Finding } from './types.js';
 
 /**
  * A fit this straight is a leak's, not a heap's page moves or a cache's
@@ -19,19 +19,35 @@ const CLEAR_THRESHOLDS = 4;
  * straight line) is reported; anything less passes, as it would have
  * without an explanation that found nothing.
  */
-export function unexplainedGrowth(result: ScreenResult, callsPerRound: number, threshold: number, cut: CutShort): Finding | undefined {
-  const heap = result.judgements.get('heapUsed');
-  if (!heap || heap.call !== 'grows' || heap.r2 < LEAK_LINE_FIT) return undefined;
-  const perCall = heap.perRound / callsPerRound;
-  if (perCall < Math.max(threshold, 1) * CLEAR_THRESHOLDS) return undefined;
+export function unexplainedGrowth(
+  result: ScreenResult,
+  callsPerRound: number,
+  threshold: number,
+  cut: CutShort,
+  /** Where the objects that outlived the calls were allocated (sampled), when that fitted. */
+  site?: AllocationSite,
+): Finding | undefined {
+  const perCall = clearHeapGrowthPerCall(result, callsPerRound, threshold);
+  if (perCall === undefined) return undefined;
   const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const fit = result.judgements.get('heapUsed')!.r2.toFixed(2);
+  const where = site ? `, by objects allocated in ${site.functionName} (${site.file}:${site.line}) (sampled); who holds them was` : '; what grew and who holds it were';
   return {
     kind: 'heap',
     title:
-      `heap grows ${formatBytes(perCall)} per call (fit ${heap.r2.toFixed(2)}); what grew and who holds it were not looked for: ` +
+      `heap grows ${formatBytes(perCall)} per call (fit ${fit})${where} not looked for: ` +
       `that takes a heap snapshot (about ${seconds(cut.neededMs)} here) and ${seconds(cut.leftMs)} of the ${seconds(cut.limitMs)} limit were left. ` +
       'Give the test a longer timeout to see them.',
     name: '(unexplained heap growth)',
     perCall: { count: 0, bytes: perCall },
+    ...(site ? { allocationSite: site } : {}),
   };
+}
+
+/** Bytes per call of heap growth that no clean function shows (many thresholds a call, on a straight line); undefined for less. */
+export function clearHeapGrowthPerCall(result: ScreenResult, callsPerRound: number, threshold: number): number | undefined {
+  const heap = result.judgements.get('heapUsed');
+  if (!heap || heap.call !== 'grows' || heap.r2 < LEAK_LINE_FIT) return undefined;
+  const perCall = heap.perRound / callsPerRound;
+  return perCall < Math.max(threshold, 1) * CLEAR_THRESHOLDS ? undefined : perCall;
 }

@@ -20,11 +20,11 @@ const MAX_BATCH = 500;
  * (median 85 ms, up to 130 ms) where 50 calls and 50 ms were asked for.
  */
 function nextBatch(runner: CallRunner, batch: number, elapsedMs: number): number {
-  const doubled = Math.min(batch * 2, MAX_BATCH);
+  const doubled = Math.min(batch * 2, MAX_BATCH, MAX_CALLS - runner.calls);
   const perCall = elapsedMs / runner.calls;
-  if (!(perCall > 0)) return doubled;
+  if (!(perCall > 0)) return Math.max(1, doubled);
   const stillNeeded = Math.max(MIN_CALLS - runner.calls, Math.ceil((MIN_MS - elapsedMs) / perCall));
-  return Math.max(1, Math.min(doubled, stillNeeded, MAX_CALLS - runner.calls));
+  return Math.max(1, Math.min(doubled, stillNeeded));
 }
 
 /**

@@ -66,6 +66,24 @@ describe('siteForGroup', () => {
     expect(site!.stack.slice(0, 3)).toEqual([`onSession (${file}:7:40)`, `remember (${file}:7:1)`, `later (${file}:9:16)`]);
   });
 
+  it("puts a plain object on the literal that writes its keys, not on a busier library function's first brace", () => {
+    // An HTTP client's request function allocates the most surviving bytes; the handler below it writes the object.
+    const client = path.join(dir, 'client.cjs');
+    writeFileSync(client, ['function request(options) {', '  const req = { options, started: Date.now() };', '  return handler(req);', '}'].join('\n'));
+    const app = path.join(dir, 'app.cjs');
+    writeFileSync(app, ['const audit = [];', 'function handler(req) {', '  if (req) {', "    audit.push({ path: req.options.path, at: Date.now(), headers: { ...req.headers } });", '  }', '}'].join('\n'));
+    const clientUrl = pathToFileURL(client).href;
+    const appUrl = pathToFileURL(app).href;
+    const samples: AllocationSample[] = [
+      { size: 512, count: 100, stack: [{ functionName: 'request', url: clientUrl, line: 1, column: 1 }] },
+      { size: 64, count: 100, stack: [{ functionName: 'handler', url: appUrl, line: 2, column: 1 }, { functionName: 'request', url: clientUrl, line: 1, column: 1 }] },
+    ];
+    const site = siteForGroup(allocationCandidates(samples), 'Object', 'object', undefined, undefined, ['path', 'at', 'headers']);
+    expect(site).toMatchObject({ file: app, line: 4, column: 16, functionName: 'handler', source: 'inferred' });
+    // Without the keys, the busier function's first brace wins, as before.
+    expect(siteForGroup(allocationCandidates(samples), 'Object', 'object')).toMatchObject({ file: client, functionName: 'request' });
+  });
+
   it('reads the line inside the sampled function when the constructor was inlined away', () => {
     const samples: AllocationSample[] = [{ size: 32, count: 100, stack: [{ functionName: 'remember', url, line: 7, column: 1 }] }];
     expect(siteForGroup(allocationCandidates(samples), 'Session', 'object')).toMatchObject({ line: 7, functionName: 'remember' });

@@ -104,6 +104,19 @@ describe('the handle tracker', () => {
     }
   });
 
+  it('unrefs the timers its calls left armed, which still run and still count as open', () => {
+    const tracker = new HandleTracker();
+    tracker.start();
+    const mine: NodeJS.Timeout[] = [];
+    const call = tracker.wrap(() => void mine.push(setInterval(() => undefined, 60_000)));
+    for (let i = 0; i < 3; i++) call();
+    tracker.stop();
+    timers.push(...mine);
+    tracker.releaseTimers();
+    expect(mine.map((timer) => timer.hasRef())).toEqual([false, false, false]);
+    expect(tracker.liveCount()).toBe(3);
+  });
+
   it('leaves a handle opened once, by the first call, out of the groups left open per call', () => {
     const tracker = new HandleTracker();
     tracker.start();

@@ -56,6 +56,13 @@ describe('unexplainedGrowth', () => {
     expect(finding.title).toContain('about 9.0 s here) and 1.5 s of the 4.3 s limit were left');
   });
 
+  it('names where the survivors were allocated when sampling them fitted, and says what is still missing', () => {
+    const site = { file: '/app/src/session-store.ts', line: 20, column: 22, functionName: 'login', stack: ['login (/app/src/session-store.ts:20:22)'], source: 'sampled' as const };
+    const finding = unexplainedGrowth(screened(judgement(60 * 8400, 1)), 60, 8, cut, site)!;
+    expect(finding.title).toMatch(/^heap grows 8\.2 KiB per call \(fit 1\.00\), by objects allocated in login \(\/app\/src\/session-store\.ts:20\) \(sampled\); who holds them was not looked for/);
+    expect(finding.allocationSite).toEqual(site);
+  });
+
   it('lets pass what an explanation would have had to tell from noise: a bent line, a few bytes a call, no growth', () => {
     expect(unexplainedGrowth(screened(judgement(60 * 218, 0.84)), 60, 8, cut)).toBeUndefined();
     expect(unexplainedGrowth(screened(judgement(60 * 20, 0.99)), 60, 8, cut)).toBeUndefined();

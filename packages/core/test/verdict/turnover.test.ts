@@ -22,14 +22,14 @@ function group(name: string, holder: number, edge: string, label = 'Object', mem
 /** Node i has id i; the runner's calls go to `onCall`. */
 function setUp(values: Map<number, unknown>, onCall: () => void) {
   const index = { id: (node: number) => node } as unknown as HeapIndex;
-  let made = 0;
   const runner = {
-    run: async (calls: number) => {
+    calls: 0,
+    async run(calls: number) {
       for (let i = 0; i < calls; i++) onCall();
-      made += calls;
+      this.calls += calls;
     },
-  } as unknown as CallRunner;
-  return { index, runner, objectById: (id: number) => values.get(id), made: () => made };
+  };
+  return { index, runner: runner as unknown as CallRunner, objectById: (id: number) => values.get(id), made: () => runner.calls };
 }
 
 describe('withoutStoppedHolders', () => {
@@ -51,7 +51,23 @@ describe('withoutStoppedHolders', () => {
     const groups = [group('Object', 1, 'Map entries', 'Map'), group('Object', 2, 'Map entries', 'Map'), group('ListElement', 3, 'session:1')];
     const kept = await withoutStoppedHolders({ groups, isCandidate: () => true, index, objectById, runner, calls: 300, onwardCalls: 100 });
     expect(kept.map((g) => g.holder!.node)).toEqual([1]);
-    expect(made()).toBe(100);
+    // The Map that grows on is followed in doubling batches until 20 000 calls.
+    expect(made()).toBe(25_500);
+  });
+
+  it('drops a cache that was still filling after the first onward calls, once it is full', async () => {
+    // An LRU of 5000 met after 1500 calls: it fills for 3500 more, then turns over.
+    const lru = new Map<number, number>();
+    for (let i = 0; i < 1500; i++) lru.set(i, i);
+    let n = 1500;
+    const { index, runner, objectById, made } = setUp(new Map<number, unknown>([[1, lru]]), () => {
+      n++;
+      if (lru.size >= 5000) lru.delete(lru.keys().next().value!);
+      lru.set(n, n);
+    });
+    const kept = await withoutStoppedHolders({ groups: [group('Object', 1, 'Map entries', 'Map')], isCandidate: () => true, index, objectById, runner, calls: 300, onwardCalls: 100 });
+    expect(kept).toEqual([]);
+    expect(made()).toBeLessThan(20_000);
   });
 
   it('leaves groups whose holder cannot be counted, and makes no call for them', async () => {

@@ -1,0 +1,34 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const fixture = fileURLToPath(new URL('./fixtures/weakmap-proxy-leak.cjs', import.meta.url));
+
+interface Verdict {
+  capture: string;
+  leaked: boolean;
+  findings: Array<{ kind: string; title: string }>;
+}
+
+function runFixture(capture: 'native' | 'js'): { output: string; verdict?: Verdict } {
+  const child = spawnSync(process.execPath, [fixture], {
+    cwd: fileURLToPath(new URL('../..', import.meta.url)),
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, MEMSCOPE_CAPTURE: capture },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  const output = `${child.stdout}\n${child.stderr}`;
+  return { output, verdict: child.status === 0 ? (JSON.parse(child.stdout) as Verdict) : undefined };
+}
+
+describe('WeakMap entries kept by a leaked listener', () => {
+  it.each(['native', 'js'] as const)('read as part of the listener leak on the %s capture, not as a second finding', (capture) => {
+    const run = runFixture(capture);
+    expect(run.verdict, run.output).toBeDefined();
+    expect(run.verdict!.capture).toBe(capture);
+    expect(run.verdict!.leaked).toBe(true);
+    // A WeakMap's value lives as long as its key: the listener that keeps the
+    // key is the one leak, whatever WeakMap files a proxy of it.
+    expect(run.verdict!.findings.map((finding) => finding.title), run.output).toEqual([expect.stringMatching(/listeners of 'keydown'.*onKeydown/)]);
+  });
+});
