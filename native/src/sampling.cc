@@ -3,6 +3,7 @@
 #include <v8-profiler.h>
 
 #include <memory>
+#include <string>
 #include <mutex>
 #include <unordered_map>
 #include <vector>
@@ -57,6 +58,17 @@ Napi::Object MakeFrame(Napi::Env env, const v8::AllocationProfile::Node* node) {
   return frame;
 }
 
+// The running profile's samples; throws, naming the caller, when none runs.
+std::unique_ptr<v8::AllocationProfile> CurrentProfile(Napi::Env env, const char* caller) {
+  v8::Isolate* isolate = CurrentIsolate();
+  if (!IsSampling(isolate)) {
+    throw Napi::Error::New(env, std::string(caller) + ": the sampling heap profiler is not running; call startSampling first");
+  }
+  std::unique_ptr<v8::AllocationProfile> profile(isolate->GetHeapProfiler()->GetAllocationProfile());
+  if (!profile) throw Napi::Error::New(env, std::string(caller) + ": V8 returned no allocation profile");
+  return profile;
+}
+
 }  // namespace
 
 Napi::Value StartSampling(const Napi::CallbackInfo& info) {
@@ -75,12 +87,7 @@ Napi::Value StartSampling(const Napi::CallbackInfo& info) {
 
 Napi::Value ReadSampling(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  v8::Isolate* isolate = CurrentIsolate();
-  if (!IsSampling(isolate)) {
-    throw Napi::Error::New(env, "readSampling: the sampling heap profiler is not running; call startSampling first");
-  }
-  std::unique_ptr<v8::AllocationProfile> profile(isolate->GetHeapProfiler()->GetAllocationProfile());
-  if (!profile) throw Napi::Error::New(env, "readSampling: V8 returned no allocation profile");
+  std::unique_ptr<v8::AllocationProfile> profile = CurrentProfile(env, "readSampling");
 
   std::unordered_map<uint32_t, FrameSource> nodes;
   IndexNodes(profile->GetRootNode(), nullptr, nodes);
@@ -118,12 +125,7 @@ Napi::Value ReadSampling(const Napi::CallbackInfo& info) {
 
 Napi::Value ReadSampleSizes(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  v8::Isolate* isolate = CurrentIsolate();
-  if (!IsSampling(isolate)) {
-    throw Napi::Error::New(env, "readSampleSizes: the sampling heap profiler is not running; call startSampling first");
-  }
-  std::unique_ptr<v8::AllocationProfile> profile(isolate->GetHeapProfiler()->GetAllocationProfile());
-  if (!profile) throw Napi::Error::New(env, "readSampleSizes: V8 returned no allocation profile");
+  std::unique_ptr<v8::AllocationProfile> profile = CurrentProfile(env, "readSampleSizes");
   // One typed array, no object per sample: a read of ~10 000 live samples
   // took ~60 ms through readSampling's objects and frames.
   const std::vector<v8::AllocationProfile::Sample>& samples = profile->GetSamples();

@@ -223,17 +223,10 @@ export class ConcurrentAttribution {
   }
 
   private activate(): void {
-    asMemscope(() => this.capture.startSampling(ATTRIBUTION_INTERVAL_BYTES, ATTRIBUTION_STACK_DEPTH));
-    // A new profile numbers its samples from 1 again.
-    this.markers = new SegmentMarkers<TaskScope>(ATTRIBUTION_INTERVAL_BYTES);
-    this.owners = new Map();
-    this.lastCut = null;
-    this.current = null;
-    this.marked = null;
     this.disturbed = false;
     this.paused = null;
     this.carried.clear();
-    this.last = takeReading(this.capture, this.forced, false);
+    this.startProfile();
     // A verdict's calls own no Buffer; a test's code beside a paused verdict does.
     this.buffers.install(() => (isMeasuring() && !this.paused ? null : this.current));
     // Named so the marker's sample carries a memscope frame even when V8 inlines the marker into it.
@@ -274,15 +267,20 @@ export class ConcurrentAttribution {
     if (!this.paused?.ended || isMeasuring()) return;
     this.switchTo(this.current);
     this.paused = null;
+    this.startProfile();
+    this.switchTo(this.ownerOf(taskStorage.getStore()));
+  }
+
+  /** A new sampling profile, with markers and owners of its own, and a fresh counter reading; no test running yet. */
+  private startProfile(): void {
     asMemscope(() => this.capture.startSampling(ATTRIBUTION_INTERVAL_BYTES, ATTRIBUTION_STACK_DEPTH));
-    // The new profile numbers its samples from 1 again.
+    // A new profile numbers its samples from 1 again.
     this.markers = new SegmentMarkers<TaskScope>(ATTRIBUTION_INTERVAL_BYTES);
     this.owners = new Map();
     this.lastCut = null;
     this.marked = null;
     this.current = null;
     this.last = takeReading(this.capture, this.forced, false);
-    this.switchTo(this.ownerOf(taskStorage.getStore()));
   }
 
   /**

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { heapGraph } from '../capture/graph-helpers.js';
 import type { Capture } from '../../src/capture/types.js';
-import { createJsCapture } from '../../src/capture/js.js';
 import { EdgeType, HeapIndex, NodeType } from '../../src/analyzers/heap-index.js';
 import { closuresOver, contextVariables, describeInternalNode } from '../../src/analyzers/snapshot-description.js';
 import { previewObject } from '../../src/analyzers/preview.js';
+import { captureFactories as factories } from '../support/capture-factories.js';
 
 
 const { context, element, property, internal, hidden } = EdgeType;
@@ -142,12 +142,6 @@ describe('previewObject with the snapshot', () => {
 });
 
 // The same description from real snapshots, on both capture paths.
-async function createNative(): Promise<Capture> {
-  const { createNativeCapture, loadNativeBinding } = await import('../../src/capture/native.js');
-  return createNativeCapture(loadNativeBinding());
-}
-const factories: Array<[string, () => Capture | Promise<Capture>]> = [['js', createJsCapture]];
-if (process.env.MEMSCOPE_CAPTURE !== 'js') factories.push(['native', createNative]);
 
 function makeTimeoutHandler(path: string) {
   const request = { path, headers: { accept: 'text/plain' } };

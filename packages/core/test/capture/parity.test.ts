@@ -4,6 +4,7 @@ import { settle } from '../../src/capture/settle.js';
 import { createJsCapture } from '../../src/capture/js.js';
 import type { Capture, HeapGraph } from '../../src/capture/types.js';
 import { nodeIndexById, propertyEdges, retainingEdges } from './graph-helpers.js';
+import { captureFactories as factories, createNative } from '../support/capture-factories.js';
 
 /**
  * The same cases against both capture paths, and the two paths against each
@@ -11,13 +12,6 @@ import { nodeIndexById, propertyEdges, retainingEdges } from './graph-helpers.js
  * cases fail with the reason, unless MEMSCOPE_CAPTURE=js says this run is
  * meant to be pure-JS.
  */
-async function createNative(): Promise<Capture> {
-  const { createNativeCapture, loadNativeBinding } = await import('../../src/capture/native.js');
-  return createNativeCapture(loadNativeBinding());
-}
-
-const factories: Array<[string, () => Capture | Promise<Capture>]> = [['js', createJsCapture]];
-if (process.env.MEMSCOPE_CAPTURE !== 'js') factories.push(['native', createNative]);
 
 class ParityHolder {
   constructor(readonly tracked: ParityTracked) {}

@@ -1,23 +1,17 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { createJsCapture } from '../../src/capture/js.js';
 import type { Capture } from '../../src/capture/types.js';
 import { createFileRecorder } from '../../src/tasks/recorder.js';
 import { whileMeasuring } from '../../src/tasks/storage.js';
 import type { TaskNode } from '../../src/tasks/types.js';
 import { asVerdictTask } from '../../src/tasks/verdict-task.js';
+import { captureFactories as factories } from '../support/capture-factories.js';
 
 // A verdict inside one of several tests that run at once takes the sampling
 // profiler for itself (as the pure-JS path's survivor sampler and an
 // explanation do) and makes thousands of calls. The tests beside it keep
 // their own figures: allocated always, retained for what was filed before
 // the verdict and after it, none for a test whose code ran while it did.
-async function createNative(): Promise<Capture> {
-  const { createNativeCapture, loadNativeBinding } = await import('../../src/capture/native.js');
-  return createNativeCapture(loadNativeBinding());
-}
-const factories: Array<[string, () => Capture | Promise<Capture>]> = [['js', createJsCapture]];
-if (process.env.MEMSCOPE_CAPTURE !== 'js') factories.push(['native', createNative]);
 
 const MB = 1024 * 1024;
 const CHUNK = 64 * 1024;

@@ -1,21 +1,15 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { createJsCapture } from '../../src/capture/js.js';
 import type { Capture } from '../../src/capture/types.js';
 import { createFileRecorder } from '../../src/tasks/recorder.js';
 import type { TaskNode } from '../../src/tasks/types.js';
+import { captureFactories as factories, createNative } from '../support/capture-factories.js';
 
 // Three tests at once through the recorder, on both capture paths: each is
 // charged what it allocated and kept, its Buffers' bytes included; a test
 // that runs alone keeps its measured figures. The end-to-end suites
 // (test/vitest/attribution.test.ts, test/jest/attribution.test.ts) check the
 // same through the runners.
-async function createNative(): Promise<Capture> {
-  const { createNativeCapture, loadNativeBinding } = await import('../../src/capture/native.js');
-  return createNativeCapture(loadNativeBinding());
-}
-const factories: Array<[string, () => Capture | Promise<Capture>]> = [['js', createJsCapture]];
-if (process.env.MEMSCOPE_CAPTURE !== 'js') factories.push(['native', createNative]);
 
 const MB = 1024 * 1024;
 const CHUNK = 64 * 1024;

@@ -2,10 +2,9 @@ import { createRequire } from 'node:module';
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { checkLeak } from '../../src/verdict/check-leak.js';
-import { createJsCapture } from '../../src/capture/js.js';
 import { renderRetainerPath } from '../../src/analyzers/retainer-path.js';
-import type { Capture } from '../../src/capture/types.js';
 import type { Finding, LeakResult } from '../../src/verdict/types.js';
+import { captureFactories as paths } from '../support/capture-factories.js';
 
 /**
  * Leaks shaped like the ones published libraries ship, through checkLeak on
@@ -23,13 +22,6 @@ const { Formatter, lookup } = require('./fixtures/lib/lazy.cjs') as {
   lookup(i: number): number;
 };
 
-async function createNative(): Promise<Capture> {
-  const { createNativeCapture, loadNativeBinding } = await import('../../src/capture/native.js');
-  return createNativeCapture(loadNativeBinding());
-}
-
-const paths: Array<[string, () => Capture | Promise<Capture>]> = [['js', createJsCapture]];
-if (process.env.MEMSCOPE_CAPTURE !== 'js') paths.push(['native', createNative]);
 
 /** Names V8 and Node give their own parts; a title never shows one. */
 const INTERNAL_NAMES = /system \/|\(closure\)|Node \/|\(object properties\)|\(anonymous\)|Object objects/;

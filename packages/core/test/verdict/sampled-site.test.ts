@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createJsCapture } from '../../src/capture/js.js';
-import type { Capture } from '../../src/capture/types.js';
 import { CallRunner } from '../../src/verdict/call-runner.js';
 import { survivorSiteWithoutSnapshot } from '../../src/verdict/sampled-site.js';
+import { captureFactories as paths } from '../support/capture-factories.js';
 
 const sessions: Array<{ id: number; user: string; scopes: string[] }> = [];
 
@@ -11,13 +10,6 @@ function login(user: string): void {
   sessions.push({ id: sessions.length, user, scopes: ['read', 'write', `user:${user}`] });
 }
 
-async function createNative(): Promise<Capture> {
-  const { createNativeCapture, loadNativeBinding } = await import('../../src/capture/native.js');
-  return createNativeCapture(loadNativeBinding());
-}
-
-const paths: Array<[string, () => Capture | Promise<Capture>]> = [['js', createJsCapture]];
-if (process.env.MEMSCOPE_CAPTURE !== 'js') paths.push(['native', createNative]);
 
 describe('the survivors’ allocation site without a heap snapshot', () => {
   it.each(paths)('names the function that made the objects the calls left behind (%s capture)', async (_path, create) => {
