@@ -24,6 +24,7 @@ import type { GrowthJudgement } from './stats.js';
 import { nowMs } from '../node-clock.js';
 import { Deadline, explanationEstimateMs } from './time-budget.js';
 import { unexplainedGrowth } from './unexplained-growth.js';
+import { domStormVerdict } from './dom-storm-verdict.js';
 
 
 /**
@@ -111,6 +112,30 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
     const callsPerRoundAtStart = opts.callsPerRound ?? Math.min(MAX_CALLS_PER_ROUND, Math.max(60, Math.ceil(30 / Math.max(msPerCall, 0.001))));
     const slowOrAsync = runner.async || callsPerRoundAtStart < MAX_CALLS_PER_ROUND;
     const precise = wantsExactRounds(capture, runner.async, callsPerRoundAtStart);
+    // A listener storm on the DOM is counted in its lists, no rounds or snapshot needed.
+    const domStorms = await domStormVerdict({ capture, runner, tracker, opts, callsPerInterval: callsPerRoundAtStart, precise, deadline });
+    if (domStorms) {
+      timeMs.screen = nowMs() - started - timeMs.warmup;
+      timeMs.total = nowMs() - started;
+      const { findings, rounds, calls } = domStorms;
+      return {
+        leaked: findings.length > 0,
+        findings,
+        capture: capture.path,
+        stats: {
+          warmupCalls: runner.calls - calls,
+          rounds,
+          callsPerRound: callsPerRoundAtStart,
+          totalCalls: runner.calls,
+          growth: [],
+          threshold: opts.threshold,
+          snapshots: 0,
+          exactRounds: precise ? 1 : 0,
+          timeMs,
+          reason: `the DOM's listener lists grew with every call; ${findings.length} finding(s)`,
+        },
+      };
+    }
     const sampler = wantsSampledRounds(capture, precise, slowOrAsync) ? await startAffordableSampler(capture, runner, msPerCall) : undefined;
     const warmupCalls = runner.calls;
     const screenInput = { capture, runner, tracker, gcMode: opts.gc, callsPerRound: callsPerRoundAtStart, rounds: opts.rounds, maxRounds: opts.maxRounds, threshold: opts.threshold, earlyStop: !opts.roundsGiven, precise, sampler, deadline: deadline.forScreen(started), pace: { roundMs: 0 } };
