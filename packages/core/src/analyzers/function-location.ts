@@ -30,16 +30,20 @@ function post<T>(session: Session, method: string, params: object): T {
   return answer.value as T;
 }
 
+/** Script id → URL, of the scripts asked about so far (a script keeps its id for its life). */
+const knownUrls = new Map<string, string>();
+
 /**
- * Script id → URL of every script loaded so far: enabling the debugger
- * reports them all (`Debugger.scriptParsed`), and it is turned off at once,
- * as source-maps.ts does. Kept per call: ids of scripts loaded later are
- * read again.
+ * Script id → URL of the `wanted` scripts: enabling the debugger reports
+ * every script loaded so far (`Debugger.scriptParsed`), and it is turned
+ * off at once, as source-maps.ts does. That costs 40–300 ms in a test
+ * worker with thousands of scripts loaded, so URLs once read are kept.
  */
 function scriptUrls(session: Session, wanted: Set<string>): Map<string, string> {
-  const urls = new Map<string, string>();
+  const urls = knownUrls;
+  if ([...wanted].every((id) => urls.has(id))) return urls;
   const onScript = (message: { params: { scriptId: string; url: string } }): void => {
-    if (wanted.has(message.params.scriptId) && message.params.url) urls.set(message.params.scriptId, message.params.url);
+    if (wanted.has(message.params.scriptId)) urls.set(message.params.scriptId, message.params.url);
   };
   session.on('Debugger.scriptParsed', onScript);
   try {

@@ -113,7 +113,7 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
     const slowOrAsync = runner.async || callsPerRoundAtStart < MAX_CALLS_PER_ROUND;
     const precise = wantsExactRounds(capture, runner.async, callsPerRoundAtStart);
     // A listener storm on the DOM is counted in its lists, no rounds or snapshot needed.
-    const domStorms = await domStormVerdict({ capture, runner, tracker, opts, callsPerInterval: callsPerRoundAtStart, precise, deadline });
+    const domStorms = await domStormVerdict({ capture, runner, tracker, opts, callsPerInterval: callsPerRoundAtStart, deadline });
     if (domStorms) {
       timeMs.screen = nowMs() - started - timeMs.warmup;
       timeMs.total = nowMs() - started;
@@ -130,7 +130,7 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
           growth: [],
           threshold: opts.threshold,
           snapshots: 0,
-          exactRounds: precise ? 1 : 0,
+          exactRounds: 0,
           timeMs,
           reason: `the DOM's listener lists grew with every call; ${findings.length} finding(s)`,
         },
