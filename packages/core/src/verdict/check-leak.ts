@@ -112,7 +112,7 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
     const precise = wantsExactRounds(capture, runner.async, callsPerRoundAtStart);
     const allocationAtStart = allocationReading(capture, runner);
     // A listener storm on the DOM is counted in its lists: no rounds needed.
-    const domStorms = await domStormVerdict({ capture, runner, tracker, opts, callsPerInterval: callsPerRoundAtStart });
+    const domStorms = await domStormVerdict({ capture, runner, tracker, opts, callsPerInterval: callsPerRoundAtStart, msPerCall, deadline });
     if (domStorms) return await withDomStorms(domStorms, { capture, runner, tracker, opts, deadline, started, timeMs, callsPerRound: callsPerRoundAtStart, allocationAtStart });
     const sampler = wantsSampledRounds(capture, precise, slowOrAsync) ? await startAffordableSampler(capture, runner, msPerCall) : undefined;
     const warmupCalls = runner.calls;

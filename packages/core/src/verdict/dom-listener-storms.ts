@@ -95,9 +95,9 @@ const functionName = (fn: Function | undefined) => (fn && fn.name ? fn.name : '(
  * The findings for the storms, in the words of the snapshot's DOM findings
  * (`window gains 'resize' listeners: +1 per call (6.6 KiB per call),
  * closures of onResize (src/Widget.tsx:6)`), `bytesPerCall` being the heap's
- * settled growth per call over counted calls.
+ * settled growth per call over counted calls; undefined when it was not read.
  */
-export function domStormFindings(storms: readonly DomListenerStorm[], bytesPerCall: number): Finding[] {
+export function domStormFindings(storms: readonly DomListenerStorm[], bytesPerCall: number | undefined): Finding[] {
   const sources = functionSources(storms.map((s) => s.listener).filter((fn): fn is Function => fn !== undefined));
   return storms.map((storm) => {
     const name = functionName(storm.listener);
@@ -107,7 +107,7 @@ export function domStormFindings(storms: readonly DomListenerStorm[], bytesPerCa
       kind: 'storm',
       title: domListenerTitle({ target: storm.targetName, events: storm.events, count: storm.perCall, bytes: bytesPerCall, closure }),
       name,
-      perCall: { count: storm.perCall, bytes: bytesPerCall },
+      perCall: { count: storm.perCall, bytes: bytesPerCall ?? 0 },
       retainerPathText: storm.path,
       holder: storm.targetName,
       growingEdge: `${storm.events.map((e) => `'${e}'`).join(', ')} listeners`,

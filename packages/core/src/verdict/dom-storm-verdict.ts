@@ -12,6 +12,11 @@ import { allocatedPerCallSince, type AllocationReading } from './allocation-rate
 import { measureSnapshotFit } from '../capture/snapshot-guard.js';
 import { nowMs } from '../node-clock.js';
 
+/** The counting against its calls alone: the lists' reads and a busy machine's slack. */
+const COUNTING_COST = 3;
+/** A reading against the counting's time: half its calls and two full collections, each about a round's cost. */
+const READING_COST = 2;
+
 /** Listener storms counted on the DOM, and what the same calls showed besides. */
 export interface DomStorms {
   storms: Finding[];
@@ -28,7 +33,7 @@ export interface DomStorms {
  * The verdict on a function that makes the DOM's listener lists grow: the
  * lists are counted over two intervals of calls (see
  * dom-listener-storms.ts); when a target's lists gained listeners steadily,
- * two more intervals between two settled readings say what each call keeps
+ * one more interval between two settled readings says what each call keeps
  * on the heap. That proves the leak with no rounds, in well under a second
  * on a jsdom heap where rounds take seconds. Handles left open over the
  * same calls are findings too. Undefined when no list grew (or outside
@@ -40,22 +45,36 @@ export async function domStormVerdict(input: {
   tracker: HandleTracker;
   opts: ResolvedLeakOptions;
   callsPerInterval: number;
+  /** The warm-up's mean time per call. */
+  msPerCall: number;
+  deadline: Deadline;
 }): Promise<DomStorms | undefined> {
-  const { capture, runner, tracker, opts, callsPerInterval } = input;
+  const { capture, runner, tracker, opts, callsPerInterval, msPerCall, deadline } = input;
   if (!opts.kinds.has('storm') || !hasDomDocument()) return undefined;
+  // The counting's calls, twice over with the environment's list reads, must fit: else the rounds decide.
+  if (!deadline.fits(COUNTING_COST * 2 * callsPerInterval * msPerCall)) return undefined;
+  const countingStarted = nowMs();
   const callsBefore = runner.calls;
   const handlesBefore = tracker.liveCount();
   const storms = await countDomListenerStorms(runner, callsPerInterval);
   if (storms.length === 0) return undefined;
-  // Plain collections: an exact reading walks the heap, 0.3 s at a time beside
-  // a loaded jsdom heap; over two intervals' calls a page of slop moves the
-  // figure by a fraction of what a leaked listener keeps with its component.
-  const readingStarted = nowMs();
-  const start = await measureSettled(capture, opts.gc, tracker);
-  await runner.run(2 * callsPerInterval);
-  const end = await measureSettled(capture, opts.gc, tracker);
-  const roundMs = (nowMs() - readingStarted) / 2;
-  const bytesPerCall = Math.max(0, (end.heapUsed - start.heapUsed) / (2 * callsPerInterval));
+  const countedMs = nowMs() - countingStarted;
+  // The heap's growth per call: another interval between two plain settled
+  // collections (an exact reading walks the heap, 0.3 s at a time beside a
+  // loaded jsdom heap; over an interval's calls a page of slop moves the
+  // figure by a fraction of what a leaked listener keeps with its
+  // component). Left out when it would not fit in the time left: the
+  // storm is proven without it.
+  let bytesPerCall: number | undefined;
+  let roundMs = countedMs / 2;
+  if (deadline.fits(READING_COST * countedMs)) {
+    const readingStarted = nowMs();
+    const start = await measureSettled(capture, opts.gc, tracker);
+    await runner.run(callsPerInterval);
+    const end = await measureSettled(capture, opts.gc, tracker);
+    roundMs = nowMs() - readingStarted;
+    bytesPerCall = Math.max(0, (end.heapUsed - start.heapUsed) / callsPerInterval);
+  }
   const calls = runner.calls - callsBefore;
   const findings: Finding[] = [];
   const handles: Finding[] = [];
