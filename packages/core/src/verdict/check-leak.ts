@@ -110,13 +110,14 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
     const callsPerRoundAtStart = opts.callsPerRound ?? Math.min(MAX_CALLS_PER_ROUND, Math.max(60, Math.ceil(30 / Math.max(msPerCall, 0.001))));
     const slowOrAsync = runner.async || callsPerRoundAtStart < MAX_CALLS_PER_ROUND;
     const precise = wantsExactRounds(capture, runner.async, callsPerRoundAtStart);
-    const allocationAtStart = allocationReading(capture, runner);
+    const beforeDomCounting = allocationReading(capture, runner);
     // A listener storm on the DOM is counted in its lists: no rounds needed.
     const domStorms = await domStormVerdict({ capture, runner, tracker, opts, callsPerInterval: callsPerRoundAtStart, msPerCall, deadline });
-    if (domStorms) return await withDomStorms(domStorms, { capture, runner, tracker, opts, deadline, started, timeMs, callsPerRound: callsPerRoundAtStart, allocationAtStart });
+    if (domStorms) return await withDomStorms(domStorms, { capture, runner, tracker, opts, deadline, started, timeMs, callsPerRound: callsPerRoundAtStart, allocationAtStart: beforeDomCounting });
     const sampler = wantsSampledRounds(capture, precise, slowOrAsync) ? await startAffordableSampler(capture, runner, msPerCall) : undefined;
     const warmupCalls = runner.calls;
     const screenInput = { capture, runner, tracker, gcMode: opts.gc, callsPerRound: callsPerRoundAtStart, rounds: opts.rounds, maxRounds: opts.maxRounds, threshold: opts.threshold, earlyStop: !opts.roundsGiven, precise, sampler, deadline: deadline.forScreen(started), pace: { roundMs: 0 } };
+    const allocationAtStart = allocationReading(capture, runner);
     let screened: Awaited<ReturnType<typeof screenInWindows>>;
     try {
       screened = await screenInWindows(screenInput, opts.rounds, opts.callsPerRound === undefined);
