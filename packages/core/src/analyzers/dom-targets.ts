@@ -1,5 +1,5 @@
 import type { RetainerStep } from '../verdict/types.js';
-import { NodeType, type HeapIndex } from './heap-index.js';
+import { EdgeType, NodeType, type HeapIndex } from './heap-index.js';
 
 /**
  * The DOM as jsdom and happy-dom build it in the heap, in the words of the
@@ -112,4 +112,78 @@ export function localNameOf(index: HeapIndex, element: number): string | undefin
     if (name >= 0) return `<${index.name(name).toLowerCase()}>`;
   }
   return undefined;
+}
+
+/**
+ * Links that lead out of a node's subtree: up to its parent, its document,
+ * its window, its shadow host. jsdom keeps the tree in symbol-tree nodes
+ * (`<symbol DOM SymbolTree>` → {parent, previousSibling, nextSibling,
+ * firstChild, lastChild}), happy-dom in `<symbol parentNode>` and child arrays.
+ */
+const UP_EDGE = /parent|owner|window|document|global|host|root|defaultView/i;
+/** Links to the next and previous node: inside a subtree they lead to its other children, from its root out of it. */
+const SIBLING_EDGE = /sibling|^(next|previous)/i;
+/** The edges the tree itself hangs on: a root that has them but no parent is out of any document. */
+const TREE_EDGE = /^(<symbol DOM SymbolTree>|Symbol\(DOM SymbolTree\)|<symbol nodeArray>|Symbol\(nodeArray\)|<symbol childNodes>|childNodes)$/;
+const PARENT_EDGE = /^(parent|parentNode|_parent|<symbol parentNode>|Symbol\(parentNode\))$/;
+const DOCUMENT_NODE = /^(HTML|XML)?Document(Impl)?$/;
+
+/** Nodes walked at most for one subtree or one way up. */
+const WALK_LIMIT = 5000;
+
+/**
+ * How many DOM nodes the subtree under `root` holds, counting only nodes
+ * `counts` accepts (those made in the measured calls). Walks down from the
+ * root: never up to a parent or the document, and never to the root's own
+ * siblings (a list's other panels are theirs, not this one's); jsdom's
+ * implementation objects are counted, not their wrappers as well.
+ */
+export function domSubtreeNodes(index: HeapIndex, root: number, counts: (node: number) => boolean): number {
+  const { edgeStart, edgeTargets, edgeTypes } = index.graph;
+  const seen = new Set<number>([root]);
+  const queue: [number, boolean][] = [[root, true]];
+  let wrappers = 0;
+  let impls = 0;
+  while (queue.length > 0 && seen.size < WALK_LIMIT) {
+    const [node, atRoot] = queue.pop()!;
+    const name = index.name(node);
+    if (isDomNodeClass(name)) name.endsWith('Impl') ? impls++ : wrappers++;
+    for (let e = edgeStart[node]!; e < edgeStart[node + 1]!; e++) {
+      const to = edgeTargets[e]!;
+      if (edgeTypes[e] === EdgeType.weak || seen.has(to) || !counts(to)) continue;
+      const label = index.edgeLabel(e);
+      if (UP_EDGE.test(label) || (atRoot && SIBLING_EDGE.test(label))) continue;
+      seen.add(to);
+      // Another DOM node than the root's own wrapper or implementation: inside the subtree now.
+      queue.push([to, atRoot && (IMPL_EDGE.test(label) || !isDomNodeClass(index.name(to)))]);
+    }
+  }
+  return Math.max(1, impls > 0 ? impls : wrappers);
+}
+
+/**
+ * Whether the node hangs in a document, read from the tree's own parent
+ * links (jsdom's symbol-tree nodes, happy-dom's parentNode); undefined when
+ * the node shows no tree structure to read.
+ */
+export function attachedToDocument(index: HeapIndex, node: number): boolean | undefined {
+  const { edgeStart, edgeTargets } = index.graph;
+  const seen = new Set<number>([node]);
+  const queue = [node];
+  let structure = false;
+  while (queue.length > 0 && seen.size < WALK_LIMIT) {
+    const at = queue.shift()!;
+    if (DOCUMENT_NODE.test(index.name(at))) return true;
+    for (let e = edgeStart[at]!; e < edgeStart[at + 1]!; e++) {
+      const label = index.edgeLabel(e);
+      const tree = TREE_EDGE.test(label);
+      structure ||= tree;
+      if (!(tree || PARENT_EDGE.test(label) || IMPL_EDGE.test(label))) continue;
+      const to = edgeTargets[e]!;
+      if (seen.has(to)) continue;
+      seen.add(to);
+      queue.push(to);
+    }
+  }
+  return structure ? false : undefined;
 }

@@ -3,7 +3,7 @@ import { releaseDeadContextsPromptly } from '../main-context.js';
 import { getCapture } from '../capture/index.js';
 import { assertSnapshotFits } from '../capture/snapshot-guard.js';
 import type { Capture } from '../capture/types.js';
-import { resolveLeakOptions, isIgnored, type LeakOptions, type ResolvedLeakOptions } from './options.js';
+import { resolveLeakOptions, type LeakOptions, type ResolvedLeakOptions } from './options.js';
 import { CallRunner, type LeakTarget } from './call-runner.js';
 import { warmUp } from './warm-up.js';
 import { HandleTracker } from './handle-tracker.js';
@@ -12,10 +12,8 @@ import { screenInWindows, wantsExactRounds, MAX_CALLS_PER_ROUND } from './window
 import { warmScreeningCode } from './warm-machinery.js';
 import { startAffordableSampler, wantsSampledRounds } from './survivor-sampler.js';
 import { allocatedPerCallSince, allocationReading } from './allocation-rate.js';
-import { explainGrowth, growsEnoughPerCall, isSteadyGrowth } from './explain.js';
-import { nativeKeptGrowing } from './native-growth.js';
-import { heldByLeakingHandle, holdsNativeMemory, mergeByHolder } from './holder-groups.js';
-import { descriptorFinding, findingKindOf, groupFinding, handleFindings, nativeFinding } from './findings.js';
+import { descriptorFinding, handleFindings, nativeFinding } from './findings.js';
+import { explainedFindings } from './explained-findings.js';
 import { serialized } from './serialize.js';
 import { whileMeasuring } from '../tasks/storage.js';
 import { asVerdictTask } from '../tasks/verdict-task.js';
@@ -25,6 +23,7 @@ import { nowMs } from '../node-clock.js';
 import { Deadline, explanationEstimateMs } from './time-budget.js';
 import { clearHeapGrowthPerCall, unexplainedGrowth } from './unexplained-growth.js';
 import { survivorSiteWithoutSnapshot } from './sampled-site.js';
+import { domStormVerdict, withDomStorms } from './dom-storm-verdict.js';
 
 
 /**
@@ -112,6 +111,10 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
     const callsPerRoundAtStart = opts.callsPerRound ?? Math.min(MAX_CALLS_PER_ROUND, Math.max(60, Math.ceil(30 / Math.max(msPerCall, 0.001))));
     const slowOrAsync = runner.async || callsPerRoundAtStart < MAX_CALLS_PER_ROUND;
     const precise = wantsExactRounds(capture, runner.async, callsPerRoundAtStart);
+    const beforeDomCounting = allocationReading(capture, runner);
+    // A listener storm on the DOM is counted in its lists: no rounds needed.
+    const domStorms = await domStormVerdict({ capture, runner, tracker, opts, callsPerInterval: callsPerRoundAtStart, msPerCall, deadline });
+    if (domStorms) return await withDomStorms(domStorms, { capture, runner, tracker, opts, deadline, started, timeMs, callsPerRound: callsPerRoundAtStart, allocationAtStart: beforeDomCounting });
     const sampler = wantsSampledRounds(capture, precise, slowOrAsync) ? await startAffordableSampler(capture, runner, msPerCall) : undefined;
     const warmupCalls = runner.calls;
     const screenInput = { capture, runner, tracker, gcMode: opts.gc, callsPerRound: callsPerRoundAtStart, rounds: opts.rounds, maxRounds: opts.maxRounds, threshold: opts.threshold, earlyStop: !opts.roundsGiven, precise, sampler, deadline: deadline.forScreen(started), pace: { roundMs: 0 } };
@@ -164,32 +167,11 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
       const explainStarted = nowMs();
       assertSnapshotFits(capture);
       const allocatedPerCall = allocatedPerCallSince(allocationAtStart, capture, runner);
-      const explanation = await explainGrowth({ capture, runner, tracker, gcMode: opts.gc, callsPerInterval: callsPerRound * 2, threshold: opts.threshold, allocatedPerCall });
-      snapshots = explanation.snapshots;
-      const { calls } = explanation;
-      const steady = mergeByHolder(explanation.groups.filter((g) => isSteadyGrowth(g, calls))).filter((g) => growsEnoughPerCall(g, calls, opts.threshold));
-      let explained = 0;
-      let nativeExplained = false;
-      for (const group of steady.slice(0, 5)) {
-        if (handleGrew && heldByLeakingHandle(group)) continue;
-        const kind = findingKindOf(group, Boolean(nativeGrowth));
-        if (!opts.kinds.has(kind)) continue;
-        const subject = { kind, name: group.name, retainerPath: group.pathText, allocationSite: '' };
-        // A holder that keeps Buffers per call is the native growth's cause:
-        // one finding carries both figures, not a heap and a native one.
-        const absorbsNative = Boolean(nativeGrowth) && (kind === 'native' || holdsNativeMemory(group));
-        const finding = groupFinding(group, explanation, kind, absorbsNative ? nativeBytesPerCall : 0);
-        subject.allocationSite = finding.allocationSite ? `${finding.allocationSite.file}:${finding.allocationSite.line}` : '';
-        if (isIgnored(subject, opts.ignore)) continue;
-        findings.push(finding);
-        explained++;
-        nativeExplained ||= absorbsNative;
-      }
-      if (nativeGrowth && opts.kinds.has('native') && !nativeExplained && !findings.some((f) => f.kind === 'native') && nativeKeptGrowing(explanation.nativePerCall, nativeGrowth, nativeBytesPerCall)) {
-        findings.push(nativeFinding(nativeGrowth, nativeBytesPerCall));
-      }
+      const explained = await explainedFindings({ capture, runner, tracker, opts, callsPerRound, allocatedPerCall, handleGrew, nativeGrowth, nativeBytesPerCall, made: findings });
+      snapshots = explained.snapshots;
+      findings.push(...explained.findings);
       timeMs.explain = nowMs() - explainStarted;
-      reason = explained || findings.length
+      reason = explained.explained || findings.length
         ? `memory grew with every call; ${findings.length} finding(s)`
         : 'the heap moved between rounds, but no object population grows with the number of calls';
     } else {

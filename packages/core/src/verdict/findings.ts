@@ -9,7 +9,7 @@ import { functionLine } from '../analyzers/function-line.js';
 import { previewObject } from '../analyzers/preview.js';
 import { groupKind, type Explanation } from './explain.js';
 import { findingTitle, perCallText, type ClosureInfo, type DomSubtrees } from './finding-title.js';
-import { domTag, inDocument, isDomNodeClass, localNameOf } from '../analyzers/dom-targets.js';
+import { attachedToDocument, domSubtreeNodes, domTag, inDocument, localNameOf } from '../analyzers/dom-targets.js';
 import { groupsOf, listenersPerCall } from './holder-groups.js';
 import type { HandleGroup } from './handle-groups.js';
 
@@ -104,36 +104,19 @@ function inUserCode(site: AllocationSite): Partial<AllocationSite> | undefined {
   return undefined;
 }
 
-/** Nodes walked at most to count one subtree. */
-const SUBTREE_WALK_LIMIT = 5000;
-
 /**
  * The group's DOM elements, when it is made of them: the tag, whether the
- * path reaches them through the document, and how many DOM nodes the
- * representative's subtree holds (its objects made in the measured calls;
- * jsdom's implementation objects only, not their wrappers as well).
+ * representative still hangs in a document (its own parent links, else the
+ * retainer path), and how many DOM nodes its subtree holds (made in the
+ * measured calls; see domSubtreeNodes).
  */
 function domSubtrees(index: HeapIndex, group: SurvivorGroup, firstId: number): DomSubtrees | undefined {
   const byClass = domTag(group.name);
   if (!byClass) return undefined;
   const tag = localNameOf(index, group.representative) ?? byClass;
-  const { edgeStart, edgeTargets, edgeTypes } = index.graph;
-  const seen = new Set<number>([group.representative]);
-  const queue = [group.representative];
-  let wrappers = 0;
-  let impls = 0;
-  while (queue.length > 0 && seen.size < SUBTREE_WALK_LIMIT) {
-    const node = queue.pop()!;
-    const name = index.name(node);
-    if (isDomNodeClass(name)) name.endsWith('Impl') ? impls++ : wrappers++;
-    for (let e = edgeStart[node]!; e < edgeStart[node + 1]!; e++) {
-      const to = edgeTargets[e]!;
-      if (edgeTypes[e] === EdgeType.weak || seen.has(to) || index.id(to) <= firstId) continue;
-      seen.add(to);
-      queue.push(to);
-    }
-  }
-  return { tag, detached: !inDocument(group.retainerPath), nodesEach: Math.max(1, impls > 0 ? impls : wrappers) };
+  const attached = attachedToDocument(index, group.representative) ?? inDocument(group.retainerPath);
+  const nodesEach = domSubtreeNodes(index, group.representative, (node) => index.id(node) > firstId);
+  return { tag, detached: !attached, nodesEach };
 }
 
 export function findingKindOf(group: SurvivorGroup, nativeGrew: boolean): FindingKind {

@@ -96,6 +96,11 @@ export function quickWindowResult(window: QuickWindow): ScreenResult {
 /** Malloc is not judged in exact rounds (see judgeAll). */
 const SCREENED = ['heapUsed', 'external', 'arrayBuffers', 'handles', 'fds'] as const satisfies readonly ScreenedFigure[];
 
+/** Whether another window, at the pace of the rounds so far, ends before the test's own limit. */
+function roomForWindow(input: ScreenInput): boolean {
+  return input.deadline === undefined || nowMs() + WINDOW_ROUNDS * (input.pace?.roundMs ?? 0) <= input.deadline.hard;
+}
+
 /**
  * The exact windows a slow sync function gets before its rounds: one, and
  * one more when V8 compiled code in the first (that window says nothing
@@ -106,7 +111,7 @@ const SCREENED = ['heapUsed', 'external', 'arrayBuffers', 'handles', 'fds'] as c
 export async function exactWindowsFirst(input: ScreenInput): Promise<{ passed: Screened } | { firstRounds?: Measurement[] }> {
   let window = await quickExactWindow(input);
   let setAside = 0;
-  if (window && !window.clean && window.codeChanged) {
+  if (window && !window.clean && window.codeChanged && roomForWindow(input)) {
     setAside = WINDOW_ROUNDS;
     window = await quickExactWindow(input, window.measurements[1]);
   }

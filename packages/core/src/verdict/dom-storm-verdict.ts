@@ -1,0 +1,146 @@
+import type { Capture } from '../capture/types.js';
+import type { CallRunner } from './call-runner.js';
+import type { HandleTracker } from './handle-tracker.js';
+import { isIgnored, type ResolvedLeakOptions } from './options.js';
+import { measureSettled } from './screen.js';
+import { countDomListenerStorms, domStormFindings, hasDomDocument } from './dom-listener-storms.js';
+import { handleFindings } from './findings.js';
+import type { CutShort, Finding, LeakResult, VerdictStats } from './types.js';
+import { explanationEstimateMs, type Deadline } from './time-budget.js';
+import { explainedFindings } from './explained-findings.js';
+import { allocatedPerCallSince, type AllocationReading } from './allocation-rate.js';
+import { measureSnapshotFit } from '../capture/snapshot-guard.js';
+import { nowMs } from '../node-clock.js';
+
+/** The counting against its calls alone: the lists' reads and a busy machine's slack. */
+const COUNTING_COST = 3;
+/** A reading against the counting's time: half its calls and two full collections, each about a round's cost. */
+const READING_COST = 2;
+
+/** Listener storms counted on the DOM, and what the same calls showed besides. */
+export interface DomStorms {
+  storms: Finding[];
+  /** Handles left open over the counted calls, one per call or more. */
+  handles: Finding[];
+  handleGrew: boolean;
+  /** Calls made since the counting began. */
+  calls: number;
+  /** What a round of calls with its settled reading took here. */
+  roundMs: number;
+}
+
+/**
+ * The verdict on a function that makes the DOM's listener lists grow: the
+ * lists are counted over two intervals of calls (see
+ * dom-listener-storms.ts); when a target's lists gained listeners steadily,
+ * one more interval between two settled readings says what each call keeps
+ * on the heap. That proves the leak with no rounds, in well under a second
+ * on a jsdom heap where rounds take seconds. Handles left open over the
+ * same calls are findings too. Undefined when no list grew (or outside
+ * a DOM environment): the rounds decide, as for any function.
+ */
+export async function domStormVerdict(input: {
+  capture: Capture;
+  runner: CallRunner;
+  tracker: HandleTracker;
+  opts: ResolvedLeakOptions;
+  callsPerInterval: number;
+  /** The warm-up's mean time per call. */
+  msPerCall: number;
+  deadline: Deadline;
+}): Promise<DomStorms | undefined> {
+  const { capture, runner, tracker, opts, callsPerInterval, msPerCall, deadline } = input;
+  if (!opts.kinds.has('storm') || !hasDomDocument()) return undefined;
+  // The counting's calls, twice over with the environment's list reads, must fit: else the rounds decide.
+  if (!deadline.fits(COUNTING_COST * 2 * callsPerInterval * msPerCall)) return undefined;
+  const countingStarted = nowMs();
+  const callsBefore = runner.calls;
+  const handlesBefore = tracker.liveCount();
+  const storms = await countDomListenerStorms(runner, callsPerInterval);
+  if (storms.length === 0) return undefined;
+  const countedMs = nowMs() - countingStarted;
+  // The heap's growth per call: another interval between two plain settled
+  // collections (an exact reading walks the heap, 0.3 s at a time beside a
+  // loaded jsdom heap; over an interval's calls a page of slop moves the
+  // figure by a fraction of what a leaked listener keeps with its
+  // component). Left out when it would not fit in the time left: the
+  // storm is proven without it.
+  let bytesPerCall: number | undefined;
+  let roundMs = countedMs / 2;
+  if (deadline.fits(READING_COST * countedMs)) {
+    const readingStarted = nowMs();
+    const start = await measureSettled(capture, opts.gc, tracker);
+    await runner.run(callsPerInterval);
+    const end = await measureSettled(capture, opts.gc, tracker);
+    roundMs = nowMs() - readingStarted;
+    bytesPerCall = Math.max(0, (end.heapUsed - start.heapUsed) / callsPerInterval);
+  }
+  const calls = runner.calls - callsBefore;
+  const findings: Finding[] = [];
+  const handles: Finding[] = [];
+  for (const finding of domStormFindings(storms, bytesPerCall)) {
+    const site = finding.allocationSite ? `${finding.allocationSite.file}:${finding.allocationSite.line}` : '';
+    if (!isIgnored({ kind: 'storm', name: finding.name ?? '', retainerPath: finding.retainerPathText ?? '', allocationSite: site }, opts.ignore)) findings.push(finding);
+  }
+  if (findings.length === 0) return undefined;
+  const handleGrew = tracker.liveCount() - handlesBefore >= calls / 2;
+  if (opts.kinds.has('handle') && handleGrew) handles.push(...handleFindings(tracker.groupsLeftOpen(true), tracker.calls));
+  return { storms: findings, handles, handleGrew, calls, roundMs };
+}
+
+/** Whether the snapshot's findings already name the storm's target and events (`window gains 'resize' listeners`). */
+function alreadyNamed(storm: Finding, findings: readonly Finding[]): boolean {
+  const what = storm.title.slice(0, storm.title.indexOf(':'));
+  return findings.some((f) => f.title.startsWith(`${what}:`));
+}
+
+/**
+ * The verdict's result once the DOM's lists proved a storm: with the heap
+ * snapshot's explanation when it fits in the time left (a component that
+ * leaks a listener often leaks a subscription beside it, which only the
+ * snapshot sees), else the counted storms alone, with the explanation
+ * marked as left out.
+ */
+export async function withDomStorms(
+  dom: DomStorms,
+  ctx: { capture: Capture; runner: CallRunner; tracker: HandleTracker; opts: ResolvedLeakOptions; deadline: Deadline; started: number; timeMs: VerdictStats['timeMs']; callsPerRound: number; allocationAtStart: AllocationReading },
+): Promise<LeakResult> {
+  const { capture, runner, tracker, opts, deadline, timeMs } = ctx;
+  timeMs.screen = nowMs() - ctx.started - timeMs.warmup;
+  // Priced only under a time limit: without one the explanation always fits.
+  const explanationMs = deadline.limitMs === undefined ? 0 : explanationEstimateMs(capture.heapFigures().heapUsed, dom.roundMs);
+  const findings: Finding[] = [...dom.handles];
+  let snapshots = 0;
+  let cutShort: CutShort | undefined;
+  if (deadline.fits(explanationMs) && measureSnapshotFit(capture).fits) {
+    const explainStarted = nowMs();
+    const allocatedPerCall = allocatedPerCallSince(ctx.allocationAtStart, capture, runner);
+    const explained = await explainedFindings({ capture, runner, tracker, opts, callsPerRound: ctx.callsPerRound, allocatedPerCall, handleGrew: dom.handleGrew, nativeBytesPerCall: 0, made: findings });
+    snapshots = explained.snapshots;
+    findings.push(...dom.storms.filter((storm) => !alreadyNamed(storm, explained.findings)), ...explained.findings);
+    timeMs.explain = nowMs() - explainStarted;
+  } else {
+    cutShort = { step: 'explanation', neededMs: Math.round(explanationMs), leftMs: Math.max(0, Math.round(deadline.leftMs())), limitMs: opts.timeLimit ?? 0 };
+    findings.push(...dom.storms);
+  }
+  timeMs.total = nowMs() - ctx.started;
+  return {
+    leaked: findings.length > 0,
+    findings,
+    capture: capture.path,
+    stats: {
+      warmupCalls: runner.calls - dom.calls,
+      // The counted intervals: two, and the reading's two.
+      rounds: 4,
+      callsPerRound: ctx.callsPerRound,
+      totalCalls: runner.calls,
+      growth: [],
+      threshold: opts.threshold,
+      snapshots,
+      exactRounds: 0,
+      timeMs,
+      reason: `the DOM's listener lists grew with every call; ${findings.length} finding(s)${cutShort ? ', the heap snapshot that would look for more did not fit in the time left' : ''}`,
+      ...(cutShort ? { cutShort } : {}),
+    },
+  };
+}
