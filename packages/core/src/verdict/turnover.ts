@@ -84,13 +84,18 @@ export async function withoutStoppedHolders(input: {
     holders.set(group.holder!.node, { value: value as object, before });
   }
   if (holders.size === 0) return groups;
-  const perCall = new Map<number, number>();
+  const rate = (group: SurvivorGroup) => group.members.length / calls;
+  // Followed while it keeps the pace of its least demanding group; each group is judged on the last batch.
+  const slowest = new Map<number, number>();
   for (const group of groups) {
     const node = group.holder?.node;
-    if (node !== undefined && holders.has(node)) perCall.set(node, Math.max(perCall.get(node) ?? 0, group.members.length / calls));
+    if (node !== undefined && holders.has(node)) slowest.set(node, Math.min(slowest.get(node) ?? Infinity, rate(group)));
   }
-  const stopped = await holdersThatStop(holders, perCall, runner, onwardCalls);
-  return groups.filter((group) => !(group.holder && stopped.has(group.holder.node)));
+  const last = await lastBatchGains(holders, slowest, runner, onwardCalls);
+  return groups.filter((group) => {
+    const gain = group.holder ? last.get(group.holder.node) : undefined;
+    return gain === undefined || gain.gained >= Math.max(1, rate(group) * gain.batch * ONWARD_SHARE);
+  });
 }
 
 /**
@@ -104,33 +109,31 @@ const BOUND_CALLS = 20_000;
 const ONWARD_MS = 1500;
 
 /**
- * The holders that stopped gaining: onward calls in doubling batches, each
- * holder counted around every batch; a holder that gained less than its
- * share in a batch stopped (full, or turning over). One that kept gaining
- * until BOUND_CALLS calls or ONWARD_MS stands.
+ * What each holder gained in the last batch of onward calls it was followed
+ * through: doubling batches, each holder counted around every batch, a
+ * holder no longer followed once it gained less than its share in a batch
+ * (full, or turning over); one that kept gaining is followed until
+ * BOUND_CALLS calls or ONWARD_MS.
  */
-async function holdersThatStop(
+async function lastBatchGains(
   holders: ReadonlyMap<number, { value: object; before: number }>,
   perCall: ReadonlyMap<number, number>,
   runner: CallRunner,
   firstBatch: number,
-): Promise<Set<number>> {
-  const stopped = new Set<number>();
+): Promise<Map<number, { gained: number; batch: number }>> {
+  const last = new Map<number, { gained: number; batch: number }>();
   const growing = new Map([...holders].map(([node, { value, before }]) => [node, { value, count: before }]));
   const started = nowMs();
   for (let batch = firstBatch; growing.size > 0; batch *= 2) {
     await runner.run(batch);
     for (const [node, holder] of growing) {
       const count = memberCount(holder.value) ?? holder.count;
-      const expected = (perCall.get(node) ?? 0) * batch;
-      if (count - holder.count < Math.max(1, expected * ONWARD_SHARE)) {
-        stopped.add(node);
-        growing.delete(node);
-      } else {
-        holder.count = count;
-      }
+      const gained = count - holder.count;
+      last.set(node, { gained, batch });
+      holder.count = count;
+      if (gained < Math.max(1, (perCall.get(node) ?? 0) * batch * ONWARD_SHARE)) growing.delete(node);
     }
     if (runner.calls >= BOUND_CALLS || nowMs() - started >= ONWARD_MS) break;
   }
-  return stopped;
+  return last;
 }

@@ -55,6 +55,16 @@ describe('withoutStoppedHolders', () => {
     expect(made()).toBe(25_500);
   });
 
+  it('judges each group of a holder on its own rate: a Map gaining an entry per call keeps the group of one object per call', async () => {
+    // A Session per call, with its nested objects counted as a group of nine per call under the same Map.
+    const sessions = new Map<number, number>();
+    let n = 0;
+    const { index, runner, objectById } = setUp(new Map<number, unknown>([[1, sessions]]), () => void sessions.set(n++, n));
+    const groups = [group('Session', 1, 'Map entries', 'Map', 300), group('Object', 1, 'Map entries', 'Map', 2700)];
+    const kept = await withoutStoppedHolders({ groups, isCandidate: () => true, index, objectById, runner, calls: 300, onwardCalls: 100 });
+    expect(kept.map((g) => g.name)).toEqual(['Session']);
+  });
+
   it('drops a cache that was still filling after the first onward calls, once it is full', async () => {
     // An LRU of 5000 met after 1500 calls: it fills for 3500 more, then turns over.
     const lru = new Map<number, number>();
