@@ -11,8 +11,8 @@ import type { AllocationSample } from '../capture/types.js';
  *
  * A marker of 10 sampling intervals goes unsampled with probability e^-10
  * (V8 samples the allocation that crosses a random step with mean the
- * interval); each marker's length differs, so a missing one only merges two
- * segments.
+ * interval); each marker's length tells its place in the order, so a
+ * missing one is known and the stretch it opened is left unowned (assign).
  */
 
 /** Marker size in sampling intervals: P(unsampled) = e^-10 ≈ 5e-5. */
@@ -74,21 +74,27 @@ export class SegmentMarkers<Owner> {
    * still to come. A released marker can still be listed (no GC ran since),
    * with the length of a newer one: only samples newer than the last read
    * count.
+   *
+   * A marker the profiler skipped (one in e^10) leaves the samples between
+   * its neighbours without a known owner: they go to the segment before it
+   * only when every segment in the stretch has that owner, and to no one
+   * otherwise. A test's figure may then miss a few samples; it never gets
+   * another test's.
    */
   assign(
     samples: readonly AllocationSample[],
     carried: { id: number; owner: Owner | null } | null,
   ): { owners: Map<number, Owner>; last: { id: number; owner: Owner | null } | null; lost: boolean } {
-    const cuts: { id: number; owner: Owner | null }[] = carried ? [carried] : [];
     const placedCount = this.placed.length;
     const fresh = samples.filter((sample): sample is AllocationSample & { id: number } => sample.id !== undefined && sample.id > this.seenUpTo);
+    const markerIds = new Map<number, number>();
     const others: (AllocationSample & { id: number })[] = [];
     for (const sample of fresh) {
       const index = this.markerIndex(sample);
       if (index === null) others.push(sample);
-      else cuts.push({ id: sample.id, owner: this.placed[index]!.owner });
+      else markerIds.set(index, sample.id);
     }
-    cuts.sort((a, b) => a.id - b.id);
+    const cuts = this.cutsInPlacementOrder(markerIds, carried);
     const owners = new Map<number, Owner>();
     for (const sample of others) {
       const cut = lastAtOrBefore(cuts, sample.id);
@@ -97,8 +103,23 @@ export class SegmentMarkers<Owner> {
     for (const sample of fresh) this.seenUpTo = Math.max(this.seenUpTo, sample.id);
     this.placed = [];
     // Markers placed but none listed: the profile was restarted or stopped under us.
-    const lost = placedCount > 0 && cuts.length === (carried ? 1 : 0);
+    const lost = placedCount > 0 && markerIds.size === 0;
     return { owners, last: cuts[cuts.length - 1] ?? null, lost };
+  }
+
+  /** One cut per listed marker, in the order they were placed; a skipped marker's owner is merged into the cut before it. */
+  private cutsInPlacementOrder(
+    markerIds: ReadonlyMap<number, number>,
+    carried: { id: number; owner: Owner | null } | null,
+  ): { id: number; owner: Owner | null }[] {
+    const cuts: { id: number; owner: Owner | null }[] = carried ? [{ ...carried }] : [];
+    this.placed.forEach((marker, index) => {
+      const id = markerIds.get(index);
+      const before = cuts[cuts.length - 1];
+      if (id !== undefined && (!before || id > before.id)) cuts.push({ id, owner: marker.owner });
+      else if (before && before.owner !== marker.owner) before.owner = null;
+    });
+    return cuts;
   }
 
   private markerIndex(sample: AllocationSample): number | null {

@@ -6,21 +6,13 @@ import { findCycles, NATIVE_BACKED, type SurvivorGroup } from '../analyzers/surv
 import { allocationCandidates, propertyNamesOf, siteForGroup, type ClosureSource } from '../analyzers/allocation-site.js';
 import { functionPositionById } from '../analyzers/value-by-id.js';
 import { functionLine } from '../analyzers/function-line.js';
+import { closureScript } from '../analyzers/closure-script.js';
 import { previewObject } from '../analyzers/preview.js';
 import { groupKind, type Explanation } from './explain.js';
 import { findingTitle, perCallText, type ClosureInfo, type DomSubtrees } from './finding-title.js';
 import { attachedToDocument, domSubtreeNodes, domTag, inDocument, localNameOf } from '../analyzers/dom-targets.js';
 import { groupsOf, listenersPerCall } from './holder-groups.js';
 import type { HandleGroup } from './handle-groups.js';
-
-/** The file that defines a closure: closure → shared → script_or_debug_info, whose name is the script's URL. */
-function closureScript(index: HeapIndex, node: number): string | undefined {
-  if (index.type(node) !== NodeType.closure) return undefined;
-  const shared = index.edgeTo(node, /^shared$/);
-  const script = shared < 0 ? -1 : index.edgeTo(shared, /^script_or_debug_info$/);
-  const name = script < 0 ? '' : index.name(script);
-  return /[\\/]/.test(name) ? name : undefined;
-}
 
 function closureSource(index: HeapIndex, node: number): ClosureSource | undefined {
   const position = functionPositionById(index.id(node));

@@ -1,3 +1,4 @@
+import { closureScript } from '../closure-script.js';
 import { EdgeType, NodeType, type HeapIndex } from '../heap-index.js';
 import type { LeakFilterRule } from './types.js';
 
@@ -11,9 +12,17 @@ import type { LeakFilterRule } from './types.js';
  * calls `render()` then `unmount()` per call grows by one container and
  * one root per call (75 KiB on React 19's development build) until the
  * test ends: Testing Library's, not the component's.
+ *
+ * Svelte's Testing Library (checked on @testing-library/svelte 5.4 with
+ * @testing-library/svelte-core 1.1) does the same with one module Set,
+ * `cleanupTasks`: `render()` appends a container `<div>` to the body and
+ * files a closure that removes it; `unmount()` takes back only its own
+ * task, so the container's closure stays until `cleanup()`.
  */
 const SET_VARIABLE = /^mountedContainers$/;
 const ENTRIES_VARIABLE = /^mountedRootEntries$/;
+const SVELTE_TASKS_VARIABLE = /^cleanupTasks$/;
+const SVELTE_TESTING_LIBRARY = /[\\/]@testing-library[\\/]svelte(-core)?[\\/]/;
 
 /** Per heap index: the containers, roots and entries Testing Library keeps until cleanup(). */
 const keptByIndex = new WeakMap<HeapIndex, Set<number>>();
@@ -30,6 +39,7 @@ function keptUntilCleanup(index: HeapIndex): Set<number> {
   };
   for (let node = 0; node < nodeCount; node++) {
     if (index.name(node) !== 'system / Context') continue;
+    keepSvelteCleanupTasks(index, node, strongTargets, kept);
     // Testing Library's module scope holds both variables; a user's variable of one name alone is not it.
     const set = index.edgeTo(node, SET_VARIABLE);
     const entries = index.edgeTo(node, ENTRIES_VARIABLE);
@@ -47,9 +57,20 @@ function keptUntilCleanup(index: HeapIndex): Set<number> {
   return kept;
 }
 
+/** The closures in Svelte Testing Library's `cleanupTasks`, when the module scope `context` is its: the closures are written in its files. */
+function keepSvelteCleanupTasks(index: HeapIndex, context: number, strongTargets: (node: number) => number[], kept: Set<number>): void {
+  const tasks = index.edgeTo(context, SVELTE_TASKS_VARIABLE);
+  if (tasks < 0 || index.name(tasks) !== 'Set') return;
+  const table = index.edgeTo(tasks, /^table$/);
+  if (table < 0) return;
+  for (const task of strongTargets(table)) {
+    if (index.type(task) === NodeType.closure && SVELTE_TESTING_LIBRARY.test(closureScript(index, task) ?? '')) kept.add(task);
+  }
+}
+
 export const testingLibraryContainers: LeakFilterRule = {
   name: 'testing-library-containers',
-  why: "Testing Library's render() keeps each container <div> and its React root in document.body, mountedContainers and mountedRootEntries until cleanup() after the test; the unmount() it returns does not release them.",
+  why: "Testing Library's render() keeps each container <div> (with its React root in mountedContainers and mountedRootEntries, or Svelte's removal task in cleanupTasks) until cleanup() after the test; the unmount() it returns does not release them.",
   excludesGroup(group) {
     return keptUntilCleanup(group.index).has(group.representative);
   },

@@ -1,0 +1,44 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+// Svelte Testing Library's render() keeps a task per call in a module Set
+// until cleanup(); unmount() does not take it back. The shipped rule
+// testing-library-containers knows the library's own files: the same code in
+// a user's file is the user's leak.
+
+const fixture = fileURLToPath(new URL('./fixtures/testing-library-tasks.cjs', import.meta.url));
+
+interface Verdict {
+  capture: string;
+  leaked: boolean;
+  findings: Array<{ kind: string; title: string }>;
+}
+
+function runFixture(capture: 'native' | 'js', where: 'library' | 'elsewhere'): { output: string; verdict?: Verdict } {
+  const child = spawnSync(process.execPath, [fixture, where], {
+    cwd: fileURLToPath(new URL('../..', import.meta.url)),
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, MEMSCOPE_CAPTURE: capture },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  const output = `${child.stdout}\n${child.stderr}`;
+  return { output, verdict: child.status === 0 ? (JSON.parse(child.stdout) as Verdict) : undefined };
+}
+
+describe("Svelte Testing Library's cleanup tasks", () => {
+  it.each(['native', 'js'] as const)('are no finding when the library keeps them (%s capture)', (capture) => {
+    const run = runFixture(capture, 'library');
+    expect(run.verdict, run.output).toBeDefined();
+    expect(run.verdict!.capture).toBe(capture);
+    expect(run.verdict!.findings, run.output).toEqual([]);
+    expect(run.verdict!.leaked).toBe(false);
+  });
+
+  it.each(['native', 'js'] as const)('are the leak when the same code is the user’s (%s capture)', (capture) => {
+    const run = runFixture(capture, 'elsewhere');
+    expect(run.verdict, run.output).toBeDefined();
+    expect(run.verdict!.leaked).toBe(true);
+    expect(run.verdict!.findings.map((finding) => finding.title), run.output).toEqual([expect.stringMatching(/closures \(.*cleanup\.cjs:\d+\).*held by Set cleanupTasks/)]);
+  });
+});
