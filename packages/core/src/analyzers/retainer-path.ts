@@ -245,7 +245,7 @@ function edgeLabel(graph: HeapGraph, edge: number, folded: boolean): string {
  * Node 20) only get hidden edges `[i]`; their ScopeInfo then holds the i-th
  * local's name as its own hidden edge `[i]`.
  */
-function contextVariableName(graph: HeapGraph, node: number, edge: number): string | null {
+export function contextVariableName(graph: HeapGraph, node: number, edge: number): string | null {
   const type = graph.edgeTypes[edge];
   if (type === EDGE_CONTEXT) return graph.strings[graph.edgeNames[edge]!] ?? '?';
   if (type !== EDGE_HIDDEN || nameOf(graph, node) !== 'system / Context') return null;

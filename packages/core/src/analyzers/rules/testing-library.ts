@@ -1,5 +1,6 @@
 import { closureScript } from '../closure-script.js';
 import { EdgeType, NodeType, type HeapIndex } from '../heap-index.js';
+import { contextVariableName } from '../retainer-path.js';
 import type { LeakFilterRule } from './types.js';
 
 /**
@@ -24,6 +25,16 @@ const ENTRIES_VARIABLE = /^mountedRootEntries$/;
 const SVELTE_TASKS_VARIABLE = /^cleanupTasks$/;
 const SVELTE_TESTING_LIBRARY = /[\\/]@testing-library[\\/]svelte(-core)?[\\/]/;
 
+/** The value of the scope variable named by `pattern` in `context`: a context edge, or a hidden one named through the ScopeInfo (ES modules). */
+function contextVariable(index: HeapIndex, context: number, pattern: RegExp): number {
+  const { edgeStart, edgeTargets } = index.graph;
+  for (let e = edgeStart[context]!; e < edgeStart[context + 1]!; e++) {
+    const name = contextVariableName(index.graph, context, e);
+    if (name !== null && pattern.test(name)) return edgeTargets[e]!;
+  }
+  return -1;
+}
+
 /** Per heap index: the containers, roots and entries Testing Library keeps until cleanup(). */
 const keptByIndex = new WeakMap<HeapIndex, Set<number>>();
 
@@ -41,8 +52,8 @@ function keptUntilCleanup(index: HeapIndex): Set<number> {
     if (index.name(node) !== 'system / Context') continue;
     keepSvelteCleanupTasks(index, node, strongTargets, kept);
     // Testing Library's module scope holds both variables; a user's variable of one name alone is not it.
-    const set = index.edgeTo(node, SET_VARIABLE);
-    const entries = index.edgeTo(node, ENTRIES_VARIABLE);
+    const set = contextVariable(index, node, SET_VARIABLE);
+    const entries = contextVariable(index, node, ENTRIES_VARIABLE);
     if (set < 0 || entries < 0 || index.name(set) !== 'Set' || index.name(entries) !== 'Array') continue;
     const table = index.edgeTo(set, /^table$/);
     if (table >= 0) for (const container of strongTargets(table)) kept.add(container);
@@ -59,12 +70,21 @@ function keptUntilCleanup(index: HeapIndex): Set<number> {
 
 /** The closures in Svelte Testing Library's `cleanupTasks`, when the module scope `context` is its: the closures are written in its files. */
 function keepSvelteCleanupTasks(index: HeapIndex, context: number, strongTargets: (node: number) => number[], kept: Set<number>): void {
-  const tasks = index.edgeTo(context, SVELTE_TASKS_VARIABLE);
+  const tasks = contextVariable(index, context, SVELTE_TASKS_VARIABLE);
   if (tasks < 0 || index.name(tasks) !== 'Set') return;
   const table = index.edgeTo(tasks, /^table$/);
   if (table < 0) return;
   for (const task of strongTargets(table)) {
-    if (index.type(task) === NodeType.closure && SVELTE_TESTING_LIBRARY.test(closureScript(index, task) ?? '')) kept.add(task);
+    if (index.type(task) !== NodeType.closure || !SVELTE_TESTING_LIBRARY.test(closureScript(index, task) ?? '')) continue;
+    kept.add(task);
+    // The removal task's scope holds the container it removes: the <div> is in the body until then.
+    const scope = index.edgeTo(task, /^context$/);
+    const container = scope < 0 ? -1 : contextVariable(index, scope, /^container$/);
+    if (container < 0) continue;
+    kept.add(container);
+    // jsdom's element is a wrapper of its implementation object.
+    const impl = index.edgeTo(container, /impl/);
+    if (impl >= 0) kept.add(impl);
   }
 }
 
