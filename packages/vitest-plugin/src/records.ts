@@ -1,5 +1,5 @@
 import { relative, sep } from 'node:path';
-import type { CapturePath, FileRecord, MeasureMode, TaskNode, TaskState } from '@memscope/core';
+import type { CapturePath, FileRecord, MeasureMode, TaskNode, TaskState } from '@memscope/core/plugin-kit';
 import { readFileMeta, readTestMeta } from './meta.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { FileRecord, TaskNode, TaskState } from '@memscope/core';
+import type { FileRecord, TaskNode, TaskState } from '@memscope/core/plugin-kit';
 
 /** The part of Jest's per-test result memscope reads (`testResult.testResults[i]`). */
 export interface JestAssertionResult {
