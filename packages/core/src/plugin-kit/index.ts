@@ -1,8 +1,9 @@
 // `@memscope/core/plugin-kit`: what the Jest and Vitest plugins need and a
 // user's test never calls: the reporter's options and end of run, the run
 // channel between reporter and workers, the file records, the task-id
-// format, and the process-level housekeeping (stale snapshot folders,
-// signals, background optimization). Users import `@memscope/core`.
+// format and the empty task node, and the process-level housekeeping
+// (stale snapshot folders, signals, background optimization). Users import
+// `@memscope/core`.
 //
 // At run time the plugins load these through `@memscope/core/worker` (per
 // test file) and `@memscope/core/core-parts` (reporters, module by module);
@@ -20,6 +21,8 @@ export { createFileRecorder, FileRecorder } from '../tasks/recorder.js';
 export type { FileRecorderOptions, FinalState } from '../tasks/recorder.js';
 export { writeFileRecord, writeFileRecordSync, readFileRecords, recordFileName } from '../tasks/records.js';
 export type { ReadRecordsResult } from '../tasks/records.js';
+export { ID_SEPARATOR, TaskIdRegistry, emptyTaskNode, firstFreeId, numberedId, relativeFile, taskPathId } from '../tasks/ids.js';
+export type { TaskIdentity } from '../tasks/ids.js';
 export { createMatchersOnDemand } from '../matchers/on-demand.js';
 export type { OnDemandMatcher } from '../matchers/on-demand.js';
 export { MemscopeError } from '../errors.js';
