@@ -88,7 +88,7 @@ export function quickWindowResult(window: QuickWindow): ScreenResult {
     const to = end[figure];
     if (from === null || to === null) continue;
     const delta = (to - from) / WINDOW_ROUNDS;
-    judgements.set(figure, { call: 'flat', perRound: delta, slopePerRound: delta, trendPerRound: delta, r2: 0, noise: 0, positiveShare: 0 });
+    judgements.set(figure, { call: 'flat', theilSenPerRound: delta, leastSquaresPerRound: delta, trendPerRound: delta, r2: 0, noise: 0, positiveShare: 0 });
   }
   return { measurements: window.measurements, judgements, rounds: WINDOW_ROUNDS, exact: true };
 }

@@ -256,7 +256,7 @@ function clearlyFlat(measurements: Measurement[], input: ScreenInput): boolean {
       continue;
     }
     const half = floorFor(figure, input, measurements) / 2;
-    if (judgement.call !== 'flat' || Math.abs(judgement.perRound) > half || Math.abs(judgement.slopePerRound) > half) return false;
+    if (judgement.call !== 'flat' || Math.abs(judgement.theilSenPerRound) > half || Math.abs(judgement.leastSquaresPerRound) > half) return false;
     const series = seriesOf(measurements, figure) as number[];
     let moved = 0;
     for (let i = 1; i < series.length; i++) if (Math.abs(series[i]! - series[i - 1]!) > half) moved++;

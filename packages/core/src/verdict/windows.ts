@@ -33,7 +33,7 @@ export interface Screened {
  * negative median too, but its noise is larger than its fall: it masks nothing.
  */
 function isFalling(heap: GrowthJudgement | undefined, floor: number): boolean {
-  return heap !== undefined && heap.perRound < -floor && heap.slopePerRound < -floor && heap.noise < -heap.perRound;
+  return heap !== undefined && heap.theilSenPerRound < -floor && heap.leastSquaresPerRound < -floor && heap.noise < -heap.theilSenPerRound;
 }
 
 /**
@@ -123,7 +123,7 @@ async function firstWindow(input: ScreenInput, mayResizeRounds: boolean): Promis
   // see wantsExactRounds): larger rounds, once. A fast function's rounds are
   // as large as they get: it is screened again exactly instead, where the
   // capture affords it.
-  const hint = heap !== undefined && heap.slopePerRound > 0;
+  const hint = heap !== undefined && heap.leastSquaresPerRound > 0;
   const drowned = hint && heap.noise > DROWNED_NOISE_FLOORS * floor;
   if (flat && (drowned || runner.async) && canGrowRounds) return largerRounds();
   // A flat plain window is not trusted when it is drowned in page moves or
@@ -172,7 +172,7 @@ export async function screenInWindows(input: ScreenInput, rounds: number, mayRes
   // fit is 0.99 and more; page moves are steps), is confirmed the cheap way.
   const firstHeap = result.judgements.get('heapUsed');
   const pageSized =
-    firstHeap !== undefined && firstHeap.call !== 'flat' && firstHeap.perRound < PAGE_SIZED_GROWTH && firstHeap.r2 < STRAIGHT_LINE_FIT;
+    firstHeap !== undefined && firstHeap.call !== 'flat' && firstHeap.theilSenPerRound < PAGE_SIZED_GROWTH && firstHeap.r2 < STRAIGHT_LINE_FIT;
   const switchToPrecise = !windowInput.precise && pageSized && onlyHeapMoved(result) && exactRoundsAffordable(input.capture);
   // The second window starts where the first ended; after the switch to
   // exact readings it takes its own (exact) first reading.
@@ -194,11 +194,11 @@ export async function screenInWindows(input: ScreenInput, rounds: number, mayRes
     // growing doubles its table now and then.
     // And the drop must stand out of the second window's noise: a small leak
     // at the noise level reads flat in six rounds now and then.
-    const drop = after ? firstJudgement.perRound - Math.max(after.perRound, after.trendPerRound, 0) : 0;
+    const drop = after ? firstJudgement.theilSenPerRound - Math.max(after.theilSenPerRound, after.trendPerRound, 0) : 0;
     const levelled =
       after?.call === 'flat' &&
-      after.perRound < firstJudgement.perRound / 4 &&
-      after.trendPerRound < firstJudgement.perRound / 4 &&
+      after.theilSenPerRound < firstJudgement.theilSenPerRound / 4 &&
+      after.trendPerRound < firstJudgement.theilSenPerRound / 4 &&
       drop > LEVELLED_DROP_NOISES * after.noise;
     result.judgements.set(figure, levelled ? { ...firstJudgement, call: 'flat' } : (overall.get(figure) ?? firstJudgement));
   }

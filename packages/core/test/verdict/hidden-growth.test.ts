@@ -42,7 +42,7 @@ describe('a fast function whose plain heap readings hide its growth', () => {
     expect(exactRounds).toBeGreaterThan(0);
     const heap = result.judgements.get('heapUsed')!;
     expect(heap.call).not.toBe('flat');
-    expect(heap.perRound / 2000).toBeCloseTo(60, 0);
+    expect(heap.theilSenPerRound / 2000).toBeCloseTo(60, 0);
   });
 
   it('stays plain, and flat, when the exact ends agree (no growth)', async () => {

@@ -59,7 +59,7 @@ describe('one exact window passes a clean sync function', () => {
     expect(screened.quick).toBeUndefined();
     const heap = screened.result.judgements.get('heapUsed')!;
     expect(heap.call).toBe('grows');
-    expect(heap.perRound / 60).toBeCloseTo(60, 0);
+    expect(heap.theilSenPerRound / 60).toBeCloseTo(60, 0);
     // The window's closing reading is the screen's first: one reading more than the rounds use, no more.
     expect(state.exactReadings).toBe(screened.result.measurements.length + 1);
   });
