@@ -30,7 +30,7 @@ export function emptyTotals(): GcTotals {
 }
 
 export function takeReading(capture: Capture, forced: GcTotals, full = true): Reading {
-  if (!full && capture.quickHeap) {
+  if (!full) {
     const heap = capture.quickHeap();
     const gc = capture.gcTotals();
     return {

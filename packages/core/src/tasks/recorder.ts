@@ -354,7 +354,7 @@ export class FileRecorder {
     const before = this.capture.gcTotals();
     asMemscope(() => this.capture.gc(this.settleGc));
     addForced(this.forced, before, this.capture.gcTotals());
-    this.lastSettled = (this.capture.quickHeap?.() ?? this.capture.heapFigures()).heapUsed;
+    this.lastSettled = this.capture.quickHeap().heapUsed;
     return this.lastSettled;
   }
 

@@ -20,7 +20,7 @@ const PAGE_SIZED_GROWTH = 1024 * 1024;
 export interface Screened {
   result: ScreenResult;
   callsPerRound: number;
-  /** Rounds whose heap figures were exact (Capture.settlePrecisely). */
+  /** Rounds whose heap figures were exact (Capture.exact). */
   exactRounds: number;
   /** Set when an exact window passed the function (see quickExactWindow). */
   quick?: { calls: number; keptBytes: number; setAside: boolean };
@@ -68,7 +68,7 @@ export function wantsExactRounds(capture: ScreenInput['capture'], async: boolean
 const EXACT_ROUNDS_MAX_HEAP = 64 * 1024 * 1024;
 
 function exactRoundsAffordable(capture: ScreenInput['capture']): boolean {
-  if (typeof capture.settlePrecisely !== 'function') return false;
+  if (!capture.exact) return false;
   if (capture.heapFigures().heapUsed < EXACT_ROUNDS_MAX_HEAP) return true;
   // Unsettled, heap use counts the garbage of the last calls too (a function
   // that allocates 60 KB a call read over 64 MB beside a 20 MB heap): what is

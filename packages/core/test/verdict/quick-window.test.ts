@@ -18,13 +18,15 @@ function intervalCapture(keptPerCall: number, freedPerCall = 0) {
   const capture = {
     path: 'native',
     gc: () => {},
-    settlePrecisely: () => {
-      state.intervals.push(state.pending);
-      state.pending = 0;
-      state.exactReadings++;
+    exact: {
+      settle: () => {
+        state.intervals.push(state.pending);
+        state.pending = 0;
+        state.exactReadings++;
+      },
+      liveBytesByInterval: (from = 0) => ({ next: state.intervals.length, bytes: state.intervals.slice(from) }),
+      codeBytes: () => state.code,
     },
-    liveBytesByInterval: (from = 0) => ({ next: state.intervals.length, bytes: state.intervals.slice(from) }),
-    compiledCodeBytes: () => state.code,
     heapFigures: () => ({ heapUsed: live(), heapTotal: live(), heapLimit: 4e9, external: 0, arrayBuffers: 0, malloc: null }),
     heapSpaces: spaces,
     gcTotals: () => ({ count: 0, timeMs: 0, freedBytes: 0, youngFreedBytes: 0 }),
