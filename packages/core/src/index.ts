@@ -24,7 +24,7 @@ export type { MemscopeErrorCode } from './errors.js';
 // Capture
 export { getCapture, settle, assertSnapshotFits, measureSnapshotFit } from './capture/index.js';
 export type { SnapshotFit } from './capture/index.js';
-export type { Capture, CapturePath, GcMode, GcTotals, HeapFigures, HeapGraph, HeapSpaceFigures, AllocationSample, AllocationFrame } from './capture/types.js';
+export type { Capture, CapturePath, ExactReads, ValueLookup, GcMode, GcTotals, HeapFigures, HeapGraph, HeapSpaceFigures, AllocationSample, AllocationFrame } from './capture/types.js';
 
 // Per-test scopes and tracked objects
 export {

@@ -6,8 +6,8 @@
 // `@memscope/core`.
 //
 // At run time the plugins load these through `@memscope/core/worker` (per
-// test file) and `@memscope/core/core-parts` (reporters, module by module);
-// this entry is the one list of names and types both of those draw from.
+// test file, the light part) and `@memscope/core/core-parts` (reporters,
+// module by module, typed by this entry), so neither loads all of core.
 
 export { resolveReporterOptions } from './options.js';
 export type { ReporterOptions, ResolvedReporterOptions } from './options.js';
