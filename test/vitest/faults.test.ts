@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunReport } from '../../packages/core/src/report/schema.js';
 import { cleanEnvironment, memscopeTempEntries, privateTmp, repoRoot, type FixtureProject } from '../support/index.js';
-import { createVitestProject, fixtureFiles, runVitestIn, testsById, vitestConfig, type VitestRun } from './run-vitest.js';
+import { specsFromJestFixture } from './jest-specs.js';
+import { createVitestProject, runVitestIn, testsById, vitestConfig, type VitestRun } from './run-vitest.js';
 
 // Faults of the function under test and of the worker, in real Vitest (the
 // workspace's own version: these exercise memscope's handling, not Vitest's versions).
@@ -30,13 +31,10 @@ function failureOf(output: string, testName: string): string {
   return end === -1 ? rest : rest.slice(0, end + 1);
 }
 
-/** Two verdicts at once: the Jest fixture's spec with Vitest's imports, one source for both runners. */
-const concurrentSpec = () =>
-  `import { expect, test } from 'vitest';\n${readFileSync(join(repoRoot, 'test/jest/fixtures/faults-concurrent/concurrent.spec.js'), 'utf8')}`;
-
+/** A project of the Jest fault fixture's specs (one source for both runners), with `extraFiles` beside them. */
 const project = (name: string, test: object = {}, extraFiles: Record<string, string> = {}) =>
   createVitestProject(VERSION, {
-    ...fixtureFiles(name),
+    ...specsFromJestFixture(name),
     ...extraFiles,
     'vitest.config.mjs': vitestConfig({ reporterOptions: { html: false, baseline: false }, test: { testTimeout: 60_000, ...test } }),
   });
@@ -47,7 +45,8 @@ describe('Vitest: faults of the function under test', () => {
   let report: RunReport | null;
 
   beforeAll(async () => {
-    fixture = await project('faults-fn', {}, { 'concurrent.spec.mjs': concurrentSpec() });
+    // Two verdicts at once, in the same run.
+    fixture = await project('faults-fn', {}, specsFromJestFixture('faults-concurrent'));
     run = await runVitestIn(fixture, VERSION);
     report = await run.report();
   }, 120_000);
@@ -127,7 +126,7 @@ describe('Vitest: a small heap limit on the worker', () => {
 
   beforeAll(async () => {
     fixture = await project('faults-heap', { execArgv: ['--max-old-space-size=64'] });
-    run = await runVitestIn(fixture, VERSION, [], { MEMSCOPE_CAPTURE: 'js' });
+    run = await runVitestIn(fixture, VERSION, [], { MEMSCOPE_CAPTURE: 'js', MEMSCOPE_E2E_LIVE_HEAP_MB: '46' });
   }, 120_000);
   afterAll(() => fixture?.cleanup());
 

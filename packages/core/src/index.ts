@@ -22,24 +22,19 @@ export { MemscopeError, isMemscopeError } from './errors.js';
 export type { MemscopeErrorCode } from './errors.js';
 
 // Capture
-export { getCapture, settle, assertSnapshotFits, measureSnapshotFit, endBySignalIfUnhandled, sweepStaleSnapshotDirs } from './capture/index.js';
+export { getCapture, settle, assertSnapshotFits, measureSnapshotFit } from './capture/index.js';
 export type { SnapshotFit } from './capture/index.js';
-export type { Capture, CapturePath, GcMode, GcTotals, HeapFigures, HeapGraph, HeapSpaceFigures, AllocationSample, AllocationFrame } from './capture/types.js';
+export type { Capture, CapturePath, ExactReads, ValueLookup, GcMode, GcTotals, HeapFigures, HeapGraph, HeapSpaceFigures, AllocationSample, AllocationFrame } from './capture/types.js';
 
 // Per-test scopes and tracked objects
 export {
-  createFileRecorder,
-  FileRecorder,
   currentScope,
   task,
-  writeFileRecord,
-  readFileRecords,
-  recordFileName,
   exportTaskGraph,
   TASK_GRAPH_SCHEMA_VERSION,
   RUN_TASK_ID,
 } from './tasks/index.js';
-export type { FileRecorderOptions, FinalState, TaskScope, ReadRecordsResult, TaskGraph, TaskGraphEdge } from './tasks/index.js';
+export type { TaskScope, TaskGraph, TaskGraphEdge } from './tasks/index.js';
 export type * from './tasks/types.js';
 export { track, checkTracked, checkTrackedEntries } from './track/index.js';
 export type { CheckTrackedOptions } from './track/index.js';
@@ -48,7 +43,6 @@ export type { CheckTrackedOptions } from './track/index.js';
 export {
   MATCHER_NAMES,
   createMatchers,
-  createMatchersOnDemand,
   defaultMatcherDeps,
   formatLeakDiagnosis,
   formatStatistics,
@@ -58,7 +52,6 @@ export {
 } from './matchers/index.js';
 export type {
   MatcherName,
-  OnDemandMatcher,
   AllocationMeasurement,
   AllocationOptions,
   RetentionMeasurement,
@@ -70,10 +63,10 @@ export type {
   MemscopeMatchers,
 } from './matchers/index.js';
 
-// Reporter support shared by the plugins
-export { resolveReporterOptions, RUN_DIR_ENV, openRunChannel, joinRunChannel, finishRun, reportDirectory } from './plugin-kit/index.js';
-export type { ReporterOptions, ResolvedReporterOptions, RunChannel, RunSettings, FinishRunInput, FinishedRun } from './plugin-kit/index.js';
-export { finishBackgroundOptimization } from './main-context.js';
+// The reporter's options, for typing a runner's config. What else the
+// plugins share (run channel, file records, end of run) is
+// `@memscope/core/plugin-kit`.
+export type { ReporterOptions } from './plugin-kit/options.js';
 
 // Reports and baselines
 export {

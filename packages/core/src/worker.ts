@@ -4,8 +4,10 @@
 // own module registry; a Vitest worker may run many), so this entry keeps to
 // the per-test path: the task recorder, the shared capture, the run channel,
 // `track`, and matchers whose code (verdict, analyzers, heap-graph capture,
-// failure formatting) loads on their first call. The reporter and everything
-// else use `@memscope/core`, whose exports include all of these.
+// failure formatting) loads on their first call. The same functions are
+// exported by `@memscope/core` (what users call: `track`, `task`, the
+// capture) and `@memscope/core/plugin-kit` (the recorder, the records, the
+// run channel), from the same modules.
 
 export { MemscopeError } from './errors.js';
 export { finishBackgroundOptimization } from './main-context.js';

@@ -36,10 +36,12 @@ describe('@memscope/core/worker', () => {
     expect(loaded).toContain('verdict/check-leak.js');
   });
 
-  it('exports the same recorder and capture as the full entry', () => {
+  it('exports the same recorder and capture as the full entry and the plugin kit', () => {
     const worker = requireFromHere(path.join(dist, 'worker.js'));
     const full = requireFromHere(path.join(dist, 'index.js'));
-    expect(worker.createFileRecorder).toBe(full.createFileRecorder);
+    const kit = requireFromHere(path.join(dist, 'plugin-kit/index.js'));
+    expect(worker.createFileRecorder).toBe(kit.createFileRecorder);
+    expect(worker.joinRunChannel).toBe(kit.joinRunChannel);
     expect(worker.track).toBe(full.track);
     expect(worker.MATCHER_NAMES).toEqual(full.MATCHER_NAMES);
     expect(worker.getCapture()).toBe(full.getCapture());

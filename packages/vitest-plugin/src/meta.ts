@@ -1,4 +1,4 @@
-import type { CapturePath, MeasureMode, TaskNode } from '@memscope/core';
+import type { CapturePath, MeasureMode, TaskNode } from '@memscope/core/plugin-kit';
 
 /**
  * What a worker puts on Vitest's task meta. Vitest carries `task.meta` from

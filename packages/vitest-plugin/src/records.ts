@@ -1,5 +1,5 @@
-import { relative, sep } from 'node:path';
-import type { CapturePath, FileRecord, MeasureMode, TaskNode, TaskState } from '@memscope/core';
+import type { CapturePath, FileRecord, MeasureMode, TaskIdRegistry, TaskNode, TaskState } from '@memscope/core/plugin-kit';
+import { taskIds } from './core-parts.js';
 import { readFileMeta, readTestMeta } from './meta.js';
 
 /**
@@ -40,8 +40,9 @@ export interface RecordDefaults {
   mode: MeasureMode;
 }
 
+/** A module's path as a task's file: relative to the root, POSIX separators (core's format). */
 export function relativeFile(root: string, moduleId: string): string {
-  return relative(root, moduleId).split(sep).join('/');
+  return taskIds().relativeFile(root, moduleId);
 }
 
 /**
@@ -50,15 +51,14 @@ export function relativeFile(root: string, moduleId: string): string {
  * and tests that never ran.
  */
 class TaskIds {
-  private readonly seen = new Map<string, number>();
+  private readonly registry: TaskIdRegistry;
 
-  constructor(private readonly file: string) {}
+  constructor(private readonly file: string) {
+    this.registry = new (taskIds().TaskIdRegistry)(file);
+  }
 
   claim(path: readonly string[]): string {
-    const base = [this.file, ...path].join(' > ');
-    const count = (this.seen.get(base) ?? 0) + 1;
-    this.seen.set(base, count);
-    return count === 1 ? base : `${base} #${count}`;
+    return this.registry.claim(taskIds().taskPathId(this.file, path));
   }
 }
 
@@ -74,10 +74,7 @@ function firstError(test: ReportedCase): string | undefined {
 }
 
 function describeNode(ids: TaskIds, file: string, path: string[], parentId: string | null, state: TaskState): TaskNode {
-  return {
-    id: ids.claim(path), kind: 'describe', name: path[path.length - 1] ?? '', path, file, parentId,
-    state, figures: {}, handles: [], findings: [], tracked: [],
-  };
+  return taskIds().emptyTaskNode({ id: ids.claim(path), kind: 'describe', name: path[path.length - 1] ?? '', path, file, parentId, state });
 }
 
 function testNode(ids: TaskIds, file: string, path: string[], parentId: string | null, test: ReportedCase): TaskNode {
@@ -85,7 +82,7 @@ function testNode(ids: TaskIds, file: string, path: string[], parentId: string |
   const error = firstError(test);
   const base: TaskNode = sent
     ? { ...sent }
-    : { id: '', kind: 'test', name: test.name, path, file, parentId, state: 'skipped', figures: {}, handles: [], findings: [], tracked: [] };
+    : taskIds().emptyTaskNode({ id: '', kind: 'test', name: test.name, path, file, parentId, state: 'skipped' });
   // The worker's id stays (it numbered repeated names as they ran); the
   // outcome comes from the runner: the worker measured before the test's
   // after-hooks ran, so only the runner knows how the test ended.

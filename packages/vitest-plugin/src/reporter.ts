@@ -1,6 +1,6 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FileRecord, ReporterOptions, ResolvedReporterOptions, ShardInfo } from '@memscope/core';
+import type { FileRecord, ReporterOptions, ResolvedReporterOptions, ShardInfo } from '@memscope/core/plugin-kit';
 import { assertNoBrowserProjects, type ProjectLike } from './browser-check.js';
 import { reportBuild, reportColors, reporterOptions, runFinish, snapshotTemp } from './core-parts.js';
 import { fileRecordOf, relativeFile, type ReportedModule } from './records.js';

@@ -1,4 +1,4 @@
-import type { MeasureMode } from '@memscope/core';
+import type { MeasureMode } from '@memscope/core/plugin-kit';
 
 /** What the reporter hands the workers through Vitest's `provide`/`inject`. */
 export const SETTINGS_KEY = 'memscope:settings';

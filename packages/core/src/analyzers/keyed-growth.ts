@@ -1,6 +1,6 @@
 import type { HeapGraph } from '../capture/types.js';
 import { HeapIndex, NodeType, EdgeType } from './heap-index.js';
-import { renderRetainerPath } from './render-path.js';
+import { retainerPathOfObject } from './render-path.js';
 import { displayEdgeName } from './retainer-path.js';
 import type { LeakFilterRule } from './rules/types.js';
 import type { SurvivorGroup } from './survivors.js';
@@ -173,7 +173,7 @@ function grewSinceStart(t: Tally, keysNow: number, keysAtStart: number | undefin
 }
 
 function groupOf(index: HeapIndex, t: Tally, isRegistry: boolean, bytes: number): SurvivorGroup {
-  const rendered = renderRetainerPath(index, t.holder);
+  const rendered = retainerPathOfObject(index, t.holder);
   const label = isRegistry ? SYMBOL_REGISTRY_LABEL : index.label(t.holder);
   return {
     name: isRegistry ? '(registered symbols)' : '(property keys)',

@@ -1,7 +1,7 @@
 import type { RetainerStep } from '../verdict/types.js';
 import type { HeapIndex } from './heap-index.js';
 import { fromDomWindow } from './dom-targets.js';
-import { buildRetainerTree, elideInternalHops, fromUserRoot, renderRetainerPath as renderSteps, retainerStepsTo, type RetainerTree } from './retainer-path.js';
+import { buildRetainerTree, elideInternalHops, fromUserRoot, retainerStepsText, retainerStepsTo, type RetainerTree } from './retainer-path.js';
 
 /**
  * A leaked object's retainer path, three ways: every step from the first
@@ -11,7 +11,7 @@ import { buildRetainerTree, elideInternalHops, fromUserRoot, renderRetainerPath 
  * text the false-positive rules match (`ruleText`: from the last module
  * variable, nothing elided).
  */
-export function renderRetainerPath(
+export function retainerPathOfObject(
   index: HeapIndex,
   target: number,
   holder?: number,
@@ -26,5 +26,5 @@ export function renderRetainerPath(
   const upTo = holderAt >= 0 ? holderAt : steps.length - 1;
   // A component's listener or node kept by the DOM reads from the window, not from the environment's objects.
   const shown = fromDomWindow(steps, upTo) ?? fromUserRoot(steps, upTo);
-  return { steps, text: renderSteps(elideInternalHops(shown)), ruleText: renderSteps(fromVariable) };
+  return { steps, text: retainerStepsText(elideInternalHops(shown)), ruleText: retainerStepsText(fromVariable) };
 }

@@ -183,7 +183,7 @@ function fromLastModuleVariable(steps: RetainerStep[]): RetainerStep[] {
 }
 
 /** `(module) cache → Map → table[3] → Session` */
-export function renderRetainerPath(steps: readonly RetainerStep[]): string {
+export function retainerStepsText(steps: readonly RetainerStep[]): string {
   const parts: string[] = [];
   for (const step of steps) {
     if (step.edge === undefined) parts.push(step.node);
@@ -199,7 +199,7 @@ export function retainerPathForId(graph: HeapGraph, objectId: number): { steps: 
   const index = findNodeIndexById(graph, objectId);
   if (index < 0) return null;
   const steps = retainerStepsTo(buildRetainerTree(graph), index);
-  return steps ? { steps, text: renderRetainerPath(steps) } : null;
+  return steps ? { steps, text: retainerStepsText(steps) } : null;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { collectionMembers, pathThroughCollection, treeThroughCollections, type CollectionMember } from './collection-members.js';
 import { DOM_LISTENERS_EDGE, domTargetName } from './dom-targets.js';
 import { HeapIndex, NodeType, EdgeType } from './heap-index.js';
-import { renderRetainerPath } from './render-path.js';
+import { retainerPathOfObject } from './render-path.js';
 import { displayEdgeName } from './retainer-path.js';
 import type { LeakFilterRule } from './rules/types.js';
 import type { RetainerStep } from '../verdict/types.js';
@@ -167,7 +167,7 @@ export function groupSurvivors(index: HeapIndex, boundaries: readonly number[], 
     const member = heldByCollection.get(group.representative);
     const path = member ? pathThroughCollection(index, group.representative, member) : undefined;
     group.holder = path ? describeHolder(index, path.nodes, path.edges, path.nodes.indexOf(member!.collection)) : findHolder(index, group.representative, isNew, holders);
-    const rendered = renderRetainerPath(index, group.representative, group.holder?.node, member ? collectionTree : undefined);
+    const rendered = retainerPathOfObject(index, group.representative, group.holder?.node, member ? collectionTree : undefined);
     group.retainerPath = rendered.steps;
     group.pathText = rendered.text;
     const holderText = !group.holder ? rendered.ruleText : path ? tailOf(index, path, group.holder.node) : tailFrom(index, group.representative, group.holder.node);

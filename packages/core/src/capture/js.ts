@@ -3,15 +3,14 @@ import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { MemscopeError } from '../errors.js';
 import { connectSyncSession, type SyncSession } from './inspector-session.js';
 import { GcAccounting, collect, flagFreeGc } from './js-gc.js';
 import { samplesFromProfile, type InspectorSamplingProfile } from './js-sampling.js';
 import { SnapshotStreamParser } from './snapshot-parser.js';
 import { createSnapshotDir, sweepStaleSnapshotDirs, withSignalsDeferred } from './snapshot-temp.js';
-import { compiledCodeBytes } from './code-bytes.js';
+import { withCheckedArguments } from './checked.js';
 import { forcingCollections } from './forced-gc.js';
-import type { Capture, GcMode, HeapFigures, HeapGraph, HeapSpaceFigures, QuickHeapFigures } from './types.js';
+import type { AllocationSample, Capture, GcMode, HeapFigures, HeapGraph, HeapSpaceFigures, QuickHeapFigures } from './types.js';
 
 /** Global key a value sits on while the inspector is asked for its id. */
 const PROBE_KEY = '__memscopeObjectIdProbe';
@@ -145,21 +144,23 @@ export function createJsCapture(): Capture {
     return session;
   };
 
-  return {
+  // V8 runs a full collection before it lists the live samples (for
+  // stopSampling too, which lists them once more): near the heap limit,
+  // back to back with the screen's own, it must not count as ineffective.
+  const readSampling = (): AllocationSample[] => {
+    if (samplingInterval === 0) return [];
+    const { profile } = forcingCollections(() => inspector().post<{ profile: InspectorSamplingProfile }>('HeapProfiler.getSamplingProfile'));
+    return samplesFromProfile(profile, samplingInterval);
+  };
+
+  return withCheckedArguments({
     path: 'js',
     gc(mode: GcMode = 'fast') {
-      if (mode !== 'fast' && mode !== 'thorough' && mode !== 'young') {
-        throw new MemscopeError(
-          'ERR_MEMSCOPE_INVALID_OPTION',
-          `gc(mode): mode must be 'fast', 'thorough' or 'young', received ${JSON.stringify(mode) ?? String(mode)}`,
-        );
-      }
       forcingCollections(() => collect(gc, mode));
       // GCProfiler keeps ~2 KB of JSON per collection until read; folding
       // here bounds that between gcTotals() calls in GC-heavy runs.
       gcAccounting.read();
     },
-    compiledCodeBytes,
     heapFigures: readHeapFigures,
     quickHeap: readQuickHeap,
     heapSpaces: readHeapSpaces,
@@ -180,12 +181,6 @@ export function createJsCapture(): Capture {
       return parser.finish();
     },
     objectId(value: object): number {
-      if ((typeof value !== 'object' && typeof value !== 'function') || value === null) {
-        throw new MemscopeError(
-          'ERR_MEMSCOPE_NOT_TRACKABLE',
-          `objectId(value) expects an object or function, received ${value === null ? 'null' : typeof value}`,
-        );
-      }
       const active = inspector();
       mainGlobal ??= vm.runInThisContext('globalThis') as Record<string, unknown>;
       mainGlobal[PROBE_KEY] = value;
@@ -208,28 +203,18 @@ export function createJsCapture(): Capture {
         active.post('Runtime.releaseObjectGroup', { objectGroup: PROBE_GROUP });
       }
     },
+    // The inspector keeps its own stack depth.
     startSampling(intervalBytes: number) {
-      if (!Number.isInteger(intervalBytes) || intervalBytes < 1) {
-        throw new MemscopeError(
-          'ERR_MEMSCOPE_INVALID_OPTION',
-          `startSampling(intervalBytes) expects a positive whole number of bytes, received ${String(intervalBytes)}`,
-        );
-      }
       inspector().post('HeapProfiler.startSampling', { samplingInterval: intervalBytes });
       samplingInterval = intervalBytes;
     },
-    // V8 runs a full collection before it lists the live samples (for
-    // stopSampling too, which lists them once more): near the heap limit,
-    // back to back with the screen's own, it must not count as ineffective.
-    readSampling() {
-      if (samplingInterval === 0) return [];
-      const { profile } = forcingCollections(() => inspector().post<{ profile: InspectorSamplingProfile }>('HeapProfiler.getSamplingProfile'));
-      return samplesFromProfile(profile, samplingInterval);
-    },
+    readSampling,
+    // The inspector reads samples with their frames only.
+    readSampleSizes: readSampling,
     stopSampling() {
       if (samplingInterval === 0) return;
       forcingCollections(() => inspector().post('HeapProfiler.stopSampling'));
       samplingInterval = 0;
     },
-  };
+  });
 }

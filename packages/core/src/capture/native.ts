@@ -1,7 +1,7 @@
 import v8 from 'node:v8';
 import type { NativeBinding } from '@memscope/native';
 import { loadBinding, loadStatus, type NativeLoadStatus } from '@memscope/native/loader';
-import { MemscopeError } from '../errors.js';
+import { checkPositiveInteger, MAX_STACK_DEPTH, withCheckedArguments } from './checked.js';
 import { compiledCodeBytes } from './code-bytes.js';
 import { forcingCollections } from './forced-gc.js';
 import type {
@@ -19,9 +19,6 @@ export interface NativeCaptureOptions {
   /** Frames kept per sampled allocation (leaf first). Default 32. */
   samplingStackDepth?: number;
 }
-
-const GC_MODES: readonly GcMode[] = ['fast', 'thorough', 'young'];
-const MAX_STACK_DEPTH = 1024;
 
 /**
  * The addon, or an Error (code ERR_MEMSCOPE_NATIVE_UNAVAILABLE) whose first
@@ -47,22 +44,6 @@ function startedWithExposeGc(): boolean {
   return flags.some((flag) => flag === '--expose-gc' || flag === '--expose_gc') || typeof globalThis.gc === 'function';
 }
 
-function checkGcMode(mode: unknown): GcMode {
-  if (GC_MODES.includes(mode as GcMode)) return mode as GcMode;
-  throw new MemscopeError(
-    'ERR_MEMSCOPE_INVALID_OPTION',
-    `gc(mode): mode must be 'fast', 'thorough' or 'young', received ${JSON.stringify(mode) ?? String(mode)}`,
-  );
-}
-
-function checkPositiveInteger(name: string, value: unknown, max: number): number {
-  if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= max) return value;
-  throw new MemscopeError(
-    'ERR_MEMSCOPE_INVALID_OPTION',
-    `${name} must be an integer from 1 to ${max}, received ${JSON.stringify(value) ?? String(value)}`,
-  );
-}
-
 /**
  * A `Capture` over the native addon. The binding is a parameter so tests can
  * run the same cases against this path and the pure-JS one.
@@ -82,12 +63,11 @@ export function createNativeCapture(binding: NativeBinding, options: NativeCaptu
   const gcAtStart = binding.gcTotals();
   let sampling = false;
 
-  return {
+  return withCheckedArguments({
     path: 'native',
 
     gc(mode: GcMode = 'fast'): void {
-      const checked = checkGcMode(mode);
-      forcingCollections(() => binding.collectGarbage(checked, keepExposeGcFlag));
+      forcingCollections(() => binding.collectGarbage(mode, keepExposeGcFlag));
     },
 
     heapFigures(): HeapFigures {
@@ -136,38 +116,26 @@ export function createNativeCapture(binding: NativeBinding, options: NativeCaptu
       return forcingCollections(() => binding.heapGraph());
     },
 
-    objectById(id: number): unknown {
-      return binding.objectById(id);
+    lookup: {
+      valueById: (id: number): unknown => binding.objectById(id),
     },
 
-    markObjectIds(): number {
-      return forcingCollections(() => binding.markObjectIds());
-    },
-
-    settlePrecisely(): void {
-      // Marking ids collects (one full GC) and walks every object.
-      forcingCollections(() => binding.markObjectIds());
-    },
-
-    compiledCodeBytes,
-
-    liveBytesByInterval(from = 0): { next: number; bytes: number[] } {
-      return binding.liveBytesByInterval(from);
+    exact: {
+      markIds: (): number => forcingCollections(() => binding.markObjectIds()),
+      settle(): void {
+        // Marking ids collects (one full GC) and walks every object.
+        forcingCollections(() => binding.markObjectIds());
+      },
+      liveBytesByInterval: (from = 0): { next: number; bytes: number[] } => binding.liveBytesByInterval(from),
+      codeBytes: compiledCodeBytes,
     },
 
     objectId(value: object): number {
-      if ((typeof value !== 'object' || value === null) && typeof value !== 'function') {
-        throw new MemscopeError(
-          'ERR_MEMSCOPE_NOT_TRACKABLE',
-          `objectId(value): value must be an object or function, received ${value === null ? 'null' : typeof value}`,
-        );
-      }
       return binding.objectId(value);
     },
 
     startSampling(intervalBytes: number, depth?: number): void {
-      const frames = depth === undefined ? stackDepth : checkPositiveInteger('startSampling(intervalBytes, stackDepth)', depth, MAX_STACK_DEPTH);
-      binding.startSampling(checkPositiveInteger('startSampling(intervalBytes)', intervalBytes, 2 ** 40), frames);
+      binding.startSampling(intervalBytes, depth ?? stackDepth);
       sampling = true;
     },
 
@@ -187,7 +155,7 @@ export function createNativeCapture(binding: NativeBinding, options: NativeCaptu
       binding.stopSampling();
       sampling = false;
     },
-  };
+  });
 }
 
 const NO_FRAMES: AllocationSample['stack'] = Object.freeze([]) as unknown as AllocationSample['stack'];

@@ -118,6 +118,56 @@ export interface AllocationSample {
   stack: AllocationFrame[];
 }
 
+/**
+ * Reads exact to the object, which only the native capture has: V8's object
+ * id marks, with the live bytes each mark's interval still holds. Present as
+ * a whole or absent, chosen when the capture is created; a caller checks
+ * `capture.exact` once.
+ */
+export interface ExactReads {
+  /**
+   * A full collection followed by a walk over the whole heap, after which
+   * heap use is exact to the object. A plain forced collection can leave it a
+   * whole page (±200 KB) off for a round, which drowns leaks of a few KB a
+   * round. Dearer than gc() (the walk costs about 5 ms per MB of heap).
+   */
+  settle(): void;
+  /**
+   * Gives every live object an id without building a snapshot, and returns
+   * the highest id assigned: objects allocated later get higher ids. Cheaper
+   * than heapGraph(), whose max id stands in without exact reads.
+   */
+  markIds(): number;
+  /**
+   * Bytes still alive of the objects each id mark (markIds or settle) was
+   * the first to see, i.e. of what was allocated between two marks:
+   * `bytes[i]` for the interval `from + i`, as of the latest mark. `next` is
+   * the interval the next mark opens. Unlike heap use it does not move when
+   * V8 moves pages or frees older objects.
+   */
+  liveBytesByInterval(from?: number): { next: number; bytes: number[] };
+  /**
+   * Bytes of compiled code and bytecode with their metadata (V8's code
+   * statistics, a walk of the code-holding spaces: about 5 ms at 20 MB), so
+   * exact rounds can set aside a round in which V8 compiled code.
+   */
+  codeBytes(): number;
+}
+
+/**
+ * The live value with a snapshot id, undefined when none is alive (native).
+ * Without it a preview goes through the inspector, which walks the heap once
+ * for the value and once more for the object that receives it.
+ */
+export interface ValueLookup {
+  valueById(id: number): unknown;
+}
+
+/**
+ * What every capture does (the base), and what only some do, as capability
+ * objects set once when the capture is created (`exact`, `lookup`).
+ * Arguments are checked once for both paths (see checked.ts).
+ */
 export interface Capture {
   readonly path: CapturePath;
   /** A full, synchronous collection. Needs no Node flags. */
@@ -126,50 +176,15 @@ export interface Capture {
   /**
    * heapUsed, heapTotal and external without the dear reads of heapFigures
    * (process.memoryUsage() for arrayBuffers, mallinfo2 for malloc, tens of
-   * µs each): cheap enough for every test boundary. Optional; callers fall
-   * back to heapFigures().
+   * µs each): cheap enough for every test boundary.
    */
-  quickHeap?(): QuickHeapFigures;
+  quickHeap(): QuickHeapFigures;
   heapSpaces(): HeapSpaceFigures[];
   gcTotals(): GcTotals;
   /** Takes a heap snapshot and returns it as typed arrays. */
   heapGraph(): HeapGraph;
-  /**
-   * Gives every live object an id without building a snapshot, and returns
-   * the highest id assigned: objects allocated later get higher ids. Cheaper
-   * than heapGraph(); optional, callers fall back to a heap graph's max id.
-   */
-  markObjectIds?(): number;
-  /**
-   * A full collection followed by a walk over the whole heap, after which
-   * heap use is exact to the object. A plain forced collection can leave it a
-   * whole page (±200 KB) off for a round, which drowns leaks of a few KB a
-   * round. Dearer than gc() (the walk costs about 5 ms per MB of heap);
-   * optional, callers fall back to gc().
-   */
-  settlePrecisely?(): void;
-  /**
-   * Bytes still alive of the objects each id mark (markObjectIds or
-   * settlePrecisely) was the first to see, i.e. of what was allocated
-   * between two marks: `bytes[i]` for the interval `from + i`, as of the
-   * latest mark. `next` is the interval the next mark opens. Unlike heap
-   * use it does not move when V8 moves pages or frees older objects.
-   */
-  liveBytesByInterval?(from?: number): { next: number; bytes: number[] };
-  /**
-   * Bytes of compiled code and bytecode with their metadata (V8's code
-   * statistics, a walk of the code-holding spaces: about 5 ms at 20 MB).
-   * Optional: without it no round is set aside for compiling code.
-   */
-  compiledCodeBytes?(): number;
   /** The snapshot id of a live value, 0 when it has none yet (no snapshot saw it). */
   objectId(value: object): number;
-  /**
-   * The live value with a snapshot id, undefined when none is alive. Optional:
-   * without it a preview goes through the inspector, which walks the heap
-   * once for the value and once more for the object that receives it.
-   */
-  objectById?(id: number): unknown;
   /**
    * Starts the sampling heap profiler; `intervalBytes` is the mean sampling
    * interval. `stackDepth`: frames kept per sample where the capture can
@@ -180,10 +195,14 @@ export interface Capture {
   /** Live samples since startSampling; the profiler keeps running. */
   readSampling(): AllocationSample[];
   /**
-   * The same samples with empty stacks, where the capture can read them
+   * The same samples, with empty stacks where the capture can read them
    * without their frames (native: one typed array, ~100× cheaper on a heap
-   * of 10 000 live samples). Optional: readSampling stands in.
+   * of 10 000 live samples; pure JS: readSampling).
    */
-  readSampleSizes?(): AllocationSample[];
+  readSampleSizes(): AllocationSample[];
   stopSampling(): void;
+  /** Exact reads (native); absent on the pure-JS path. */
+  readonly exact?: ExactReads;
+  /** A direct lookup of live values by id (native); absent on the pure-JS path. */
+  readonly lookup?: ValueLookup;
 }

@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
 
-type Core = typeof import('../index.js');
+/** What the loaders may name: the plugin kit's entry, the one list of what plugins use. */
+type Core = typeof import('./index.js');
 
 /**
  * Loaders for parts of `@memscope/core`, each from its own module of core's
@@ -11,8 +12,8 @@ type Core = typeof import('../index.js');
  * both capture paths…): ~140 modules, ~70 ms of CPU on every run. A reporter
  * needs its options and the stale-snapshot sweep at the start and the
  * report code at the end. The plugins ship in lockstep with core (an exact
- * version), so its build layout is known; the entry stays the types' source
- * of truth. This module loads nothing of core itself.
+ * version), so its build layout is known; the plugin-kit entry stays the
+ * types' source of truth. This module loads nothing of core itself.
  *
  * @example
  * const fromCore = coreParts('@memscope/jest');

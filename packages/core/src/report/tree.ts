@@ -1,4 +1,5 @@
 import type { FileRecord, TaskNode } from '../tasks/types.js';
+import { emptyTaskNode } from '../tasks/ids.js';
 
 /**
  * Puts one file's tasks under a single `file` task: workers may or may not
@@ -9,7 +10,7 @@ export function normalizeFileTasks(record: FileRecord): TaskNode[] {
   const tasks = record.tasks.filter((t) => t.kind !== 'run');
   let fileNode = tasks.find((t) => t.kind === 'file');
   if (!fileNode) {
-    fileNode = {
+    fileNode = emptyTaskNode({
       id: `${record.file} (file)`,
       kind: 'file',
       name: record.file,
@@ -17,11 +18,7 @@ export function normalizeFileTasks(record: FileRecord): TaskNode[] {
       file: record.file,
       parentId: null,
       state: fileState(tasks, record.incomplete === true),
-      figures: {},
-      handles: [],
-      findings: [],
-      tracked: [],
-    };
+    });
     tasks.unshift(fileNode);
   }
   const ids = new Set(tasks.map((t) => t.id));

@@ -361,7 +361,7 @@ export class ConcurrentAttribution {
     // The read's own allocations fall in a segment of nobody's.
     this.mark(null);
     // Sizes and ids are all a segment's owner needs: no frames to build.
-    const samples = asMemscope(() => (this.capture.readSampleSizes ? this.capture.readSampleSizes() : this.capture.readSampling()));
+    const samples = asMemscope(() => this.capture.readSampleSizes());
     const { owners, last, lost } = this.markers.assign(samples, this.lastCut);
     if (lost) this.disturbed = true;
     const live = new Map<number, TaskScope>();

@@ -30,29 +30,17 @@ export function emptyTotals(): GcTotals {
 }
 
 export function takeReading(capture: Capture, forced: GcTotals, full = true): Reading {
-  if (!full && capture.quickHeap) {
-    const heap = capture.quickHeap();
-    const gc = capture.gcTotals();
-    return {
-      time: nowMs(),
-      heapUsed: heap.heapUsed,
-      youngUsed: heap.youngUsed ?? null,
-      external: heap.external,
-      arrayBuffers: null,
-      malloc: null,
-      gc,
-      forced: { ...forced },
-    };
-  }
-  const heap = capture.heapFigures();
+  // The quick read has no arrayBuffers or malloc: those are the dear ones.
+  const dear = full ? capture.heapFigures() : null;
+  const heap = dear ?? capture.quickHeap();
   const gc = capture.gcTotals();
   return {
     time: nowMs(),
     heapUsed: heap.heapUsed,
     youngUsed: heap.youngUsed ?? null,
     external: heap.external,
-    arrayBuffers: heap.arrayBuffers,
-    malloc: heap.malloc,
+    arrayBuffers: dear ? dear.arrayBuffers : null,
+    malloc: dear ? dear.malloc : null,
     gc,
     forced: { ...forced },
   };

@@ -1,4 +1,5 @@
 import type { CapturePath } from '../capture/types.js';
+import { emptyTaskNode } from './ids.js';
 import type { FileRecord, MeasureMode, TaskNode } from './types.js';
 
 /**
@@ -55,11 +56,10 @@ function common<T extends string>(values: T[], fallback: T): T | 'mixed' {
 }
 
 export function exportTaskGraph(records: readonly FileRecord[], missingFiles: readonly string[] = []): TaskGraph {
-  const run: TaskNode = {
+  const run = emptyTaskNode({
     id: RUN_TASK_ID, kind: 'run', name: 'run', path: [], file: '', parentId: null,
     state: records.some((record) => record.tasks.some((task) => task.state === 'failed')) || missingFiles.length > 0 ? 'failed' : 'passed',
-    figures: {}, handles: [], findings: [], tracked: [],
-  };
+  });
   const nodes: TaskNode[] = [run];
   const edges: TaskGraphEdge[] = [];
   const sorted = [...records].sort((a, b) => a.file.localeCompare(b.file));

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { MemscopeError } from '../errors.js';
-import type { HookName, TaskKind } from './types.js';
+import type { HookName, TaskKind, TaskNode } from './types.js';
 
 /**
  * Task ids: readable and stable across runs. A file's id is its path
@@ -12,6 +12,23 @@ import type { HookName, TaskKind } from './types.js';
  */
 
 export const ID_SEPARATOR = ' > ';
+
+/** A describe's or test's id before de-duplication: the file, then its names. */
+export function taskPathId(file: string, names: readonly string[]): string {
+  return [file, ...names].join(ID_SEPARATOR);
+}
+
+/** The id of the `count`-th task with this base id in a file: the first keeps the base. */
+export function numberedId(base: string, count: number): string {
+  return count === 1 ? base : `${base} #${count}`;
+}
+
+/** The first of `base`, `base #2`, `base #3`… that no task holds yet, for a task added after the others. */
+export function firstFreeId(base: string, taken: ReadonlySet<string>): string {
+  let count = 1;
+  while (taken.has(numberedId(base, count))) count++;
+  return numberedId(base, count);
+}
 
 export function relativeFile(rootDir: string, file: string): string {
   if (typeof rootDir !== 'string' || rootDir === '') {
@@ -33,14 +50,14 @@ export class TaskIdRegistry {
   baseId(kind: TaskKind, names: readonly string[], hook?: HookName, ownerId?: string): string {
     if (kind === 'file') return this.file;
     if (kind === 'hook') return `${ownerId ?? this.file}${ID_SEPARATOR}(${hook ?? 'hook'})`;
-    return [this.file, ...names].join(ID_SEPARATOR);
+    return taskPathId(this.file, names);
   }
 
   /** Registers one more task with this base id and returns its unique id. */
   claim(base: string): string {
     const count = (this.seen.get(base) ?? 0) + 1;
     this.seen.set(base, count);
-    return count === 1 ? base : `${base} #${count}`;
+    return numberedId(base, count);
   }
 }
 
@@ -49,4 +66,17 @@ export function validateNames(names: unknown, what: string): string[] {
     throw new MemscopeError('ERR_MEMSCOPE_INVALID_OPTION', `${what} expects an array of names (strings), received ${JSON.stringify(names)}`);
   }
   return names as string[];
+}
+
+/** What places a task in the tree: everything of a node but what measuring adds. */
+export type TaskIdentity = Pick<TaskNode, 'id' | 'kind' | 'name' | 'path' | 'file' | 'parentId' | 'state'>;
+
+/**
+ * A task with nothing measured yet: the recorder's node as a task starts,
+ * and the nodes readers add for tasks no worker sent (a run, a file, a
+ * describe, a test that never ran).
+ */
+export function emptyTaskNode(identity: TaskIdentity): TaskNode {
+  const { id, kind, name, path, file, parentId, state } = identity;
+  return { id, kind, name, path, file, parentId, state, figures: {}, handles: [], findings: [], tracked: [] };
 }

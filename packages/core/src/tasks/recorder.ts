@@ -5,7 +5,7 @@ import { forgetCollected } from '../track/registry.js';
 import { ConcurrentAttribution } from './attribution.js';
 import { addForced, emptyTotals, figuresBetween, takeReading } from './figures.js';
 import { handlesLeftOpen, letClosesFinish, mayBeClosing, retainHandleTracking } from './handles.js';
-import { relativeFile, TaskIdRegistry, validateNames } from './ids.js';
+import { emptyTaskNode, relativeFile, TaskIdRegistry, validateNames } from './ids.js';
 import { TaskScope } from './scope.js';
 import { labelSharedFigures, markOverlap } from './shared.js';
 import { asMemscope, isActiveScopeSource, setActiveScopeSource, taskStorage } from './storage.js';
@@ -261,7 +261,7 @@ export class FileRecorder {
 
   private newNode(kind: TaskKind, name: string, path: string[], parent: TaskScope | null, hook?: HookName): TaskNode {
     const id = this.ids.claim(this.ids.baseId(kind, path, hook, parent?.node.id));
-    const node: TaskNode = { id, kind, name, path, file: this.file, parentId: parent?.node.id ?? null, state: 'running', figures: {}, handles: [], findings: [], tracked: [] };
+    const node = emptyTaskNode({ id, kind, name, path, file: this.file, parentId: parent?.node.id ?? null, state: 'running' });
     if (hook) node.hook = hook;
     this.nodes.push(node);
     return node;
@@ -354,7 +354,7 @@ export class FileRecorder {
     const before = this.capture.gcTotals();
     asMemscope(() => this.capture.gc(this.settleGc));
     addForced(this.forced, before, this.capture.gcTotals());
-    this.lastSettled = (this.capture.quickHeap?.() ?? this.capture.heapFigures()).heapUsed;
+    this.lastSettled = this.capture.quickHeap().heapUsed;
     return this.lastSettled;
   }
 

@@ -1,4 +1,4 @@
-import { buildRetainerTree, findNodeIndexById, renderRetainerPath, retainerStepsTo } from '../analyzers/retainer-path.js';
+import { buildRetainerTree, findNodeIndexById, retainerStepsText, retainerStepsTo } from '../analyzers/retainer-path.js';
 import type { Capture, GcMode } from '../capture/types.js';
 import { MemscopeError } from '../errors.js';
 import { currentScope, nextMacrotask } from '../tasks/storage.js';
@@ -65,7 +65,7 @@ export async function checkTrackedEntries(
       const value = entry.ref.deref();
       if (value === undefined) continue;
       const steps = retainerStepsTo(tree, findNodeIndexById(graph, capture.objectId(value)));
-      paths.set(entry, steps ? renderRetainerPath(steps) : '(no path from a GC root: unreachable, awaiting collection)');
+      paths.set(entry, steps ? retainerStepsText(steps) : '(no path from a GC root: unreachable, awaiting collection)');
     }
   }
   const reports = entries.map((entry): TrackedObjectReport => {

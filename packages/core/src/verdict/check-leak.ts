@@ -81,8 +81,8 @@ export function checkLeak(fn: LeakTarget, options?: LeakOptions, deps: CheckLeak
 function growthStats(judgements: Map<ScreenedFigure, GrowthJudgement>, callsPerRound: number): FigureGrowth[] {
   return [...judgements].map(([figure, j]) => ({
     figure,
-    perCall: j.slopePerRound / callsPerRound,
-    medianPerCall: j.perRound / callsPerRound,
+    perCall: j.leastSquaresPerRound / callsPerRound,
+    medianPerCall: j.theilSenPerRound / callsPerRound,
     fit: j.r2,
     noise: j.noise,
     grew: j.call !== 'flat',
@@ -135,12 +135,12 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
     const handleGrew = handleGroups.length > 0 || grew(result, 'fds');
     if (opts.kinds.has('handle') && handleGrew) {
       findings.push(...handleFindings(handleGroups, tracker.calls));
-      const fdsPerCall = (result.judgements.get('fds')?.perRound ?? 0) / callsPerRound;
+      const fdsPerCall = (result.judgements.get('fds')?.theilSenPerRound ?? 0) / callsPerRound;
       if (!findings.some((f) => f.kind === 'handle') && grew(result, 'fds')) findings.push(descriptorFinding(fdsPerCall));
     }
     const nativeFigures: ScreenedFigure[] = ['arrayBuffers', 'external', 'malloc'];
     const nativeGrowth = nativeFigures.find((f) => grew(result, f));
-    const nativeBytesPerCall = nativeGrowth ? (result.judgements.get(nativeGrowth)!.perRound / callsPerRound) : 0;
+    const nativeBytesPerCall = nativeGrowth ? (result.judgements.get(nativeGrowth)!.theilSenPerRound / callsPerRound) : 0;
     const wantsHeap = opts.kinds.has('heap') || opts.kinds.has('storm') || opts.kinds.has('native');
     let reason: string;
     let cutShort: CutShort | undefined;

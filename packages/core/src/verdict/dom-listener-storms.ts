@@ -1,6 +1,6 @@
 import { listenerFunction, readListenerLists, type ListenerList } from '../analyzers/dom-listeners.js';
 import { functionSources } from '../analyzers/function-location.js';
-import { renderRetainerPath } from '../analyzers/retainer-path.js';
+import { retainerStepsText } from '../analyzers/retainer-path.js';
 import type { CallRunner } from './call-runner.js';
 import { domListenerTitle } from './finding-title.js';
 import type { Finding } from './types.js';
@@ -83,7 +83,7 @@ export async function countDomListenerStorms(runner: CallRunner, callsPerInterva
     const last = growing[0]!;
     const newest = [...last.entries].reverse().find((entry) => !known.has(entry));
     const at = newest === undefined ? last.entries.length - 1 : last.entries.lastIndexOf(newest);
-    const path = renderRetainerPath([...last.path, { node: 'Array', edge: `[${at}]` }, { node: functionName(listenerFunction(newest)) }]);
+    const path = retainerStepsText([...last.path, { node: 'Array', edge: `[${at}]` }, { node: functionName(listenerFunction(newest)) }]);
     storms.push({ targetName: last.targetName, events: growing.map((l) => l.event), perCall: added / (2 * callsPerInterval), listener: listenerFunction(newest), path });
   }
   return storms;

@@ -121,7 +121,7 @@ export async function explainGrowth(input: {
   allocatedPerCall?: number;
 }): Promise<Explanation> {
   const { capture, runner, tracker, gcMode, callsPerInterval } = input;
-  const cheapMarks = typeof capture.markObjectIds === 'function';
+  const cheapMarks = capture.exact;
   // With cheap marks, three intervals tell a steady leak from a one-off; with
   // snapshots as marks, one interval keeps the cost to two snapshots.
   const intervals = cheapMarks ? 3 : 1;
@@ -130,7 +130,7 @@ export async function explainGrowth(input: {
   let sizesAtStart: Map<number, number> | undefined;
   let keysAtStart: KeyCounts | undefined;
   const mark = (): number => {
-    if (cheapMarks) return capture.markObjectIds!();
+    if (cheapMarks) return cheapMarks.markIds();
     snapshots++;
     const graph = capture.heapGraph();
     sizesAtStart ??= holderSizes(graph);
@@ -185,7 +185,8 @@ export async function explainGrowth(input: {
     malloc: atEnd.malloc === null || atStart.malloc === null ? 0 : (atEnd.malloc - atStart.malloc) / calls,
   };
   // A holder counted below often holds the leaked object previewed later: found among its members, not by a second heap walk.
-  const objectById = capture.objectById ? valuesThroughHolders(capture.objectById.bind(capture), capture.objectId.bind(capture)) : undefined;
+  const lookup = capture.lookup;
+  const objectById = lookup ? valuesThroughHolders((id) => lookup.valueById(id), capture.objectId.bind(capture)) : undefined;
   const previewHolderId = capture.objectId(previewHolder);
   const groups = await withoutStoppedHolders({
     groups: [...survivors, ...keyedGrowth(index, boundaries, leakFilterRules, keysAtStart)],

@@ -53,17 +53,18 @@ const NO_INTERVALS = 2 ** 40;
  */
 export async function quickExactWindow(input: ScreenInput, startReading?: Measurement): Promise<QuickWindow | null> {
   const { capture, runner, tracker, gcMode, callsPerRound } = input;
-  if (!capture.liveBytesByInterval || !capture.settlePrecisely) return null;
+  const exact = capture.exact;
+  if (!exact) return null;
   const started = nowMs();
   const start = startReading ?? (await measureSettled(capture, gcMode, tracker, true));
   // The interval the closing reading opens: what the window's calls allocate lands there.
-  const windowInterval = capture.liveBytesByInterval(NO_INTERVALS).next;
+  const windowInterval = exact.liveBytesByInterval(NO_INTERVALS).next;
   const calls = WINDOW_ROUNDS * callsPerRound;
   tracker.round = 1;
   await runner.run(calls);
   const end = await measureSettled(capture, gcMode, tracker, true);
   if (input.pace) input.pace.roundMs = Math.max(input.pace.roundMs, (nowMs() - started) / WINDOW_ROUNDS);
-  const keptBytes = capture.liveBytesByInterval(windowInterval).bytes.reduce((sum, bytes) => sum + bytes, 0);
+  const keptBytes = exact.liveBytesByInterval(windowInterval).bytes.reduce((sum, bytes) => sum + bytes, 0);
   const halfFloor = heapFloor(input.threshold, calls) / 2;
   const nativeLimit = (input.threshold * calls) / 2;
   const clean =
@@ -88,7 +89,7 @@ export function quickWindowResult(window: QuickWindow): ScreenResult {
     const to = end[figure];
     if (from === null || to === null) continue;
     const delta = (to - from) / WINDOW_ROUNDS;
-    judgements.set(figure, { call: 'flat', perRound: delta, slopePerRound: delta, trendPerRound: delta, r2: 0, noise: 0, positiveShare: 0 });
+    judgements.set(figure, { call: 'flat', theilSenPerRound: delta, leastSquaresPerRound: delta, trendPerRound: delta, r2: 0, noise: 0, positiveShare: 0 });
   }
   return { measurements: window.measurements, judgements, rounds: WINDOW_ROUNDS, exact: true };
 }

@@ -46,7 +46,7 @@ function heapUsedWithoutCode(capture: Capture): number {
  * capture keeps no such sums.
  */
 function liveBytesOfMarkedObjects(capture: Capture): number | null {
-  const intervals = capture.liveBytesByInterval?.(0);
+  const intervals = capture.exact?.liveBytesByInterval(0);
   if (!intervals) return null;
   let total = 0;
   for (const bytes of intervals.bytes) total += bytes;
@@ -62,8 +62,8 @@ function liveBytesOfMarkedObjects(capture: Capture): number | null {
  */
 export async function measureSettled(capture: Capture, mode: GcMode, tracker: HandleTracker, precise = false, sampler?: SurvivorSampler): Promise<Measurement> {
   await nextTurn();
-  const exact = precise && capture.settlePrecisely !== undefined;
-  if (exact) capture.settlePrecisely!();
+  const exact = precise ? capture.exact : undefined;
+  if (exact) exact.settle();
   else capture.gc(mode);
   const figures = capture.heapFigures();
   return {
@@ -74,7 +74,7 @@ export async function measureSettled(capture: Capture, mode: GcMode, tracker: Ha
     handles: tracker.liveCount(),
     fds: openFileDescriptors(),
     allocated: figures.heapUsed + capture.gcTotals().freedBytes,
-    compiledCode: exact ? (capture.compiledCodeBytes?.() ?? null) : null,
+    compiledCode: exact ? exact.codeBytes() : null,
     sampledSurvivors: sampler ? sampler.read() : null,
   };
 }
@@ -112,7 +112,7 @@ export interface ScreenResult {
   measurements: Measurement[];
   judgements: Map<ScreenedFigure, GrowthJudgement>;
   rounds: number;
-  /** Whether every reading was exact (settled through Capture.settlePrecisely). */
+  /** Whether every reading was exact (settled through Capture.exact). */
   exact: boolean;
   /** Set when the deadline stopped the rounds. */
   cutShort?: boolean;
@@ -256,7 +256,7 @@ function clearlyFlat(measurements: Measurement[], input: ScreenInput): boolean {
       continue;
     }
     const half = floorFor(figure, input, measurements) / 2;
-    if (judgement.call !== 'flat' || Math.abs(judgement.perRound) > half || Math.abs(judgement.slopePerRound) > half) return false;
+    if (judgement.call !== 'flat' || Math.abs(judgement.theilSenPerRound) > half || Math.abs(judgement.leastSquaresPerRound) > half) return false;
     const series = seriesOf(measurements, figure) as number[];
     let moved = 0;
     for (let i = 1; i < series.length; i++) if (Math.abs(series[i]! - series[i - 1]!) > half) moved++;
@@ -311,5 +311,5 @@ export async function screen(input: ScreenInput, firstRounds?: readonly Measurem
     await runRound();
     judgements = judgeAll(measurements, input);
   }
-  return { measurements, judgements, rounds, exact: Boolean(input.precise && capture.settlePrecisely), ...(cutShort ? { cutShort } : {}) };
+  return { measurements, judgements, rounds, exact: Boolean(input.precise && capture.exact), ...(cutShort ? { cutShort } : {}) };
 }

@@ -88,10 +88,10 @@ export type GrowthCall = 'grows' | 'flat' | 'ambiguous';
 
 export interface GrowthJudgement {
   call: GrowthCall;
-  /** Robust growth per round (Theil–Sen slope). */
-  perRound: number;
+  /** Robust growth per round: the Theil–Sen slope (median of pairwise slopes) with the one-off steps taken out. */
+  theilSenPerRound: number;
   /** Least-squares slope per round with the one-off steps taken out (see withoutSteps). */
-  slopePerRound: number;
+  leastSquaresPerRound: number;
   /**
    * Least-squares slope per round of the raw series, steps included: part of
    * a real leak's growth comes in steps (a Map's table doubling).
@@ -113,15 +113,15 @@ export function judgeGrowth(series: readonly number[], minPerRound: number): Gro
   const floor = Math.max(minPerRound, 0);
   const steady = accumulate(withoutSteps(deltas, floor));
   const slopes = pairwiseSlopes(steady);
-  const perRound = median(slopes);
-  const { slope, r2 } = linearFit(steady);
+  const theilSen = median(slopes);
+  const { slope: leastSquares, r2 } = linearFit(steady);
   const positiveShare = slopes.length ? slopes.filter((d) => d > floor / 2).length / slopes.length : 0;
-  const base = { perRound, slopePerRound: slope, trendPerRound: linearFit(series).slope, r2, noise, positiveShare };
-  if (perRound > floor && positiveShare >= 0.75 && slope > floor / 2) return { call: 'grows', ...base };
+  const base = { theilSenPerRound: theilSen, leastSquaresPerRound: leastSquares, trendPerRound: linearFit(series).slope, r2, noise, positiveShare };
+  if (theilSen > floor && positiveShare >= 0.75 && leastSquares > floor / 2) return { call: 'grows', ...base };
   // A clear least-squares trend overrules a median that noise pulled down:
   // the caller then runs more rounds or lets the heap explanation decide.
-  const trend = slope > floor && r2 > 0.3;
-  if (!trend && perRound <= floor / 2 && positiveShare <= 0.5) return { call: 'flat', ...base };
-  if (!trend && perRound <= 0) return { call: 'flat', ...base };
+  const trend = leastSquares > floor && r2 > 0.3;
+  if (!trend && theilSen <= floor / 2 && positiveShare <= 0.5) return { call: 'flat', ...base };
+  if (!trend && theilSen <= 0) return { call: 'flat', ...base };
   return { call: 'ambiguous', ...base };
 }

@@ -148,5 +148,5 @@ export async function startAffordableSampler(capture: Capture, runner: CallRunne
  * capture without exact readings but with a sampling profiler.
  */
 export function wantsSampledRounds(capture: Capture, exactRounds: boolean, slowOrAsync: boolean): boolean {
-  return !exactRounds && slowOrAsync && typeof capture.settlePrecisely !== 'function';
+  return !exactRounds && slowOrAsync && !capture.exact;
 }

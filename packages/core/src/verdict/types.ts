@@ -80,7 +80,7 @@ export interface VerdictStats {
   threshold: number;
   snapshots: number;
   /**
-   * Rounds whose heap use was read exact to the object (Capture.settlePrecisely):
+   * Rounds whose heap use was read exact to the object (Capture.exact):
    * used where page-sized accounting moves could hide or fake a small leak.
    */
   exactRounds: number;

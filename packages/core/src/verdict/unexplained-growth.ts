@@ -48,6 +48,6 @@ export function unexplainedGrowth(
 export function clearHeapGrowthPerCall(result: ScreenResult, callsPerRound: number, threshold: number): number | undefined {
   const heap = result.judgements.get('heapUsed');
   if (!heap || heap.call !== 'grows' || heap.r2 < LEAK_LINE_FIT) return undefined;
-  const perCall = heap.perRound / callsPerRound;
+  const perCall = heap.theilSenPerRound / callsPerRound;
   return perCall < Math.max(threshold, 1) * CLEAR_THRESHOLDS ? undefined : perCall;
 }

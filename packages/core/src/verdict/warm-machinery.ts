@@ -1,4 +1,4 @@
-import type { Capture } from '../capture/types.js';
+import type { Capture, ExactReads } from '../capture/types.js';
 import { CallRunner } from './call-runner.js';
 import { HandleTracker } from './handle-tracker.js';
 import { screenInWindows } from './windows.js';
@@ -32,7 +32,7 @@ export async function warmScreeningCode(capture: Capture): Promise<void> {
     for (let screen = 0; screen < DRY_SCREENS; screen++) {
       const dry = dryCapture(capture, screen % 2 === 1 ? DRY_GROWTH : 0);
       const input = { capture: dry, runner, tracker, gcMode: 'fast' as const, callsPerRound: 4, rounds: 6, maxRounds: 12, threshold: 8, earlyStop: true };
-      await screenInWindows({ ...input, precise: typeof capture.settlePrecisely === 'function' }, 6, false);
+      await screenInWindows({ ...input, precise: capture.exact !== undefined }, 6, false);
     }
   } finally {
     tracker.stop();
@@ -45,17 +45,16 @@ export async function warmScreeningCode(capture: Capture): Promise<void> {
  * live total that grows by `growth` a mark.
  */
 function dryCapture(capture: Capture, growth: number): Capture {
-  const dry = Object.create(capture) as Capture;
   let total = 0;
   let marks = 0;
-  dry.gc = () => undefined;
-  if (capture.settlePrecisely) {
-    dry.settlePrecisely = () => {
+  const exact: ExactReads | undefined = capture.exact && {
+    ...capture.exact,
+    settle: () => {
       marks++;
       total += growth;
-    };
-    dry.liveBytesByInterval = (from = 0) => ({ next: marks + 1, bytes: from <= marks ? [total] : [] });
-    dry.compiledCodeBytes = () => 0;
-  }
-  return dry;
+    },
+    liveBytesByInterval: (from = 0) => ({ next: marks + 1, bytes: from <= marks ? [total] : [] }),
+    codeBytes: () => 0,
+  };
+  return Object.assign(Object.create(capture) as Capture, { gc: () => undefined, exact });
 }

@@ -20,7 +20,7 @@ const PAGE_SIZED_GROWTH = 1024 * 1024;
 export interface Screened {
   result: ScreenResult;
   callsPerRound: number;
-  /** Rounds whose heap figures were exact (Capture.settlePrecisely). */
+  /** Rounds whose heap figures were exact (Capture.exact). */
   exactRounds: number;
   /** Set when an exact window passed the function (see quickExactWindow). */
   quick?: { calls: number; keptBytes: number; setAside: boolean };
@@ -33,7 +33,7 @@ export interface Screened {
  * negative median too, but its noise is larger than its fall: it masks nothing.
  */
 function isFalling(heap: GrowthJudgement | undefined, floor: number): boolean {
-  return heap !== undefined && heap.perRound < -floor && heap.slopePerRound < -floor && heap.noise < -heap.perRound;
+  return heap !== undefined && heap.theilSenPerRound < -floor && heap.leastSquaresPerRound < -floor && heap.noise < -heap.theilSenPerRound;
 }
 
 /**
@@ -68,7 +68,7 @@ export function wantsExactRounds(capture: ScreenInput['capture'], async: boolean
 const EXACT_ROUNDS_MAX_HEAP = 64 * 1024 * 1024;
 
 function exactRoundsAffordable(capture: ScreenInput['capture']): boolean {
-  if (typeof capture.settlePrecisely !== 'function') return false;
+  if (!capture.exact) return false;
   if (capture.heapFigures().heapUsed < EXACT_ROUNDS_MAX_HEAP) return true;
   // Unsettled, heap use counts the garbage of the last calls too (a function
   // that allocates 60 KB a call read over 64 MB beside a 20 MB heap): what is
@@ -123,7 +123,7 @@ async function firstWindow(input: ScreenInput, mayResizeRounds: boolean): Promis
   // see wantsExactRounds): larger rounds, once. A fast function's rounds are
   // as large as they get: it is screened again exactly instead, where the
   // capture affords it.
-  const hint = heap !== undefined && heap.slopePerRound > 0;
+  const hint = heap !== undefined && heap.leastSquaresPerRound > 0;
   const drowned = hint && heap.noise > DROWNED_NOISE_FLOORS * floor;
   if (flat && (drowned || runner.async) && canGrowRounds) return largerRounds();
   // A flat plain window is not trusted when it is drowned in page moves or
@@ -172,7 +172,7 @@ export async function screenInWindows(input: ScreenInput, rounds: number, mayRes
   // fit is 0.99 and more; page moves are steps), is confirmed the cheap way.
   const firstHeap = result.judgements.get('heapUsed');
   const pageSized =
-    firstHeap !== undefined && firstHeap.call !== 'flat' && firstHeap.perRound < PAGE_SIZED_GROWTH && firstHeap.r2 < STRAIGHT_LINE_FIT;
+    firstHeap !== undefined && firstHeap.call !== 'flat' && firstHeap.theilSenPerRound < PAGE_SIZED_GROWTH && firstHeap.r2 < STRAIGHT_LINE_FIT;
   const switchToPrecise = !windowInput.precise && pageSized && onlyHeapMoved(result) && exactRoundsAffordable(input.capture);
   // The second window starts where the first ended; after the switch to
   // exact readings it takes its own (exact) first reading.
@@ -194,11 +194,11 @@ export async function screenInWindows(input: ScreenInput, rounds: number, mayRes
     // growing doubles its table now and then.
     // And the drop must stand out of the second window's noise: a small leak
     // at the noise level reads flat in six rounds now and then.
-    const drop = after ? firstJudgement.perRound - Math.max(after.perRound, after.trendPerRound, 0) : 0;
+    const drop = after ? firstJudgement.theilSenPerRound - Math.max(after.theilSenPerRound, after.trendPerRound, 0) : 0;
     const levelled =
       after?.call === 'flat' &&
-      after.perRound < firstJudgement.perRound / 4 &&
-      after.trendPerRound < firstJudgement.perRound / 4 &&
+      after.theilSenPerRound < firstJudgement.theilSenPerRound / 4 &&
+      after.trendPerRound < firstJudgement.theilSenPerRound / 4 &&
       drop > LEVELLED_DROP_NOISES * after.noise;
     result.judgements.set(figure, levelled ? { ...firstJudgement, call: 'flat' } : (overall.get(figure) ?? firstJudgement));
   }

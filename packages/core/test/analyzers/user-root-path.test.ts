@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { elideInternalHops, fromUserRoot, renderRetainerPath } from '../../src/analyzers/retainer-path.js';
+import { elideInternalHops, fromUserRoot, retainerStepsText } from '../../src/analyzers/retainer-path.js';
 import type { RetainerStep } from '../../src/verdict/types.js';
 
 const steps = (text: string): RetainerStep[] =>
@@ -9,7 +9,7 @@ const steps = (text: string): RetainerStep[] =>
   });
 
 /** The rendered text; `holder` is the step of the object that gains a reference per call. */
-const shown = (text: string, holder?: number) => renderRetainerPath(elideInternalHops(fromUserRoot(steps(text), holder)));
+const shown = (text: string, holder?: number) => retainerStepsText(elideInternalHops(fromUserRoot(steps(text), holder)));
 
 describe('retainer paths start where the user knows', () => {
   it("drops Node's realm and cleanup queue before the library's module variable", () => {
@@ -52,7 +52,7 @@ describe('retainer paths start where the user knows', () => {
 
   it('folds a run of internal hops in the middle into one step, keeping both ends', () => {
     const path = steps('(module) -cache | system / Context -previous | system / Context -previous | system / Context -value | (object properties) -[4] | Session');
-    const text = renderRetainerPath(elideInternalHops(fromUserRoot(path)));
+    const text = retainerStepsText(elideInternalHops(fromUserRoot(path)));
     expect(text).toBe('(module) cache → … 4 internal hops … → [4] → Session');
     // A single internal hop reads as well as its elision: it stays.
     expect(shown('(module) -store | system / Context -value | Session')).toBe('(module) store → system / Context → value → Session');

@@ -51,7 +51,7 @@ describe('pure-JS capture specifics', () => {
   });
 
   it('rejects a sampling interval that is not a positive number', () => {
-    expect(() => capture.startSampling(0)).toThrow(/positive whole number of bytes, received 0/);
+    expect(() => capture.startSampling(0)).toThrow(/startSampling\(intervalBytes\) must be an integer from 1 to 1099511627776, received 0/);
   });
 });
 

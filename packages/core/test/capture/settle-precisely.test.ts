@@ -3,7 +3,7 @@ import type { Capture } from '../../src/capture/types.js';
 
 /**
  * After a plain forced collection V8 can report heap use a whole page
- * (±200 KB) off for a round; after settlePrecisely it moves by the bytes the
+ * (±200 KB) off for a round; after exact.settle it moves by the bytes the
  * code kept. Native only: the pure-JS path has no cheap equivalent and leaves
  * the method out (the verdict then falls back to gc()).
  */
@@ -24,7 +24,7 @@ class Kept {
 // a pure-JS run has no native half to test, and registers no skipped test.
 const nativeRun = process.env.MEMSCOPE_CAPTURE !== 'js';
 
-describe('settlePrecisely', () => {
+describe('exact.settle', () => {
   if (nativeRun) it('native: reads heap use that grows by the few KB a round keeps, round after round', async () => {
     const capture = await nativeCapture();
     const kept: Kept[] = [];
@@ -41,7 +41,7 @@ describe('settlePrecisely', () => {
     for (let r = 0; r < 8; r++) {
       await round();
       await nextTurn();
-      capture.settlePrecisely!();
+      capture.exact!.settle();
       readings.push(heapUsedWithoutCode(capture));
     }
     const deltas = readings.slice(1).map((value, i) => value - readings[i]!);
@@ -54,8 +54,10 @@ describe('settlePrecisely', () => {
     expect(kept.length).toBe(1800);
   });
 
-  it('pure-JS: is absent, which falls back to a plain collection', async () => {
+  it('pure-JS: has no exact reads (nor a direct lookup), so callers fall back to a plain collection', async () => {
     const { createJsCapture } = await import('../../src/capture/js.js');
-    expect(createJsCapture().settlePrecisely).toBeUndefined();
+    const capture = createJsCapture();
+    expect(capture.exact).toBeUndefined();
+    expect(capture.lookup).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   buildRetainerTree,
   findNodeIndexById,
-  renderRetainerPath,
+  retainerStepsText,
   retainerPathForId,
   retainerStepsTo,
 } from '../../src/analyzers/retainer-path.js';
@@ -71,9 +71,9 @@ describe('retainer paths', () => {
     const graph = graphOf(nodes, edges);
     const steps = retainerStepsTo(buildRetainerTree(graph), 6)!;
     expect(steps).toEqual([{ node: '(module)', edge: 'cache' }, { node: 'Map', edge: 'table[3]' }, { node: 'Session' }]);
-    expect(renderRetainerPath(steps)).toBe('(module) cache → Map → table[3] → Session');
+    expect(retainerStepsText(steps)).toBe('(module) cache → Map → table[3] → Session');
     const full = retainerStepsTo(buildRetainerTree(graph), 6, { full: true })!;
-    expect(renderRetainerPath(full)).toBe('handler() → context → (module) cache → Map → table[3] → Session');
+    expect(retainerStepsText(full)).toBe('handler() → context → (module) cache → Map → table[3] → Session');
   });
 
   it('answers null for an unreachable node and for a weakly held one', () => {

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { checkLeak } from '../../src/verdict/check-leak.js';
-import { renderRetainerPath } from '../../src/analyzers/retainer-path.js';
+import { retainerStepsText } from '../../src/analyzers/retainer-path.js';
 import type { Finding, LeakResult } from '../../src/verdict/types.js';
 import { captureFactories as paths } from '../support/capture-factories.js';
 
@@ -40,7 +40,7 @@ function only(result: LeakResult): Finding {
     expect(finding.retainerPathText).toMatch(USER_ROOT);
     expect(finding.retainerPathText).not.toMatch(/Node \/|PrincipalRealm/);
     // The full path stays in the data: the text is its tail, unless hops were elided.
-    const full = renderRetainerPath(finding.retainerPath!);
+    const full = retainerStepsText(finding.retainerPath!);
     if (!finding.retainerPathText.includes('internal hops')) expect(full.endsWith(finding.retainerPathText)).toBe(true);
   }
   return finding;

@@ -8,7 +8,7 @@ import { screenInWindows } from '../../src/verdict/windows.js';
  * A capture that behaves as V8 does at its worst after a plain collection:
  * the survivors of every round land in space already counted as used, so a
  * plain reading stays where it was while the heap grows; only an exact
- * reading (settlePrecisely) shows the growth. `grows` bytes per call.
+ * reading (exact.settle) shows the growth. `grows` bytes per call.
  */
 function hidingCapture(bytesPerCall: number) {
   const state = { live: 8 * 1024 * 1024, shown: 8 * 1024 * 1024, exactReadings: 0 };
@@ -16,9 +16,14 @@ function hidingCapture(bytesPerCall: number) {
   const capture = {
     path: 'native',
     gc: () => {},
-    settlePrecisely: () => {
-      state.shown = state.live;
-      state.exactReadings++;
+    exact: {
+      settle: () => {
+        state.shown = state.live;
+        state.exactReadings++;
+      },
+      // No live sums by interval and no code figures: heap use alone is read.
+      liveBytesByInterval: () => ({ next: 0, bytes: [] }),
+      codeBytes: () => 0,
     },
     heapFigures: () => ({ heapUsed: state.shown, heapTotal: state.shown, heapLimit: 4e9, external: 0, arrayBuffers: 0, malloc: null }),
     heapSpaces: spaces,
@@ -42,7 +47,7 @@ describe('a fast function whose plain heap readings hide its growth', () => {
     expect(exactRounds).toBeGreaterThan(0);
     const heap = result.judgements.get('heapUsed')!;
     expect(heap.call).not.toBe('flat');
-    expect(heap.perRound / 2000).toBeCloseTo(60, 0);
+    expect(heap.theilSenPerRound / 2000).toBeCloseTo(60, 0);
   });
 
   it('stays plain, and flat, when the exact ends agree (no growth)', async () => {

@@ -18,13 +18,15 @@ function intervalCapture(keptPerCall: number, freedPerCall = 0) {
   const capture = {
     path: 'native',
     gc: () => {},
-    settlePrecisely: () => {
-      state.intervals.push(state.pending);
-      state.pending = 0;
-      state.exactReadings++;
+    exact: {
+      settle: () => {
+        state.intervals.push(state.pending);
+        state.pending = 0;
+        state.exactReadings++;
+      },
+      liveBytesByInterval: (from = 0) => ({ next: state.intervals.length, bytes: state.intervals.slice(from) }),
+      codeBytes: () => state.code,
     },
-    liveBytesByInterval: (from = 0) => ({ next: state.intervals.length, bytes: state.intervals.slice(from) }),
-    compiledCodeBytes: () => state.code,
     heapFigures: () => ({ heapUsed: live(), heapTotal: live(), heapLimit: 4e9, external: 0, arrayBuffers: 0, malloc: null }),
     heapSpaces: spaces,
     gcTotals: () => ({ count: 0, timeMs: 0, freedBytes: 0, youngFreedBytes: 0 }),
@@ -59,7 +61,7 @@ describe('one exact window passes a clean sync function', () => {
     expect(screened.quick).toBeUndefined();
     const heap = screened.result.judgements.get('heapUsed')!;
     expect(heap.call).toBe('grows');
-    expect(heap.perRound / 60).toBeCloseTo(60, 0);
+    expect(heap.theilSenPerRound / 60).toBeCloseTo(60, 0);
     // The window's closing reading is the screen's first: one reading more than the rounds use, no more.
     expect(state.exactReadings).toBe(screened.result.measurements.length + 1);
   });

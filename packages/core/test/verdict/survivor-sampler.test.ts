@@ -130,7 +130,7 @@ describe('sampled rounds on a capture without exact readings', () => {
     expect(result.judgements.get('heapUsed')!.call).toBe('flat');
     const sampled = result.judgements.get('sampledSurvivors')!;
     expect(sampled.call).toBe('grows');
-    expect(sampled.perRound / 60).toBeCloseTo(40, 0);
+    expect(sampled.theilSenPerRound / 60).toBeCloseTo(40, 0);
   });
 
   it("read flat when what grows is memscope's own", async () => {

@@ -42,7 +42,7 @@ describe('checkLeak with a time limit', () => {
 });
 
 const judgement = (perRound: number, r2: number, call: GrowthJudgement['call'] = 'grows'): GrowthJudgement => ({
-  call, perRound, slopePerRound: perRound, trendPerRound: perRound, r2, noise: 10, positiveShare: 1,
+  call, theilSenPerRound: perRound, leastSquaresPerRound: perRound, trendPerRound: perRound, r2, noise: 10, positiveShare: 1,
 });
 const screened = (heap: GrowthJudgement): ScreenResult => ({ measurements: [], judgements: new Map([['heapUsed', heap]]), rounds: 6, exact: true });
 const cut = { step: 'explanation' as const, neededMs: 9000, leftMs: 1500, limitMs: 4250 };

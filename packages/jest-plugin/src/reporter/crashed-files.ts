@@ -1,4 +1,4 @@
-import type { FileRecord, MeasureMode, TaskNode } from '@memscope/core';
+import type { FileRecord, MeasureMode, TaskNode } from '@memscope/core/plugin-kit';
 
 /** Why a test has no outcome in a file whose worker stopped, for the report. */
 export const ENDED_WHILE_RUNNING =

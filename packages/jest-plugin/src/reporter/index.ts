@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { relative, sep } from 'node:path';
-import type { FileRecord, ReporterOptions, ResolvedReporterOptions, RunChannel } from '@memscope/core';
+import type { FileRecord, ReporterOptions, ResolvedReporterOptions, RunChannel } from '@memscope/core/plugin-kit';
 import { fileRecords, reportColors, reporterOptions, runChannel, runFinish, snapshotTemp } from './core-parts.js';
 import { incompleteRecords } from './crashed-files.js';
 import { reconcileWithJest, type JestAssertionResult } from './reconcile.js';

@@ -1,4 +1,5 @@
-import type { FileRecord, TaskNode, TaskState } from '@memscope/core';
+import type { FileRecord, TaskNode, TaskState } from '@memscope/core/plugin-kit';
+import { taskIds } from './core-parts.js';
 
 /** The part of Jest's per-test result memscope reads (`testResult.testResults[i]`). */
 export interface JestAssertionResult {
@@ -7,8 +8,6 @@ export interface JestAssertionResult {
   status: string;
   failureMessages?: string[];
 }
-
-const ID_SEPARATOR = ' > ';
 
 function stateOf(status: string): TaskState {
   switch (status) {
@@ -58,14 +57,13 @@ export function reconcileWithJest(record: FileRecord, results: readonly JestAsse
   for (const unmatched of byPath.values()) {
     for (const result of unmatched) {
       const path = [...result.ancestorTitles, result.title];
-      let id = [record.file, ...path].join(ID_SEPARATOR);
-      for (let n = 2; ids.has(id); n++) id = `${[record.file, ...path].join(ID_SEPARATOR)} #${n}`;
+      const id = taskIds().firstFreeId(taskIds().taskPathId(record.file, path), ids);
       ids.add(id);
       const parent = tasks.find((t) => t.kind === 'describe' && JSON.stringify(t.path) === JSON.stringify(result.ancestorTitles)) ?? fileTask;
-      tasks.push({
+      tasks.push(taskIds().emptyTaskNode({
         id, kind: 'test', name: result.title, path, file: record.file, parentId: parent?.id ?? null,
-        state: stateOf(result.status), figures: {}, handles: [], findings: [], tracked: [],
-      });
+        state: stateOf(result.status),
+      }));
     }
   }
   return { ...record, tasks };
