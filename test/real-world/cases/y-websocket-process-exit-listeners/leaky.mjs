@@ -1,0 +1,19 @@
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket-leaky';
+
+/** Never constructed: the provider is made with connect: false. */
+class NoSocket {}
+
+export default function make() {
+  let room = 0;
+  return async function openAndCloseDocument() {
+    room += 1;
+    // A document opened and closed per editing session, provider destroyed
+    // as documented: yjs/y-websocket#102 found each one still kept by process.
+    const doc = new Y.Doc();
+    const provider = new WebsocketProvider('ws://127.0.0.1:9', `room-${room}`, doc, { connect: false, WebSocketPolyfill: NoSocket });
+    doc.getText('body').insert(0, 'draft');
+    provider.destroy();
+    doc.destroy();
+  };
+}
