@@ -135,8 +135,10 @@ export function groupFinding(group: SurvivorGroup, explanation: Explanation, kin
   const bytes = nativeBytesPerCall > 0 ? Math.max(nativeBytesPerCall, group.bytes / calls) : group.bytes / calls;
   const first = explanation.boundaries[0]!;
   const candidates = allocationCandidates(explanation.samples);
-  // A DOM listener was made where the user wrote the function the environment keeps.
-  const madeBy = group.holder?.dom ? runClosure(index, group.representative) : group.representative;
+  // A listener record (a DOM environment's, EventTarget's Listener) was made
+  // where the function it runs is written; the record itself is allocated in
+  // the environment's or Node's code, below the function that added it.
+  const madeBy = group.holder?.dom || group.name === 'Listener' ? runClosure(index, group.representative) : group.representative;
   const script = madeBy >= 0 ? closureScript(index, madeBy) : undefined;
   const site = script
     ? siteForGroup(candidates, index.name(madeBy), 'closure', script, closureSource(index, madeBy))
