@@ -48,7 +48,8 @@ function runClosure(index: HeapIndex, node: number): number {
 }
 
 /**
- * The function the group's closures run and where it is written: its
+ * The function the group's closures run and where it is written: the
+ * closure's measured site when the site is its own position, else its
  * script, at the line that declares it, else the allocation site's line
  * when the site is in that script.
  */
@@ -56,6 +57,9 @@ function closureInfo(index: HeapIndex, group: SurvivorGroup, site: AllocationSit
   const closure = runClosure(index, group.representative);
   if (closure < 0) return undefined;
   const name = index.name(closure) || '(anonymous)';
+  // The closure's own position, mapped through its script's source map (a
+  // bundle's closure reads at the line of the source it was built from).
+  if (site?.source === 'measured') return { name, position: { file: site.file, line: site.line } };
   const script = closureScript(index, closure);
   if (!script) return { name };
   const file = script.startsWith('file://') ? fileURLToPath(script) : script;

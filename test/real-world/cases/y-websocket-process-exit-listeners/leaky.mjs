@@ -1,5 +1,10 @@
-import * as Y from 'yjs';
-import { WebsocketProvider } from 'y-websocket-leaky';
+import { createRequire } from 'node:module';
+
+// Loaded as a CommonJS project loads it: the rollup bundle
+// (dist/y-websocket.cjs, with its source map), not the ESM sources.
+const require = createRequire(import.meta.url);
+const Y = require('yjs');
+const { WebsocketProvider } = require('y-websocket-leaky');
 
 /** Never constructed: the provider is made with connect: false. */
 class NoSocket {}
