@@ -163,7 +163,9 @@ export function groupFinding(group: SurvivorGroup, explanation: Explanation, kin
     finding.holder = holder.label;
     finding.growingEdge = holder.edge;
   }
-  const preview = previewObject(index.id(group.representative), explanation.previewHolderId, explanation.previewHolder, explanation.objectById, { index, node: group.representative });
+  // A listener record previews as the function it runs, not as Node's linked record.
+  const previewed = group.name === 'Listener' && madeBy >= 0 ? madeBy : group.representative;
+  const preview = previewObject(index.id(previewed), explanation.previewHolderId, explanation.previewHolder, explanation.objectById, { index, node: previewed });
   if (preview) finding.preview = preview;
   const cycles = findCycles(index, group, (n) => index.id(n) > first);
   if (cycles.length) finding.cycles = cycles;

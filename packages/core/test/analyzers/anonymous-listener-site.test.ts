@@ -12,6 +12,7 @@ interface Printed {
   title: string;
   site?: string;
   path?: string;
+  preview?: string;
 }
 
 // p-timeout 6.1.2, p-map 7.0.2 and p-queue 9.0.0 leak this shape: an anonymous
@@ -34,6 +35,8 @@ describe('an anonymous listener left on an AbortSignal', () => {
     expect(finding.site).toBe(`${fixture}:${listenerLine}`);
     expect(finding.title).toMatch(new RegExp(`^listeners of 'abort' on AbortSignal: \\+1 per call .*anonymous-abort-listener\\.cjs:${listenerLine}\\)$`));
     // From the user's variable to the signal, then the listener's place: no EventTarget, no Map table, no linked records.
+    // The preview shows the function the record runs, not Node's linked Listener record.
+    expect(finding.preview).toBe('[Function anonymous] () => { // @listener');
     expect(finding.path).toMatch(/^\(module\) shutdown → AbortController → #signal → AbortSignal → listeners\[\d+\] → Listener$/);
   });
 });
