@@ -118,8 +118,28 @@ function functionName(fn: Function): string {
   return d && typeof d.value === 'string' ? d.value : 'anonymous';
 }
 
+/** The builtin, taken before any user code runs: a function's own `toString` may be the user's. */
+const sourceOf = Function.prototype.toString;
+
+/**
+ * A leaked function reads as its name and the first line of its source
+ * (`[Function anonymous] () => this._beforeUnloadHandler`): a quoted
+ * `"[Function]"` tells nothing of which arrow a library keeps.
+ */
+function functionPreview(fn: Function): string {
+  let head = '';
+  try {
+    head = sourceOf.call(fn).split('\n')[0]!.trim();
+  } catch {
+    // A revoked or exotic callable: the name alone.
+  }
+  if (head.length > MAX_STRING) head = `${head.slice(0, MAX_STRING)}…`;
+  return head ? `[Function ${functionName(fn) || 'anonymous'}] ${head}` : `[Function ${functionName(fn) || 'anonymous'}]`;
+}
+
 /** pretty-format over a safe copy, bounded: a preview is a glimpse, never a dump. */
 export function formatPreview(value: unknown): string {
+  if (typeof value === 'function' && !isProxy(value)) return functionPreview(value);
   try {
     const text = format(safeCopy(value), { maxDepth: MAX_DEPTH + 1, maxWidth: MAX_KEYS, indent: 0, callToJSON: false, escapeString: false, printFunctionName: false })
       .replace(/,?\n/g, (m) => (m.startsWith(',') ? ', ' : ' '))

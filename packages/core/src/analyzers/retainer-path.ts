@@ -140,7 +140,8 @@ export function fromUserRoot(steps: RetainerStep[], holderAt = steps.length - 1)
  * into one `… 4 internal hops …` step for the text; the steps themselves
  * stay in the finding's `retainerPath`.
  */
-export function elideInternalHops(steps: readonly RetainerStep[]): RetainerStep[] {
+export function elideInternalHops(path: readonly RetainerStep[]): RetainerStep[] {
+  const steps = foldEventTargetListeners(path);
   const out: RetainerStep[] = [];
   for (let i = 0; i < steps.length; ) {
     // A linked list (`Listener → next → Listener → next → …`) reads as one step and its length.
@@ -162,6 +163,41 @@ export function elideInternalHops(steps: readonly RetainerStep[]): RetainerStep[
     i++;
   }
   return out;
+}
+
+/** The symbol Node's EventTarget files its listeners under: a Map by event type of linked Listener records. */
+const EVENT_TARGET_LISTENERS = /^(<symbol kEvents>|Symbol\(kEvents\))$/;
+
+/**
+ * Node's EventTarget keeps an event's listeners as a linked list of
+ * Listener records under a head object in a Map under a private symbol:
+ * `AbortSignal → <symbol kEvents> → Map → table[6] → Object → next → …
+ * 2207 × Listener → next → Listener` is Node's bookkeeping, not something a
+ * user can look up. It reads as the listener's place on its target:
+ * `AbortSignal → listeners[2208] → Listener` (the title names the event).
+ */
+function foldEventTargetListeners(steps: readonly RetainerStep[]): readonly RetainerStep[] {
+  const at = steps.findIndex((step, i) => i < steps.length - 1 && EVENT_TARGET_LISTENERS.test(step.edge ?? ''));
+  if (at < 0 || steps[at + 1]?.node !== 'Map' || steps[at + 2]?.node !== 'Object' || steps[at + 2]?.edge !== 'next') return steps;
+  let listener = at + 3;
+  while (listener < steps.length - 1 && steps[listener]!.node === 'Listener' && steps[listener]!.edge === 'next') listener++;
+  if (steps[listener]?.node !== 'Listener') return steps;
+  return [...steps.slice(0, at), { node: steps[at]!.node, edge: `listeners[${listener - at - 3}]` }, ...steps.slice(listener)];
+}
+
+/**
+ * Node makes an AbortSignal as an EventTarget and swaps its prototype, so
+ * the heap names it EventTarget; its abort state (a private symbol only
+ * AbortSignal has) tells it apart.
+ */
+export function isAbortSignal(graph: HeapGraph, node: number): boolean {
+  if (nameOf(graph, node) !== 'EventTarget') return false;
+  for (let edge = graph.edgeStart[node]!; edge < graph.edgeStart[node + 1]!; edge++) {
+    const type = graph.edgeTypes[edge];
+    if (type === EDGE_ELEMENT || type === EDGE_HIDDEN) continue;
+    if (/^(<symbol kAborted>|Symbol\(kAborted\))$/.test(graph.strings[graph.edgeNames[edge]!] ?? '')) return true;
+  }
+  return false;
 }
 
 /**
@@ -227,6 +263,7 @@ function isStorage(graph: HeapGraph, node: number): boolean {
 function nodeLabel(graph: HeapGraph, node: number): string {
   const name = nameOf(graph, node);
   if (graph.nodeTypes[node] === NODE_CLOSURE) return name ? `${name}()` : '(anonymous function)';
+  if (isAbortSignal(graph, node)) return 'AbortSignal';
   return name || '(anonymous)';
 }
 

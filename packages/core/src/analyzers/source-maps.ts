@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import nodeModule from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -143,6 +143,14 @@ function mapFor(scriptPath: string): LoadedMap | null {
   return maps.get(scriptPath) ?? null;
 }
 
+/** Original files looked for on disk, by path. */
+const present = new Map<string, boolean>();
+
+function onDisk(file: string): boolean {
+  if (!present.has(file)) present.set(file, existsSync(file));
+  return present.get(file)!;
+}
+
 function sourcePath(source: string, base: string): string {
   if (source.startsWith('file://')) return fileURLToPath(source);
   if (/^[a-z][a-z0-9+.-]*:/i.test(source) && !/^[a-z]:[\\/]/i.test(source)) return source;
@@ -165,8 +173,13 @@ export function mapPosition(url: string, line: number, column: number): MappedPo
   const payload = loaded.map.payload as { sources?: string[]; sourcesContent?: (string | null)[] };
   const index = payload.sources?.indexOf(entry.originalSource) ?? -1;
   const sourceText = index >= 0 ? payload.sourcesContent?.[index] ?? undefined : undefined;
+  const file = sourcePath(entry.originalSource, loaded.base);
+  // A package may ship tsc's maps without the sources they name
+  // (graphql-subscriptions 1.0.0: dist/*.js.map → ../src/*.ts, no src/):
+  // a position in a file nobody can open says less than the shipped line.
+  if (!sourceText && path.isAbsolute(file) && !onDisk(file)) return null;
   return {
-    file: sourcePath(entry.originalSource, loaded.base),
+    file,
     line: entry.originalLine + 1,
     column: (entry.originalColumn ?? 0) + 1,
     ...(sourceText ? { sourceText } : {}),

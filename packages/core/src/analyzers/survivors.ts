@@ -2,7 +2,7 @@ import { collectionMembers, pathThroughCollection, treeThroughCollections, type 
 import { DOM_LISTENERS_EDGE, domTargetName } from './dom-targets.js';
 import { HeapIndex, NodeType, EdgeType } from './heap-index.js';
 import { retainerPathOfObject } from './render-path.js';
-import { displayEdgeName } from './retainer-path.js';
+import { displayEdgeName, isAbortSignal } from './retainer-path.js';
 import type { LeakFilterRule } from './rules/types.js';
 import type { RetainerStep } from '../verdict/types.js';
 
@@ -350,14 +350,9 @@ function listenerHolder(index: HeapIndex, nodes: number[], edges: number[], held
   return undefined;
 }
 
-/**
- * Node makes an AbortSignal as an EventTarget and swaps its prototype, so
- * the heap names it EventTarget; its abort state tells it apart.
- */
+/** An emitter as the user knows it: an AbortSignal, not the EventTarget Node makes it from. */
 function emitterLabel(index: HeapIndex, emitter: number): string {
-  const label = index.label(emitter);
-  if (label === 'EventTarget' && index.edgeTo(emitter, /^(<symbol kAborted>|Symbol\(kAborted\))$/) >= 0) return 'AbortSignal';
-  return label;
+  return isAbortSignal(index.graph, emitter) ? 'AbortSignal' : index.label(emitter);
 }
 
 /**

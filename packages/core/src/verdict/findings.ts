@@ -40,7 +40,8 @@ function runClosure(index: HeapIndex, node: number): number {
 }
 
 /**
- * The function the group's closures run and where it is written: its
+ * The function the group's closures run and where it is written: the
+ * closure's measured site when the site is its own position, else its
  * script, at the line that declares it, else the allocation site's line
  * when the site is in that script.
  */
@@ -48,6 +49,9 @@ function closureInfo(index: HeapIndex, group: SurvivorGroup, site: AllocationSit
   const closure = runClosure(index, group.representative);
   if (closure < 0) return undefined;
   const name = index.name(closure) || '(anonymous)';
+  // The closure's own position, mapped through its script's source map (a
+  // bundle's closure reads at the line of the source it was built from).
+  if (site?.source === 'measured') return { name, position: { file: site.file, line: site.line } };
   const script = closureScript(index, closure);
   if (!script) return { name };
   const file = script.startsWith('file://') ? fileURLToPath(script) : script;
@@ -127,8 +131,10 @@ export function groupFinding(group: SurvivorGroup, explanation: Explanation, kin
   const bytes = nativeBytesPerCall > 0 ? Math.max(nativeBytesPerCall, group.bytes / calls) : group.bytes / calls;
   const first = explanation.boundaries[0]!;
   const candidates = allocationCandidates(explanation.samples);
-  // A DOM listener was made where the user wrote the function the environment keeps.
-  const madeBy = group.holder?.dom ? runClosure(index, group.representative) : group.representative;
+  // A listener record (a DOM environment's, EventTarget's Listener) was made
+  // where the function it runs is written; the record itself is allocated in
+  // the environment's or Node's code, below the function that added it.
+  const madeBy = group.holder?.dom || group.name === 'Listener' ? runClosure(index, group.representative) : group.representative;
   const script = madeBy >= 0 ? closureScript(index, madeBy) : undefined;
   const site = script
     ? siteForGroup(candidates, index.name(madeBy), 'closure', script, closureSource(index, madeBy))
@@ -149,7 +155,9 @@ export function groupFinding(group: SurvivorGroup, explanation: Explanation, kin
     finding.holder = holder.label;
     finding.growingEdge = holder.edge;
   }
-  const preview = previewObject(index.id(group.representative), explanation.previewHolderId, explanation.previewHolder, explanation.objectById, { index, node: group.representative });
+  // A listener record previews as the function it runs, not as Node's linked record.
+  const previewed = group.name === 'Listener' && madeBy >= 0 ? madeBy : group.representative;
+  const preview = previewObject(index.id(previewed), explanation.previewHolderId, explanation.previewHolder, explanation.objectById, { index, node: previewed });
   if (preview) finding.preview = preview;
   const cycles = findCycles(index, group, (n) => index.id(n) > first);
   if (cycles.length) finding.cycles = cycles;

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -135,6 +135,37 @@ describe('siteForGroup on transformed code', () => {
     expect(generatedLine).not.toBe(7); // the transform moved the function
     const samples: AllocationSample[] = [{ size: 48, count: 50, stack: [{ functionName: 'makeRow', url: scriptPath, line: generatedLine, column: 1 }] }];
     expect(siteForGroup(allocationCandidates(samples), 'Object', 'object')).toMatchObject({ file: originalPath, line: 9, functionName: 'makeRow', source: 'inferred' });
+  });
+
+  it("keeps the shipped line when the map names a source that is neither on disk nor in the map", () => {
+    // tsc output shipped with its .map, as graphql-subscriptions 1.0.0 ships dist/*.js and dist/*.js.map without src/*.ts.
+    const { outputText: shipped, sourceMapText } = ts.transpileModule(TS_SOURCE, {
+      fileName: 'rows.ts',
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, sourceMap: true },
+    });
+    const code = `${shipped.replace(/\/\/# sourceMappingURL=.*$/m, '')}//# sourceMappingURL=rows.js.map\n`;
+    const line = code.split('\n').findIndex((text) => text.includes('function makeRow')) + 1;
+    /** A package's dist/rows.js and its map, loaded as Node loads a package file (V8 keeps the script's map comment). */
+    const shipPackage = (name: string, withSources: boolean): { script: string; source: string } => {
+      const root = path.join(dir, name);
+      mkdirSync(path.join(root, 'dist'), { recursive: true });
+      const map = JSON.parse(sourceMapText!) as { sources: string[] };
+      map.sources = ['../src/rows.ts'];
+      writeFileSync(path.join(root, 'dist', 'rows.js.map'), JSON.stringify(map));
+      const script = path.join(root, 'dist', 'rows.js');
+      writeFileSync(script, code);
+      const source = path.join(root, 'src', 'rows.ts');
+      if (withSources) {
+        mkdirSync(path.dirname(source), { recursive: true });
+        writeFileSync(source, TS_SOURCE);
+      }
+      vm.runInThisContext(`(function (exports) {${code}\n})`, { filename: script })({});
+      return { script, source };
+    };
+    const withSources = shipPackage('with-sources', true);
+    expect(mapStackLine(`    at makeRow (${withSources.script}:${line}:1)`)).toBe(`    at makeRow (${withSources.source}:7:1)`);
+    const withoutSources = shipPackage('without-sources', false);
+    expect(mapStackLine(`    at makeRow (${withoutSources.script}:${line}:1)`)).toBe(`    at makeRow (${withoutSources.script}:${line}:1)`);
   });
 
   it('maps a stack line and leaves a line without a map as it is', () => {

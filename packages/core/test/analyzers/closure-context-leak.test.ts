@@ -38,6 +38,6 @@ describe('a leak whose largest group is closure contexts', () => {
     // formatter (snapshot-description.test.ts covers the described context).
     expect(verdict.findings.map((finding) => finding.title)).toEqual([expect.stringMatching(/onError/)]);
     expect(verdict.findings[0]!.title).not.toMatch(/system \/|\(closure\)|Node \//);
-    expect(verdict.findings[0]!.preview).toMatch(/^"\[Function onError\]"$|^closure context of onError, \d+ variables?: (.*, )?request\b/);
+    expect(verdict.findings[0]!.preview).toMatch(/^\[Function onError\] function onError\(error\) \{$|^closure context of onError, \d+ variables?: (.*, )?request\b/);
   });
 });

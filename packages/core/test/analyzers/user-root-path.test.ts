@@ -40,10 +40,13 @@ describe('retainer paths start where the user knows', () => {
       .toBe('TCP → <symbol owner_symbol> → Socket → _events → Object → data → Array → [1] → onData() → context → (closure) pending → Object');
   });
 
-  it('reads a linked list of listener records as one step and its length', () => {
+  it("reads an EventTarget's linked list of listener records as the listener's place on its target", () => {
     const chain = Array.from({ length: 500 }, () => 'Listener -next').join(' | ');
-    expect(shown(`(closure) -signal | EventTarget -<symbol kEvents> | Map -table[6] | Object -next | ${chain} | Listener -callback | onAbort()`))
-      .toBe('(closure) signal → EventTarget → <symbol kEvents> → Map → table[6] → Object → next → … 500 × Listener → next → Listener → callback → onAbort()');
+    expect(shown(`(closure) -signal | AbortSignal -<symbol kEvents> | Map -table[6] | Object -next | ${chain} | Listener -callback | onAbort()`))
+      .toBe('(closure) signal → AbortSignal → listeners[500] → Listener → callback → onAbort()');
+    expect(shown('(module) -channel | EventTarget -Symbol(kEvents) | Map -table[3] | Object -next | Listener')).toBe('(module) channel → EventTarget → listeners[0] → Listener');
+    // Another chain of records (a user's own linked list) keeps its steps.
+    expect(shown(`(module) -queue | Queue -head | ${chain} | Listener`)).toBe('(module) queue → Queue → head → … 500 × Listener → next → Listener');
   });
 
   it('without a known root, starts at the first step that is not bookkeeping', () => {

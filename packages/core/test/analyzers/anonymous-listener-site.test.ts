@@ -1,0 +1,42 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const fixture = fileURLToPath(new URL('./fixtures/anonymous-abort-listener.cjs', import.meta.url));
+/** The line of the arrow the signal keeps, marked `// @listener` in the fixture. */
+const listenerLine = readFileSync(fixture, 'utf8').split('\n').findIndex((line) => line.includes('// @listener')) + 1;
+
+interface Printed {
+  kind: string;
+  title: string;
+  site?: string;
+  path?: string;
+  preview?: string;
+}
+
+// p-timeout 6.1.2, p-map 7.0.2 and p-queue 9.0.0 leak this shape: an anonymous
+// arrow added to the caller's AbortSignal inside a promise executor. The
+// Listener record is allocated in Node's event_target, under the library's
+// function that called addEventListener: the site is the arrow's own line.
+describe('an anonymous listener left on an AbortSignal', () => {
+  it.each(['native', 'js'] as const)('is sited at the arrow and read from the signal on the %s capture', (capture) => {
+    const child = spawnSync(process.execPath, ['--no-warnings', fixture], {
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, MEMSCOPE_CAPTURE: capture },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(child.status, `${child.stdout}\n${child.stderr}`).toBe(0);
+    const findings = JSON.parse(child.stdout) as Printed[];
+    expect(findings).toHaveLength(1);
+    const [finding] = findings as [Printed];
+    expect(finding.kind).toBe('storm');
+    expect(finding.site).toBe(`${fixture}:${listenerLine}`);
+    expect(finding.title).toMatch(new RegExp(`^listeners of 'abort' on AbortSignal: \\+1 per call .*anonymous-abort-listener\\.cjs:${listenerLine}\\)$`));
+    // From the user's variable to the signal, then the listener's place: no EventTarget, no Map table, no linked records.
+    // The preview shows the function the record runs, not Node's linked Listener record.
+    expect(finding.preview).toBe('[Function anonymous] () => { // @listener');
+    expect(finding.path).toMatch(/^\(module\) shutdown → AbortController → #signal → AbortSignal → listeners\[\d+\] → Listener$/);
+  });
+});
