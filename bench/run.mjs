@@ -12,7 +12,7 @@ const benchDir = dirname(fileURLToPath(import.meta.url));
 const filters = process.argv.slice(2);
 // Long runs of whole test suites (real-suites also fetches repositories and
 // installs their test dependencies): run only when named.
-const ON_REQUEST = ['per-file.bench.mjs', 'real-suites.bench.mjs'];
+const ON_REQUEST = ['per-file.bench.mjs', 'per-file-breakdown.bench.mjs', 'real-suites.bench.mjs'];
 const files = readdirSync(benchDir)
   .filter((file) => /\.bench\.(mjs|js|cjs)$/.test(file))
   .filter((file) => (filters.length === 0 ? !ON_REQUEST.includes(file) : filters.some((filter) => file.includes(filter))))

@@ -15,9 +15,10 @@
 // test file already loaded is taken from the cache. The runtime, code cache
 // included, is scripts/packed-entry/runtime.js.
 //
-// The packed entry falls back to the plain entry when a module's file is
-// missing, of another size or newer than the packed file (a `tsc` run
-// without this step), and inside a vm context.
+// The packed entry falls back to the plain entry inside a vm context, in a
+// build when a module's file is missing, of another size or newer than the
+// packed file (a `tsc` run without this step), and in an install when a
+// carried package beside it has another version than the one packed.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -141,6 +142,8 @@ function pack({ pkg, entry, firstTest, out }) {
     `const OWN_ROOT_FROM_HERE = ${JSON.stringify(path.relative(path.dirname(outFile), dirOf(pkg)) || '.')};`,
     '// [package, the package it resolves from]',
     `const OTHER_PACKAGES = ${JSON.stringify(otherPackages)};`,
+    '// [package, its version when packed]',
+    `const PACKAGE_VERSIONS = ${JSON.stringify(packageDirs.map((name) => [name, JSON.parse(readFileSync(path.join(dirOf(name), 'package.json'), 'utf8')).version]))};`,
     `const PLAIN_ENTRY = ${JSON.stringify(plainEntry)};`,
     `const SOURCES_FILE = ${JSON.stringify('./' + path.basename(out, '.js') + '.sources')};`,
     '// [package, file in the package, packed modules by specifier, byte offset of its source in SOURCES_FILE, its size in bytes, its encoding]',

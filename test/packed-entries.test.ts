@@ -166,3 +166,33 @@ describe("the packed entries' V8 code cache", () => {
     expect(loadVitestEntry(install.packed).compiled).toBe(0);
   });
 });
+
+/** Whether the packed entry of an install served core's worker module from the pack (a fresh Node process). */
+function servedFromPack(install: ReturnType<typeof privateInstall>): boolean {
+  const carried = path.join(install.dir, 'node_modules/@memscope/core/dist/worker.js');
+  const script = `
+    require(process.argv[1]);
+    const carried = require.cache[process.argv[2]];
+    process.stdout.write(String(carried !== undefined && Object.prototype.hasOwnProperty.call(carried, 'require')));
+  `;
+  return execFileSync(process.execPath, ['-e', script, install.packed, carried], { encoding: 'utf8' }) === 'true';
+}
+
+describe('a packed entry in an install (every package under node_modules)', () => {
+  let install: ReturnType<typeof privateInstall>;
+  beforeAll(() => {
+    install = privateInstall();
+  });
+  afterAll(() => rmSync(install.dir, { recursive: true, force: true }));
+
+  test('serves the carried modules from the pack while the packages beside it have the versions packed', () => {
+    expect(servedFromPack(install)).toBe(true);
+  });
+
+  test('falls back to the plain build when a package beside it has another version', () => {
+    const manifestFile = path.join(install.dir, 'node_modules/@memscope/core/package.json');
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { version: string };
+    writeFileSync(manifestFile, JSON.stringify({ ...manifest, version: `${manifest.version}-other` }));
+    expect(servedFromPack(install)).toBe(false);
+  });
+});

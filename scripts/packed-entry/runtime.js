@@ -1,24 +1,56 @@
 // The code of every packed entry, after its generated constants (see
 // scripts/pack-setup-entries.mjs): MODULES, SOURCES_FILE, PACK_ID,
-// OWN_PACKAGE, OTHER_PACKAGES, OWN_ROOT_FROM_HERE and PLAIN_ENTRY are
-// defined above.
-const { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } = require('node:fs');
+// OWN_PACKAGE, OTHER_PACKAGES, PACKAGE_VERSIONS, OWN_ROOT_FROM_HERE and
+// PLAIN_ENTRY are defined above.
+const { readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');
 const path = require('node:path');
 const vm = require('node:vm');
 
 const ownRoot = path.resolve(__dirname, OWN_ROOT_FROM_HERE);
 
+/**
+ * Where `require('<name>/package.json')` from `fromDir` finds the package, as
+ * a real path (the name Node gives its modules): the node_modules folders
+ * from `fromDir` up, as Node looks them up. Node's resolver costs ~0.4 ms on
+ * its first call in a process, once per test file with isolation; it still
+ * answers for installs this walk does not find (NODE_PATH).
+ */
+function findPackage(name, fromDir) {
+  for (let dir = fromDir; ; dir = path.dirname(dir)) {
+    if (path.basename(dir) !== 'node_modules') {
+      const candidate = path.join(dir, 'node_modules', name);
+      if (statSync(path.join(candidate, 'package.json'), { throwIfNoEntry: false })) return realpathSync.native(candidate);
+    }
+    if (path.dirname(dir) === dir) return path.dirname(require.resolve(name + '/package.json', { paths: [fromDir] }));
+  }
+}
+
 function packageRoots() {
   const roots = { [OWN_PACKAGE]: ownRoot };
-  const from = { [OWN_PACKAGE]: path.join(ownRoot, 'package.json') };
-  for (const [name, parent] of OTHER_PACKAGES) {
-    const manifest = require.resolve(name + '/package.json', { paths: [path.dirname(from[parent])] });
-    roots[name] = path.dirname(manifest);
-    from[name] = manifest;
-  }
+  for (const [name, parent] of OTHER_PACKAGES) roots[name] = findPackage(name, roots[parent]);
   return roots;
 }
+
+/**
+ * Whether every carried package other than this one has the version the pack
+ * was made from. A package manager writes a package's files together, this
+ * packed file among them: in an install, only the versions of the packages
+ * beside it can differ from what the pack carries.
+ */
+function sameVersions(roots) {
+  for (const [name, version] of PACKAGE_VERSIONS) {
+    if (name === OWN_PACKAGE) continue;
+    try {
+      if (JSON.parse(readFileSync(path.join(roots[name], 'package.json'), 'utf8')).version !== version) return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+
+const isInstalled = (dir) => dir.split(path.sep).includes('node_modules');
 
 /**
  * A module rebuilt after this file was written. Package managers that do not
@@ -28,10 +60,14 @@ function packageRoots() {
 const REBUILT_AFTER_MS = 5000;
 
 /**
- * The packed modules' file names, or null when one is missing or was rebuilt
- * after this file, or when this file runs inside a vm context (Vitest's
- * vmThreads and vmForks pools load CommonJS through their own loader, in the
- * test file's context; Node's Module compiles into the main one).
+ * The packed modules' file names, or null when this file runs inside a vm
+ * context (Vitest's vmThreads and vmForks pools load CommonJS through their
+ * own loader, in the test file's context; Node's Module compiles into the
+ * main one), or when the modules may differ from what the pack carries: in a
+ * build (a workspace, a linked checkout) when one is missing or was rebuilt
+ * after this file; in an install (every package under node_modules) when a
+ * package beside this one has another version. Checking each module's file
+ * in an install cost ~0.6 ms per test file with isolation.
  */
 function packedFiles() {
   if (vm.runInThisContext('globalThis') !== globalThis) return null;
@@ -41,14 +77,13 @@ function packedFiles() {
   } catch {
     return null;
   }
-  if (!statSync(path.join(__dirname, SOURCES_FILE), { throwIfNoEntry: false })) return null;
+  // Joined by hand: path.join, run cold for each module, cost ~0.2 ms.
+  const files = MODULES.map(([pkg, rel]) => roots[pkg] + path.sep + (path.sep === '/' ? rel : rel.split('/').join(path.sep)));
+  if (Object.values(roots).every(isInstalled)) return sameVersions(roots) ? files : null;
   const packedAt = statSync(__filename).mtimeMs;
-  const files = [];
-  for (const [pkg, rel, , , size] of MODULES) {
-    const file = path.join(roots[pkg], rel);
-    const stat = statSync(file, { throwIfNoEntry: false });
+  for (const [index, [, , , , size]] of MODULES.entries()) {
+    const stat = statSync(files[index], { throwIfNoEntry: false });
     if (!stat || stat.size !== size || stat.mtimeMs > packedAt + REBUILT_AFTER_MS) return null;
-    files.push(file);
   }
   return files;
 }
@@ -61,7 +96,7 @@ function packedFiles() {
  * first test, or at its exit); where the package is read-only, none is kept.
  *
  * V8 accepts a cache only from its own version and flags: the file name
- * carries both (see v8CacheKey). It also keeps the file names the code was
+ * carries a key of both (see v8CacheKey). It also keeps the file names the code was
  * compiled under, whatever name the cache is loaded with, so stack frames
  * would name the files of wherever the cache was made: the header lists
  * them, with this pack's id, and a cache made for other files is not used.
@@ -71,16 +106,37 @@ function packedFiles() {
  */
 const CACHE_MAGIC = 'MSV8';
 
+/** Code given with `-e` or `-p` is the program, not an option: it would give every such script a cache of its own. */
+const EVAL_OPTIONS = new Set(['-e', '--eval', '-p', '--print', '-pe']);
+
+function startOptions() {
+  const options = [];
+  const args = process.execArgv;
+  for (let i = 0; i < args.length; i++) {
+    if (EVAL_OPTIONS.has(args[i])) i++;
+    else if (!/^--(eval|print)=/.test(args[i])) options.push(args[i]);
+  }
+  return options;
+}
+
 /**
- * What V8 checks a cache against, read from the header of the cache of a
- * one-character script: its version hash (bytes 4–7) and the hash of the
- * V8 flags in effect (bytes 12–15; options given on the command line, in
- * NODE_OPTIONS or set at run time). Bytes 8–11 hash the source, the rest is
- * the data. Runs with other V8 options get their own cache file.
+ * The cache file's key: V8 accepts a cache only from its own version and
+ * flags, so the key is made of V8's version and the options the process
+ * started with (its command line and NODE_OPTIONS), where V8 flags come
+ * from. V8 still checks each cache itself: one made under flags set at run
+ * time is rejected, compiled afresh and written again. (Reading V8's own
+ * hashes from a probe script's cache cost ~0.3 ms per process.)
  */
 function v8CacheKey() {
-  const probe = new vm.Script('0', { filename: 'memscope-code-cache-probe' }).createCachedData();
-  return probe.toString('hex', 4, 8) + probe.toString('hex', 12, 16);
+  const text = [process.versions.v8, process.arch, ...startOptions(), process.env.NODE_OPTIONS ?? ''].join('\0');
+  // Two 32-bit FNV-1a hashes of the text, one of it reversed: 16 hex digits.
+  let forward = 0x811c9dc5;
+  let backward = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    forward = Math.imul(forward ^ text.charCodeAt(i), 0x01000193) >>> 0;
+    backward = Math.imul(backward ^ text.charCodeAt(text.length - 1 - i), 0x01000193) >>> 0;
+  }
+  return forward.toString(16).padStart(8, '0') + backward.toString(16).padStart(8, '0');
 }
 
 /** The cached data of each module by index, or an empty list when there is no cache for this pack and these options. */
@@ -198,16 +254,15 @@ const nodeCompiler = {
  * needs, each under its own file name and registered in require.cache, so a
  * module loaded later from the plain build shares their instances.
  */
-function loadPacked(files, compiler) {
+function loadPacked(files, sources, compiler) {
   const loaded = new Array(MODULES.length);
-  let sources;
   const load = (index) => {
     if (loaded[index]) return loaded[index].exports;
     const filename = files[index];
     const inCache = require.cache[filename];
     if (inCache) return (loaded[index] = inCache).exports;
     const [, , deps, offset, size, encoding] = MODULES[index];
-    const source = (sources ??= readFileSync(path.join(__dirname, SOURCES_FILE))).toString(encoding, offset, offset + size);
+    const source = sources.toString(encoding, offset, offset + size);
     const child = new Module(filename, module);
     child.filename = filename;
     // Needed only to resolve a package a module requires outside the pack.
@@ -240,5 +295,15 @@ function loadPacked(files, compiler) {
   return exported;
 }
 
+/** The packed modules' sources, read once the modules are found usable; missing, the plain build loads. */
+function readSources() {
+  try {
+    return readFileSync(path.join(__dirname, SOURCES_FILE));
+  } catch {
+    return null;
+  }
+}
+
 const files = packedFiles();
-module.exports = files ? loadPacked(files, process.sourceMapsEnabled ? nodeCompiler : compilerWithCodeCache(files)) : require(PLAIN_ENTRY);
+const sources = files && readSources();
+module.exports = sources ? loadPacked(files, sources, process.sourceMapsEnabled ? nodeCompiler : compilerWithCodeCache(files)) : require(PLAIN_ENTRY);
