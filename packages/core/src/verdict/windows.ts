@@ -1,12 +1,11 @@
 import { screen, judgeAll, heapFloor, measureSettled, type ScreenInput, type ScreenResult, type Measurement } from './screen.js';
 import type { GrowthJudgement } from './stats.js';
 import { exactWindowsFirst } from './quick-window.js';
+import { DROWNED_NOISE_FLOORS } from './screen-noise.js';
 
 /** Calls a round of a fast function (see check-leak's round sizing). */
 export const MAX_CALLS_PER_ROUND = 2000;
 
-/** Round-to-round noise (MAD) past this many heap floors drowns any leak the floor is meant to see. */
-const DROWNED_NOISE_FLOORS = 8;
 
 /** A levelled-off figure's drop in growth is this many times the second window's noise at least. */
 const LEVELLED_DROP_NOISES = 2;
@@ -91,8 +90,8 @@ async function firstWindow(input: ScreenInput, mayResizeRounds: boolean): Promis
   }
   const exactAtStart = !input.precise && exactRoundsAffordable(input.capture) ? await exactHeapUsed(input) : null;
   let result = await screen(input, firstRounds);
-  // Out of time: no second look, the verdict judges what it has.
-  if (result.cutShort) return { result, callsPerRound: input.callsPerRound, exactRounds: result.exact ? result.rounds : 0 };
+  // Out of time, or no time to tell growth from noise: no second look, the verdict judges what it has.
+  if (result.cutShort || result.lostInNoise) return { result, callsPerRound: input.callsPerRound, exactRounds: result.exact ? result.rounds : 0 };
   const heap = result.judgements.get('heapUsed');
   const floor = heapFloor(input.threshold, input.callsPerRound);
   const falling = isFalling(heap, floor);
@@ -163,7 +162,7 @@ async function hidesGrowth(input: ScreenInput, result: ScreenResult, exactAtStar
 export async function screenInWindows(input: ScreenInput, rounds: number, mayResizeRounds: boolean): Promise<Screened> {
   const first = await firstWindow(input, mayResizeRounds);
   let { result, exactRounds } = first;
-  if (result.cutShort || ![...result.judgements.values()].some((j) => j.call !== 'flat')) return first;
+  if (result.cutShort || result.lostInNoise || ![...result.judgements.values()].some((j) => j.call !== 'flat')) return first;
   const windowInput: ScreenInput = { ...input, callsPerRound: first.callsPerRound, precise: first.exactRounds > 0 };
   // Heap growth of a page or two a round may be V8's page accounting alone
   // (seen on a clean 1 ms function beside a 20 MB heap): confirm it with
