@@ -117,7 +117,7 @@ export interface ScreenResult {
   exact: boolean;
   /** Set when the deadline stopped the rounds. */
   cutShort?: boolean;
-  /** Set when the rounds stopped because the heap's noise drowned what more of them could show in the time left (see lostInNoise). */
+  /** Set when the rounds stopped because the heap's noise drowned what more of them could show (see lostInNoise). */
   lostInNoise?: boolean;
 }
 

@@ -111,7 +111,7 @@ async function firstWindow(screenInput: ScreenInput, mayResizeRounds: boolean): 
   }
   const exactAtStart = !input.precise && !plainForTime && exactRoundsAffordable(input.capture) ? await exactHeapUsed(input) : null;
   let result = await screen(input, firstRounds);
-  // Out of time, or no time to tell growth from noise: no second look, the verdict judges what it has.
+  // Out of time, or rounds that cannot tell growth from noise: no second look, the verdict judges what it has.
   if (result.cutShort || result.lostInNoise) return { result, callsPerRound: input.callsPerRound, exactRounds: result.exact ? result.rounds : 0 };
   const heap = result.judgements.get('heapUsed');
   const floor = heapFloor(input.threshold, input.callsPerRound);

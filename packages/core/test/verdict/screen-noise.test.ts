@@ -21,14 +21,14 @@ const JSDOM_MOVES = [41_000, -33_000, 52_000, -47_000, 36_000, -21_000, 30_000, 
  * `keptPerRound` each round. Its heap is 400 MB: no snapshot of it fits in
  * seconds, whatever rate an earlier snapshot in this process measured.
  */
-function movingCapture(keptPerRound: number) {
+function movingCapture(keptPerRound: number, sign = 1) {
   const state = { intervals: [400 * MB], readings: 0 };
   const live = () => state.intervals.reduce((sum, bytes) => sum + bytes, 0);
   const capture = {
     path: 'native',
     gc: () => {},
     settlePrecisely: () => {
-      const move = state.readings === 0 ? 0 : JSDOM_MOVES[(state.readings - 1) % JSDOM_MOVES.length]! + keptPerRound;
+      const move = state.readings === 0 ? 0 : sign * JSDOM_MOVES[(state.readings - 1) % JSDOM_MOVES.length]! + keptPerRound;
       state.intervals.push(move);
       state.readings++;
     },
@@ -59,7 +59,7 @@ function input(capture: Capture, leftMs: number | undefined): ScreenInput {
   };
 }
 
-describe('rounds that cannot tell growth from noise in the time left', () => {
+describe('rounds that cannot tell growth from noise', () => {
   it('stop once a judgement can be made: the heap moves by tens of KB a round, no slope stands out, and no snapshot fits', async () => {
     const { capture, state } = movingCapture(0);
     const result = await screen(input(capture, 4000));
@@ -69,12 +69,25 @@ describe('rounds that cannot tell growth from noise in the time left', () => {
     expect(state.readings).toBe(5);
   });
 
-  it('go on while the snapshot that tells a leak from that noise fits in the time left, or without a limit', async () => {
+  it('leave an ambiguous heap to the snapshot when it fits in the time left, or without a limit', async () => {
     for (const leftMs of [undefined, 3_600_000]) {
       const result = await screen(input(movingCapture(0).capture, leftMs));
-      expect(result.rounds).toBeGreaterThan(4);
+      expect(result.rounds).toBe(4);
+      expect(result.lostInNoise).toBe(true);
+      expect(result.judgements.get('heapUsed')!.call).toBe('ambiguous');
+    }
+  });
+
+  it('go on for a heap read flat while the snapshot fits: its rounds may pass it without one', async () => {
+    // The same moves the other way: the heap falls as often as it rises, and never by less than 20 KB.
+    for (const leftMs of [undefined, 3_600_000]) {
+      const result = await screen(input(movingCapture(0, -1).capture, leftMs));
+      expect(result.rounds).toBeGreaterThanOrEqual(6);
       expect(result.lostInNoise).toBeUndefined();
     }
+    const timed = await screen(input(movingCapture(0, -1).capture, 4000));
+    expect(timed.rounds).toBe(4);
+    expect(timed.lostInNoise).toBe(true);
   });
 
   it('go on for growth that stands out of the noise: detached panels kept per call (440 KB a round)', async () => {
