@@ -305,9 +305,9 @@ export async function screen(input: ScreenInput, firstRounds?: readonly Measurem
     cutShort = nowMs() + pace.roundMs > until;
     return !cutShort;
   };
-  // Not when the user set the rounds: each of them runs.
   let drowned = false;
   const noiseDecides = (judgements: Map<ScreenedFigure, GrowthJudgement>): boolean => {
+    // Not when the user set the rounds: each of them runs.
     if (!input.earlyStop || rounds < MIN_ROUNDS_TO_JUDGE) return false;
     const heapBytes = capture.heapFigures().heapUsed;
     drowned = lostInNoise({ judgements, floor: heapFloor(input.threshold, callsPerRound), heapBytes, roundMs: pace.roundMs, hardDeadline: input.deadline?.hard });

@@ -7,7 +7,6 @@ import { DROWNED_NOISE_FLOORS } from './screen-noise.js';
 /** Calls a round of a fast function (see check-leak's round sizing). */
 export const MAX_CALLS_PER_ROUND = 2000;
 
-
 /** A levelled-off figure's drop in growth is this many times the second window's noise at least. */
 const LEVELLED_DROP_NOISES = 2;
 
