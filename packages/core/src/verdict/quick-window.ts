@@ -10,7 +10,11 @@ export interface QuickWindow {
   /** Bytes allocated in the window and still alive at its end. */
   keptBytes: number;
   clean: boolean;
-  /** V8 compiled or dropped code during the window, enough to account for its growth: no evidence (see heapEvidence). */
+  /**
+   * V8 compiled or dropped code during the window, enough to account for its
+   * growth and for its new survivors: no evidence (see heapEvidence), another
+   * window may pass.
+   */
   codeChanged: boolean;
 }
 
@@ -76,7 +80,11 @@ export async function quickExactWindow(input: ScreenInput, startReading?: Measur
     end.arrayBuffers - start.arrayBuffers <= nativeLimit;
   // As heapEvidence sets such a round aside: code changed, and accounts for the growth.
   const compiled = start.compiledCode != null && end.compiledCode != null ? Math.abs(end.compiledCode - start.compiledCode) : 0;
-  const codeChanged = compiled > 0 && end.heapUsed - start.heapUsed <= ROUND_GROWTH_PER_CODE_BYTE * compiled;
+  const byCode = ROUND_GROWTH_PER_CODE_BYTE * compiled;
+  // The survivors too: a heap that replaces its own objects every window (a
+  // DOM environment's wrappers, parser and style caches) keeps far more than
+  // its code brings; another window keeps as much and never passes.
+  const codeChanged = compiled > 0 && end.heapUsed - start.heapUsed <= byCode && keptBytes <= byCode + halfFloor + IN_FLIGHT_AT_READING;
   return { measurements: [start, end], keptBytes, clean, codeChanged };
 }
 

@@ -5,6 +5,7 @@ import type { CallRunner } from './call-runner.js';
 import { openFileDescriptors, type HandleTracker } from './handle-tracker.js';
 import type { SurvivorSampler } from './survivor-sampler.js';
 import { nextMacrotask, nowMs } from '../node-clock.js';
+import { lostInNoise } from './screen-noise.js';
 
 /** The figures read after every round, each a series over rounds. */
 export type ScreenedFigure = 'heapUsed' | 'sampledSurvivors' | 'external' | 'arrayBuffers' | 'malloc' | 'handles' | 'fds';
@@ -116,6 +117,8 @@ export interface ScreenResult {
   exact: boolean;
   /** Set when the deadline stopped the rounds. */
   cutShort?: boolean;
+  /** Set when the rounds stopped because the heap's noise drowned what more of them could show (see lostInNoise). */
+  lostInNoise?: boolean;
 }
 
 const MALLOC_DRIFT_PER_ROUND = 16 * 1024;
@@ -302,14 +305,31 @@ export async function screen(input: ScreenInput, firstRounds?: readonly Measurem
     cutShort = nowMs() + pace.roundMs > until;
     return !cutShort;
   };
+  let drowned = false;
+  const noiseDecides = (judgements: Map<ScreenedFigure, GrowthJudgement>): boolean => {
+    // Not when the user set the rounds: each of them runs.
+    if (!input.earlyStop || rounds < MIN_ROUNDS_TO_JUDGE) return false;
+    const heapBytes = capture.heapFigures().heapUsed;
+    drowned = lostInNoise({ judgements, floor: heapFloor(input.threshold, callsPerRound), heapBytes, roundMs: pace.roundMs, hardDeadline: input.deadline?.hard });
+    return drowned;
+  };
   while (rounds < input.rounds && inTime()) {
     await runRound();
     if (input.earlyStop && rounds >= EARLY_FLAT_ROUNDS && clearlyFlat(measurements, input)) break;
+    if (noiseDecides(judgeAll(measurements, input))) break;
   }
   let judgements = judgeAll(measurements, input);
-  while (rounds < input.maxRounds && [...judgements.values()].some((j) => j.call === 'ambiguous') && inTime()) {
+  while (!drowned && rounds < input.maxRounds && [...judgements.values()].some((j) => j.call === 'ambiguous') && inTime()) {
     await runRound();
     judgements = judgeAll(measurements, input);
+    noiseDecides(judgements);
   }
-  return { measurements, judgements, rounds, exact: Boolean(input.precise && capture.exact), ...(cutShort ? { cutShort } : {}) };
+  return {
+    measurements,
+    judgements,
+    rounds,
+    exact: Boolean(input.precise && capture.exact),
+    ...(cutShort ? { cutShort } : {}),
+    ...(drowned ? { lostInNoise: true } : {}),
+  };
 }

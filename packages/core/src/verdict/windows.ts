@@ -1,12 +1,11 @@
-import { screen, judgeAll, heapFloor, measureSettled, type ScreenInput, type ScreenResult, type Measurement } from './screen.js';
+import { screen, judgeAll, heapFloor, measureSettled, MIN_ROUNDS_TO_JUDGE, type ScreenInput, type ScreenResult, type Measurement } from './screen.js';
+import { nowMs } from '../node-clock.js';
 import type { GrowthJudgement } from './stats.js';
 import { exactWindowsFirst } from './quick-window.js';
+import { DROWNED_NOISE_FLOORS } from './screen-noise.js';
 
 /** Calls a round of a fast function (see check-leak's round sizing). */
 export const MAX_CALLS_PER_ROUND = 2000;
-
-/** Round-to-round noise (MAD) past this many heap floors drowns any leak the floor is meant to see. */
-const DROWNED_NOISE_FLOORS = 8;
 
 /** A levelled-off figure's drop in growth is this many times the second window's noise at least. */
 const LEVELLED_DROP_NOISES = 2;
@@ -78,21 +77,41 @@ function exactRoundsAffordable(capture: ScreenInput['capture']): boolean {
 }
 
 /**
+ * Whether the rounds a judgement needs, at the pace of the exact window
+ * before them, end after the test's own limit. An exact reading walks the
+ * whole heap: beside a jsdom heap on a loaded machine (load 12) one took
+ * 0.4–1.1 s, and a clean component's verdict ran out of its 4.2 s after one
+ * round ("no verdict"), where a plain reading took 0.1–0.3 s.
+ */
+function exactRoundsOverrun(input: ScreenInput): boolean {
+  return input.deadline !== undefined && nowMs() + MIN_ROUNDS_TO_JUDGE * (input.pace?.roundMs ?? 0) > input.deadline.hard;
+}
+
+/**
  * The first window: one screen, and at most one more when its heap reading
  * cannot be trusted (see the branches). Returns the window to judge.
  */
-async function firstWindow(input: ScreenInput, mayResizeRounds: boolean): Promise<Screened> {
+async function firstWindow(screenInput: ScreenInput, mayResizeRounds: boolean): Promise<Screened> {
+  let input = screenInput;
   const { runner } = input;
   let firstRounds: Measurement[] | undefined;
+  // Plain rounds because exact ones would not fit: no exact reading beside them either (see hidesGrowth).
+  let plainForTime = false;
   if (input.precise && input.earlyStop && !runner.async) {
     const windows = await exactWindowsFirst(input);
     if ('passed' in windows) return windows.passed;
     firstRounds = windows.firstRounds;
+    if (exactRoundsOverrun(input)) {
+      // The plain rounds keep their own pace: the exact window's would cut them short.
+      input = { ...input, precise: false, pace: { roundMs: 0 } };
+      firstRounds = undefined;
+      plainForTime = true;
+    }
   }
-  const exactAtStart = !input.precise && exactRoundsAffordable(input.capture) ? await exactHeapUsed(input) : null;
+  const exactAtStart = !input.precise && !plainForTime && exactRoundsAffordable(input.capture) ? await exactHeapUsed(input) : null;
   let result = await screen(input, firstRounds);
-  // Out of time: no second look, the verdict judges what it has.
-  if (result.cutShort) return { result, callsPerRound: input.callsPerRound, exactRounds: result.exact ? result.rounds : 0 };
+  // Out of time, or rounds that cannot tell growth from noise: no second look, the verdict judges what it has.
+  if (result.cutShort || result.lostInNoise) return { result, callsPerRound: input.callsPerRound, exactRounds: result.exact ? result.rounds : 0 };
   const heap = result.judgements.get('heapUsed');
   const floor = heapFloor(input.threshold, input.callsPerRound);
   const falling = isFalling(heap, floor);
@@ -125,7 +144,7 @@ async function firstWindow(input: ScreenInput, mayResizeRounds: boolean): Promis
   // capture affords it.
   const hint = heap !== undefined && heap.leastSquaresPerRound > 0;
   const drowned = hint && heap.noise > DROWNED_NOISE_FLOORS * floor;
-  if (flat && (drowned || runner.async) && canGrowRounds) return largerRounds();
+  if (flat && (drowned || runner.async) && canGrowRounds && !plainForTime) return largerRounds();
   // A flat plain window is not trusted when it is drowned in page moves or
   // when its exact ends grew (see hidesGrowth): screened again exactly.
   const drownedFastFunction = drowned && !runner.async && input.callsPerRound >= MAX_CALLS_PER_ROUND && onlyHeapMoved(result);
@@ -163,7 +182,7 @@ async function hidesGrowth(input: ScreenInput, result: ScreenResult, exactAtStar
 export async function screenInWindows(input: ScreenInput, rounds: number, mayResizeRounds: boolean): Promise<Screened> {
   const first = await firstWindow(input, mayResizeRounds);
   let { result, exactRounds } = first;
-  if (result.cutShort || ![...result.judgements.values()].some((j) => j.call !== 'flat')) return first;
+  if (result.cutShort || result.lostInNoise || ![...result.judgements.values()].some((j) => j.call !== 'flat')) return first;
   const windowInput: ScreenInput = { ...input, callsPerRound: first.callsPerRound, precise: first.exactRounds > 0 };
   // Heap growth of a page or two a round may be V8's page accounting alone
   // (seen on a clean 1 ms function beside a 20 MB heap): confirm it with
@@ -173,7 +192,7 @@ export async function screenInWindows(input: ScreenInput, rounds: number, mayRes
   const firstHeap = result.judgements.get('heapUsed');
   const pageSized =
     firstHeap !== undefined && firstHeap.call !== 'flat' && firstHeap.theilSenPerRound < PAGE_SIZED_GROWTH && firstHeap.r2 < STRAIGHT_LINE_FIT;
-  const switchToPrecise = !windowInput.precise && pageSized && onlyHeapMoved(result) && exactRoundsAffordable(input.capture);
+  const switchToPrecise = !windowInput.precise && pageSized && onlyHeapMoved(result) && !exactRoundsOverrun(input) && exactRoundsAffordable(input.capture);
   // The second window starts where the first ended; after the switch to
   // exact readings it takes its own (exact) first reading.
   const lastReading = result.measurements[result.measurements.length - 1]!;

@@ -123,6 +123,26 @@ describe('a window in which V8 compiled code', () => {
     expect(state.exactReadings).toBe(3);
   });
 
+  it('is not set aside when its new survivors are far more than the code brings, though the heap total stayed level', async () => {
+    // Each call keeps 400 new bytes and frees 400 old ones (a heap that replaces its own objects), while the window compiles 4 KB.
+    const { capture, fn: churn, state } = intervalCapture(400, 400);
+    let calls = 0;
+    const fn = () => {
+      churn();
+      if (++calls === 10) state.code += 4096;
+    };
+    const window = await quickExactWindow(screenInput(capture, fn));
+    expect(window!.measurements[1]!.heapUsed - window!.measurements[0]!.heapUsed).toBe(0);
+    expect(window!.keptBytes).toBe(48_000);
+    expect(window!.codeChanged).toBe(false);
+    // No second window: the screen starts at the first window's closing reading.
+    const again = intervalCapture(400, 400);
+    let againCalls = 0;
+    const screened = await screenInWindows(screenInput(again.capture, () => (again.fn(), ++againCalls === 10 && (again.state.code += 4096))), 6, true);
+    expect(screened.quick).toBeUndefined();
+    expect(again.state.exactReadings).toBe(screened.result.measurements.length + 1);
+  });
+
   it('is not set aside when it grew far more than it compiled', async () => {
     const { capture, fn } = compilesOnce(512, 8192);
     const window = await quickExactWindow(screenInput(capture, fn));
