@@ -1,7 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runFixtureChild } from '../support/fixture-child.js';
 
 const fixture = fileURLToPath(new URL('./fixtures/anonymous-abort-listener.cjs', import.meta.url));
 /** The line of the arrow the signal keeps, marked `// @listener` in the fixture. */
@@ -21,14 +21,9 @@ interface Printed {
 // function that called addEventListener: the site is the arrow's own line.
 describe('an anonymous listener left on an AbortSignal', () => {
   it.each(['native', 'js'] as const)('is sited at the arrow and read from the signal on the %s capture', (capture) => {
-    const child = spawnSync(process.execPath, ['--no-warnings', fixture], {
-      cwd: fileURLToPath(new URL('../..', import.meta.url)),
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, MEMSCOPE_CAPTURE: capture },
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
-    expect(child.status, `${child.stdout}\n${child.stderr}`).toBe(0);
-    const findings = JSON.parse(child.stdout) as Printed[];
+    const run = runFixtureChild<Printed[]>(fixture, capture);
+    expect(run.printed, run.output).toBeDefined();
+    const findings = run.printed!;
     expect(findings).toHaveLength(1);
     const [finding] = findings as [Printed];
     expect(finding.kind).toBe('storm');

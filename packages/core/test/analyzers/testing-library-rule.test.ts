@@ -1,6 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runFixtureChild } from '../support/fixture-child.js';
 
 // Svelte Testing Library's render() keeps a task per call in a module Set,
 // and its container in the body, until cleanup(); unmount() does not take
@@ -17,14 +17,8 @@ interface Verdict {
 }
 
 function runFixture(capture: 'native' | 'js', where: 'library' | 'elsewhere'): { output: string; verdict?: Verdict } {
-  const child = spawnSync(process.execPath, [fixture, where], {
-    cwd: fileURLToPath(new URL('../..', import.meta.url)),
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, MEMSCOPE_CAPTURE: capture },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  const output = `${child.stdout}\n${child.stderr}`;
-  return { output, verdict: child.status === 0 ? (JSON.parse(child.stdout) as Verdict) : undefined };
+  const { output, printed } = runFixtureChild<Verdict>(fixture, capture, [where]);
+  return { output, verdict: printed };
 }
 
 describe("Svelte Testing Library's cleanup tasks", () => {

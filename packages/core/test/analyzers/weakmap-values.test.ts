@@ -1,6 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runFixtureChild } from '../support/fixture-child.js';
 
 const fixture = fileURLToPath(new URL('./fixtures/weakmap-proxy-leak.cjs', import.meta.url));
 
@@ -11,14 +11,8 @@ interface Verdict {
 }
 
 function runFixture(capture: 'native' | 'js'): { output: string; verdict?: Verdict } {
-  const child = spawnSync(process.execPath, [fixture], {
-    cwd: fileURLToPath(new URL('../..', import.meta.url)),
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, MEMSCOPE_CAPTURE: capture },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  const output = `${child.stdout}\n${child.stderr}`;
-  return { output, verdict: child.status === 0 ? (JSON.parse(child.stdout) as Verdict) : undefined };
+  const { output, printed } = runFixtureChild<Verdict>(fixture, capture);
+  return { output, verdict: printed };
 }
 
 describe('WeakMap entries kept by a leaked listener', () => {

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Capture } from '../../src/capture/types.js';
-import { CallRunner } from '../../src/verdict/call-runner.js';
-import { HandleTracker } from '../../src/verdict/handle-tracker.js';
 import { screen, type ScreenInput } from '../../src/verdict/screen.js';
 import { lostInNoise } from '../../src/verdict/screen-noise.js';
 import type { GrowthJudgement } from '../../src/verdict/stats.js';
 import { nowMs } from '../../src/node-clock.js';
+import { exactScreenInput } from '../support/exact-screen-input.js';
 
 const MB = 1024 * 1024;
 
@@ -45,24 +44,8 @@ function movingCapture(keptPerRound: number, sign = 1) {
   return { capture, state };
 }
 
-/** Exact rounds of 60 calls; `leftMs` is the test's time left. */
-function input(capture: Capture, leftMs: number | undefined): ScreenInput {
-  const now = nowMs();
-  return {
-    capture,
-    runner: new CallRunner(() => {}, 1000),
-    tracker: new HandleTracker(),
-    gcMode: 'fast',
-    callsPerRound: 60,
-    rounds: 6,
-    maxRounds: 16,
-    threshold: 8,
-    earlyStop: true,
-    precise: true,
-    ...(leftMs === undefined ? {} : { deadline: { soft: now + leftMs, hard: now + leftMs } }),
-    pace: { roundMs: 0 },
-  };
-}
+/** Exact rounds of 60 calls of a function that does nothing; `leftMs` is the test's time left. */
+const input = (capture: Capture, leftMs: number | undefined): ScreenInput => exactScreenInput(capture, () => {}, leftMs);
 
 describe('rounds that cannot tell growth from noise', () => {
   it('stop once a judgement can be made: the heap moves by tens of KB a round, no slope stands out, and no snapshot fits', async () => {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Capture } from '../../src/capture/types.js';
-import { CallRunner } from '../../src/verdict/call-runner.js';
-import { HandleTracker } from '../../src/verdict/handle-tracker.js';
 import { screenInWindows } from '../../src/verdict/windows.js';
 import { nowMs } from '../../src/node-clock.js';
+import { exactScreenInput } from '../support/exact-screen-input.js';
 
 /**
  * A heap that replaces its own objects (each call keeps 400 new bytes and
@@ -41,23 +40,7 @@ function slowExactCapture(settleMs: number) {
   return { capture, fn, state };
 }
 
-function input(capture: Capture, fn: () => void, leftMs?: number) {
-  const now = nowMs();
-  return {
-    capture,
-    runner: new CallRunner(fn, 1000),
-    tracker: new HandleTracker(),
-    gcMode: 'fast' as const,
-    callsPerRound: 60,
-    rounds: 6,
-    maxRounds: 16,
-    threshold: 8,
-    earlyStop: true,
-    precise: true,
-    ...(leftMs === undefined ? {} : { deadline: { soft: now + leftMs, hard: now + leftMs } }),
-    pace: { roundMs: 0 },
-  };
-}
+const input = exactScreenInput;
 
 describe('exact rounds that would not fit in the time left', () => {
   it('give way to plain rounds after the exact window, which reach a judgement in time', async () => {
