@@ -35,3 +35,16 @@ describe('an anonymous listener left on an AbortSignal', () => {
     expect(finding.path).toMatch(/^\(module\) shutdown → AbortController → #signal → AbortSignal → listeners\[\d+\] → Listener$/);
   });
 });
+
+// Node's record is a class named Listener; a user's class of that name that
+// runs no callback is still sited where the user makes it.
+const userFixture = fileURLToPath(new URL('./fixtures/user-listener-class.cjs', import.meta.url));
+const madeLine = readFileSync(userFixture, 'utf8').split('\n').findIndex((line) => line.includes('// @made')) + 1;
+
+describe("a user's own class named Listener", () => {
+  it.each(['native', 'js'] as const)('is sited where the user makes it on the %s capture', (capture) => {
+    const run = runFixtureChild<Printed[]>(userFixture, capture);
+    expect(run.printed, run.output).toBeDefined();
+    expect(run.printed!.map((finding) => finding.site), run.output).toContain(`${userFixture}:${madeLine}`);
+  });
+});
