@@ -24,6 +24,7 @@ import { Deadline, explanationEstimateMs } from './time-budget.js';
 import { clearHeapGrowthPerCall, unexplainedGrowth } from './unexplained-growth.js';
 import { survivorSiteWithoutSnapshot } from './sampled-site.js';
 import { domStormVerdict, withDomStorms } from './dom-storm-verdict.js';
+import { formatBytes } from '../report/format.js';
 
 
 /**
@@ -160,9 +161,7 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
       const growth = unexplainedGrowth(result, callsPerRound, opts.threshold, cutShort, site);
       if (growth && opts.kinds.has('heap')) findings.push(growth);
       if (nativeGrowth && opts.kinds.has('native')) findings.push(nativeFinding(nativeGrowth, nativeBytesPerCall));
-      reason = findings.length
-        ? 'memory grew with every call; the explanation did not fit in the time left'
-        : 'the heap moved between rounds; the explanation that would tell a leak from noise did not fit in the time left';
+      reason = findings.length ? 'memory grew with every call; the explanation did not fit in the time left' : unresolvedHeapReason(result, callsPerRound);
     } else if (wantsExplanation) {
       const explainStarted = nowMs();
       assertSnapshotFits(capture);
@@ -205,4 +204,16 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
     tracker.stop();
     tracker.releaseTimers();
   }
+}
+
+/**
+ * A pass whose heap moved and whose explanation did not fit says how much
+ * the heap moved, per call: growth below that was not ruled out (a DOM
+ * environment's heap moves by tens of KB a round as V8 compiles and drops
+ * its code).
+ */
+export function unresolvedHeapReason(result: ScreenResult, callsPerRound: number): string {
+  const noise = result.judgements.get('heapUsed')?.noise ?? 0;
+  const moved = noise > 0 ? ` ±${formatBytes(noise)} a round (${formatBytes(noise / callsPerRound)} per call), no trend beyond that` : '';
+  return `the heap moved between rounds${moved}; the explanation that would tell a leak from noise did not fit in the time left`;
 }

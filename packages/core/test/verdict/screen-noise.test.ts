@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Capture } from '../../src/capture/types.js';
 import { screen, type ScreenInput } from '../../src/verdict/screen.js';
 import { lostInNoise } from '../../src/verdict/screen-noise.js';
+import { unresolvedHeapReason } from '../../src/verdict/check-leak.js';
 import type { GrowthJudgement } from '../../src/verdict/stats.js';
 import { nowMs } from '../../src/node-clock.js';
 import { exactScreenInput } from '../support/exact-screen-input.js';
@@ -113,5 +114,14 @@ describe('lostInNoise', () => {
   it('never stops growth that clears the noise, nor a heap judged growing', () => {
     expect(lostInNoise({ ...base, judgements: new Map([['heapUsed', judged('ambiguous', 45_000, 30_000)]]), hardDeadline: soon() })).toBe(false);
     expect(lostInNoise({ ...base, judgements: new Map([['heapUsed', judged('grows', 20_000, 30_000)]]), hardDeadline: soon() })).toBe(false);
+  });
+});
+
+describe('a pass whose explanation did not fit', () => {
+  it('says how far the heap moved, per call: growth below that was not ruled out', () => {
+    const result = { judgements: new Map([['heapUsed', judged('ambiguous', 2000, 41_000)]]) } as unknown as ScreenResult;
+    expect(unresolvedHeapReason(result, 60)).toBe(
+      'the heap moved between rounds ±40.0 KiB a round (683 B per call), no trend beyond that; the explanation that would tell a leak from noise did not fit in the time left',
+    );
   });
 });
