@@ -61,8 +61,11 @@ function closureNoun({ name, position }: ClosureInfo): string {
 /** The events whose listeners the group's holders gain: `'data'`, `'close' and 'data'`. */
 function eventNames(group: SurvivorGroup): string[] {
   const events = new Set(groupsOf(group).map((g) => /^'(.*)' listeners$/.exec(g.holder?.edge ?? '')?.[1]).filter((e): e is string => e !== undefined));
-  return [...events].map((e) => `'${e}'`);
+  // In a fixed order, numbers by value ('MESSAGE_ADDED.2' before '.10'): the groups come in heap order, which differs run to run.
+  return [...events].sort(byNaturalOrder).map((e) => `'${e}'`);
 }
+
+const byNaturalOrder = (a: string, b: string): number => a.localeCompare(b, 'en', { numeric: true });
 
 const joinNames = (names: string[]) => names.join(names.length === 2 ? ' and ' : ', ');
 
@@ -77,7 +80,7 @@ function domEventsPhrase(events: string[]): string {
  */
 export function domListenerTitle(input: { target: string; events: string[]; count: number; bytes: number | undefined; closure: ClosureInfo | undefined }): string {
   const by = input.closure ? `, ${closureNoun(input.closure)}` : '';
-  const events = input.events.map((e) => `'${e}'`);
+  const events = [...input.events].sort(byNaturalOrder).map((e) => `'${e}'`);
   // Bytes are not read when the test's time ran short (see dom-storm-verdict.ts).
   const size = input.bytes === undefined ? '' : ` (${formatBytes(input.bytes)} per call)`;
   return `${input.target} gains ${domEventsPhrase(events)}: ${perCallText(input.count)} per call${size}${by}`;

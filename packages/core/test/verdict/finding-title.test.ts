@@ -26,6 +26,15 @@ describe('finding titles in user terms', () => {
     expect(findingTitle({ group: close, kind: 'storm', count: 2, bytes: 12_000, closure: undefined })).toMatch(/^listeners of 'close' and 'data' on Socket: \+2 per call/);
   });
 
+  it('lists the events in a fixed order whatever order the heap gives the groups, numbers by value', () => {
+    const events = ['MESSAGE_ADDED.10', 'MESSAGE_ADDED.2', 'MESSAGE_ADDED.0'];
+    const [first, ...rest] = events.map((event) => group('(anonymous)', NodeType.closure, { label: 'PubSub', edge: `'${event}' listeners`, node: 7 }));
+    first!.folded = rest;
+    expect(findingTitle({ group: first!, kind: 'storm', count: 3, bytes: 900, closure: undefined })).toMatch(
+      /^listeners of 'MESSAGE_ADDED\.0', 'MESSAGE_ADDED\.2', 'MESSAGE_ADDED\.10' on PubSub: \+3 per call/,
+    );
+  });
+
   it('names plain objects by the Map that gains them, and class instances by their class', () => {
     const entries = group('Object', NodeType.object, { label: 'Map', edge: 'Map entries', node: 3, variable: 'registry' });
     expect(findingTitle({ group: entries, kind: 'heap', count: 1, bytes: 128, closure: undefined })).toBe('entries of Map registry: +1 per call (128 B per call)');
