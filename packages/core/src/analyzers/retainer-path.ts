@@ -282,7 +282,7 @@ function edgeLabel(graph: HeapGraph, edge: number, folded: boolean): string {
  * Node 20) only get hidden edges `[i]`; their ScopeInfo then holds the i-th
  * local's name as its own hidden edge `[i]`.
  */
-export function contextVariableName(graph: HeapGraph, node: number, edge: number): string | null {
+function contextVariableName(graph: HeapGraph, node: number, edge: number): string | null {
   const type = graph.edgeTypes[edge];
   if (type === EDGE_CONTEXT) return graph.strings[graph.edgeNames[edge]!] ?? '?';
   if (type !== EDGE_HIDDEN || nameOf(graph, node) !== 'system / Context') return null;
@@ -294,6 +294,20 @@ export function contextVariableName(graph: HeapGraph, node: number, edge: number
     if (graph.edgeTypes[e] === EDGE_HIDDEN && graph.edgeNames[e] === slot) return nameOf(graph, graph.edgeTargets[e]!);
   }
   return null;
+}
+
+/**
+ * The value of the variable named by `pattern` in the scope `context`, by
+ * the same naming as the retainer path (context edges, or hidden ones named
+ * through the ScopeInfo: block scopes such as the one Vitest runs a
+ * transformed module in); -1 when it has none.
+ */
+export function scopeVariable(graph: HeapGraph, context: number, pattern: RegExp): number {
+  for (let e = graph.edgeStart[context]!; e < graph.edgeStart[context + 1]!; e++) {
+    const name = contextVariableName(graph, context, e);
+    if (name !== null && pattern.test(name)) return graph.edgeTargets[e]!;
+  }
+  return -1;
 }
 
 function namedTarget(graph: HeapGraph, node: number, edgeName: string): number {

@@ -1,6 +1,6 @@
 import { closureScript } from '../closure-script.js';
 import { EdgeType, NodeType, type HeapIndex } from '../heap-index.js';
-import { contextVariableName } from '../retainer-path.js';
+import { scopeVariable } from '../retainer-path.js';
 import type { LeakFilterRule } from './types.js';
 
 /**
@@ -25,16 +25,6 @@ const ENTRIES_VARIABLE = /^mountedRootEntries$/;
 const SVELTE_TASKS_VARIABLE = /^cleanupTasks$/;
 const SVELTE_TESTING_LIBRARY = /[\\/]@testing-library[\\/]svelte(-core)?[\\/]/;
 
-/** The value of the scope variable named by `pattern` in `context`: a context edge, or a hidden one named through the ScopeInfo (ES modules). */
-function contextVariable(index: HeapIndex, context: number, pattern: RegExp): number {
-  const { edgeStart, edgeTargets } = index.graph;
-  for (let e = edgeStart[context]!; e < edgeStart[context + 1]!; e++) {
-    const name = contextVariableName(index.graph, context, e);
-    if (name !== null && pattern.test(name)) return edgeTargets[e]!;
-  }
-  return -1;
-}
-
 /** Per heap index: the containers, roots and entries Testing Library keeps until cleanup(). */
 const keptByIndex = new WeakMap<HeapIndex, Set<number>>();
 
@@ -52,8 +42,8 @@ function keptUntilCleanup(index: HeapIndex): Set<number> {
     if (index.name(node) !== 'system / Context') continue;
     keepSvelteCleanupTasks(index, node, strongTargets, kept);
     // Testing Library's module scope holds both variables; a user's variable of one name alone is not it.
-    const set = contextVariable(index, node, SET_VARIABLE);
-    const entries = contextVariable(index, node, ENTRIES_VARIABLE);
+    const set = scopeVariable(index.graph, node, SET_VARIABLE);
+    const entries = scopeVariable(index.graph, node, ENTRIES_VARIABLE);
     if (set < 0 || entries < 0 || index.name(set) !== 'Set' || index.name(entries) !== 'Array') continue;
     const table = index.edgeTo(set, /^table$/);
     if (table >= 0) for (const container of strongTargets(table)) kept.add(container);
@@ -70,7 +60,7 @@ function keptUntilCleanup(index: HeapIndex): Set<number> {
 
 /** The closures in Svelte Testing Library's `cleanupTasks`, when the module scope `context` is its: the closures are written in its files. */
 function keepSvelteCleanupTasks(index: HeapIndex, context: number, strongTargets: (node: number) => number[], kept: Set<number>): void {
-  const tasks = contextVariable(index, context, SVELTE_TASKS_VARIABLE);
+  const tasks = scopeVariable(index.graph, context, SVELTE_TASKS_VARIABLE);
   if (tasks < 0 || index.name(tasks) !== 'Set') return;
   const table = index.edgeTo(tasks, /^table$/);
   if (table < 0) return;
@@ -79,7 +69,7 @@ function keepSvelteCleanupTasks(index: HeapIndex, context: number, strongTargets
     kept.add(task);
     // The removal task's scope holds the container it removes: the <div> is in the body until then.
     const scope = index.edgeTo(task, /^context$/);
-    const container = scope < 0 ? -1 : contextVariable(index, scope, /^container$/);
+    const container = scope < 0 ? -1 : scopeVariable(index.graph, scope, /^container$/);
     if (container < 0) continue;
     kept.add(container);
     // jsdom's element is a wrapper of its implementation object.
