@@ -187,3 +187,27 @@ export function attachedToDocument(index: HeapIndex, node: number): boolean | un
   }
   return structure ? false : undefined;
 }
+
+/** Where an element keeps its children: jsdom's tree record (linked to the first child, which links to the next), happy-dom's child array. */
+const CHILD_STORAGE = /^(SymbolTreeNode|Array)$/;
+
+/**
+ * The element whose children grow, when the holder of a group is where an
+ * element keeps its children (jsdom: `<div>` → `<symbol DOM SymbolTree>` →
+ * SymbolTreeNode → firstChild → …; happy-dom: `<div>` → `<symbol nodeArray>`
+ * → Array): the user knows the element, not its storage. `at` is the
+ * storage's place on the path; the element is the node before it, or
+ * jsdom's wrapper before that when there is one (the variable that holds
+ * the element names the wrapper).
+ */
+export function childStorageElement(index: HeapIndex, nodes: readonly number[], edges: readonly number[], at: number): { label: string; elementAt: number } | undefined {
+  if (at < 1 || !CHILD_STORAGE.test(index.name(nodes[at]!)) || !TREE_EDGE.test(index.edgeLabel(edges[at - 1]!))) return undefined;
+  const impl = nodes[at - 1]!;
+  const label = localNameOf(index, impl) ?? domTag(index.name(impl)) ?? (DOCUMENT_NODE.test(index.name(impl)) ? 'document' : undefined);
+  if (!label) return undefined;
+  const wrapped = at >= 2 && IMPL_EDGE.test(index.edgeLabel(edges[at - 2]!));
+  return { label, elementAt: wrapped ? at - 2 : at - 1 };
+}
+
+/** jsdom's links between tree records: an element reached through one is held by its parent or sibling, not by a variable. */
+export const TREE_LINK_NAME = /^(parent|firstChild|lastChild|nextSibling|previousSibling)$/;

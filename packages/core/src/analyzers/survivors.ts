@@ -1,5 +1,5 @@
 import { collectionMembers, pathThroughCollection, treeThroughCollections, type CollectionMember } from './collection-members.js';
-import { DOM_LISTENERS_EDGE, domTargetName } from './dom-targets.js';
+import { childStorageElement, DOM_LISTENERS_EDGE, domTargetName, TREE_LINK_NAME } from './dom-targets.js';
 import { HeapIndex, NodeType, EdgeType } from './heap-index.js';
 import { retainerPathOfObject } from './render-path.js';
 import { displayEdgeName, isAbortSignal } from './retainer-path.js';
@@ -84,16 +84,31 @@ export function groupSurvivors(index: HeapIndex, boundaries: readonly number[], 
   // A closure's context chain (`context → previous → previous`) is one
   // closure's scope, not a population of contexts: a context looks past the
   // contexts above it for the closure that owns them.
+  // A peer further up, past an owner of another kind, that heads a group
+  // itself makes the node a member of that population too: a list linked
+  // through nodes of another kind (jsdom's elements, each holding its next
+  // sibling through its own tree node) is as much a population as a plain
+  // linked list. A peer that is itself owned (the second <li> of a panel)
+  // leaves the node with its owner.
+  const heads = new Int32Array(nodeCount).fill(-1);
   const headOf = (node: number): number => {
     const isContext = index.name(node) === CONTEXT_NAME;
+    let owner = -1;
     let steps = 0;
     for (let at = parents[node]!; at > 0 && isNew(at) && steps < 8; at = parents[at]!, steps++) {
       if (!GROUP_HEAD_TYPES.has(index.type(at))) continue;
-      if (!samePeer(at, node)) return at;
-      if (!isContext) return -1;
+      if (!samePeer(at, node)) {
+        if (isContext) return at;
+        if (owner === -1) owner = at;
+        continue;
+      }
+      if (isContext) continue;
+      return owner === -1 || heads[at] === -1 ? -1 : owner;
     }
-    return -1;
+    return owner;
   };
+  // In breadth-first order, so that a peer's head is known before the nodes below it.
+  for (const node of index.shortestPathTree().order) if (isNew(node)) heads[node] = headOf(node);
 
   // The holder of every reachable node: its nearest ancestor that existed
   // before the measured calls, computed once in breadth-first order.
@@ -115,7 +130,7 @@ export function groupSurvivors(index: HeapIndex, boundaries: readonly number[], 
     const type = index.type(node);
     const member = inCollections.get(node);
     const ownHolder = member !== undefined && holders[node] !== member.collection;
-    let head = headOf(node);
+    let head = heads[node]!;
     if (head !== -1 && ownHolder) {
       heldByCollection.set(node, member);
       head = -1;
@@ -381,6 +396,11 @@ function mapKeyOnPath(index: HeapIndex, nodes: number[], edges: number[], from: 
 
 function describeHolder(index: HeapIndex, nodes: number[], edges: number[], at: number): GroupHolder {
   const holder = nodes[at]!;
+  const element = childStorageElement(index, nodes, edges, at);
+  if (element) {
+    const named = variableOf(index, nodes, edges, element.elementAt);
+    return { label: element.label, edge: 'child nodes', node: holder, ...(named.variable && !TREE_LINK_NAME.test(named.variable) ? named : {}) };
+  }
   const label = index.label(holder);
   const edge = /^(Map|WeakMap)$/.test(label)
     ? 'Map entries'

@@ -247,3 +247,59 @@ describe("Testing Library's containers kept until cleanup()", () => {
     }
   });
 });
+
+/**
+ * jsdom's tree: a container element kept in a variable (`parking`), whose
+ * tree record links to its first child, each child's record to the next
+ * child, and each child to its own <h3> child the same way. Three <aside>
+ * elements were appended after the boundary.
+ */
+function parkedAsides(): HeapGraph {
+  const TREE = '<symbol DOM SymbolTree>';
+  const aside = (n: number): NodeSpec[] => {
+    const next: Array<[number, string, string]> = n < 3 ? [[property, 'nextSibling', `a${n + 1}`]] : [];
+    return [
+      { key: `a${n}`, name: 'HTMLElementImpl', type: NodeType.object, id: 100 + n * 10 + 1, size: 80, edges: [[property, TREE, `a${n}.tree`], [property, '_localName', 'aside']] },
+      { key: `a${n}.tree`, name: 'SymbolTreeNode', type: NodeType.object, id: 100 + n * 10 + 3, size: 56, edges: [[property, 'parent', 'impl'], [property, 'firstChild', `h${n}`], ...next] },
+      { key: `h${n}`, name: 'HTMLHeadingElementImpl', type: NodeType.object, id: 100 + n * 10 + 5, size: 80, edges: [[property, TREE, `h${n}.tree`]] },
+      { key: `h${n}.tree`, name: 'SymbolTreeNode', type: NodeType.object, id: 100 + n * 10 + 7, size: 56, edges: [[property, 'parent', `a${n}`]] },
+    ];
+  };
+  return heapGraph([
+    { name: '(root)', type: NodeType.synthetic, id: 1, edges: [[element, 1, 'global']] },
+    { name: 'global', type: NodeType.object, id: 3, edges: [[property, 'parking', 'wrapper']] },
+    { key: 'wrapper', name: 'HTMLDivElement', type: NodeType.object, id: 5, edges: [[property, '<symbol impl>', 'impl']] },
+    { key: 'impl', name: 'HTMLDivElementImpl', type: NodeType.object, id: 7, edges: [[property, TREE, 'impl.tree'], [property, '_localName', 'div']] },
+    { key: 'impl.tree', name: 'SymbolTreeNode', type: NodeType.object, id: 9, edges: [[property, 'firstChild', 'a1']] },
+    { key: 'div', name: 'div', type: NodeType.string, id: 11 },
+    { key: 'aside', name: 'aside', type: NodeType.string, id: 13 },
+    ...aside(1),
+    ...aside(2),
+    ...aside(3),
+  ]);
+}
+
+describe('groupSurvivors on elements linked through tree records of another kind', () => {
+  test('makes each appended element a member of one population, held by the element its parent is', () => {
+    const index = new HeapIndex(parkedAsides());
+    const groups = groupSurvivors(index, [BOUNDARY], leakFilterRules);
+    expect(groups.map((group) => [group.name, group.members.length])).toEqual([['HTMLElementImpl', 3]]);
+    expect(groups[0]!.holder).toMatchObject({ label: '<div>', edge: 'child nodes', variable: 'parking' });
+  });
+
+  test("names happy-dom's child array after its element", () => {
+    const asides = [1, 2, 3].map((n): NodeSpec => ({ key: `a${n}`, name: 'HTMLElement', type: NodeType.object, id: 100 + 2 * n + 1, size: 80, edges: [[property, '<symbol localName>', 'aside']] }));
+    const index = new HeapIndex(heapGraph([
+      { name: '(root)', type: NodeType.synthetic, id: 1, edges: [[element, 1, 'global']] },
+      { name: 'global', type: NodeType.object, id: 3, edges: [[property, 'parking', 'div']] },
+      { key: 'div', name: 'HTMLDivElement', type: NodeType.object, id: 5, edges: [[property, '<symbol nodeArray>', 'children'], [property, '<symbol localName>', 'div name']] },
+      { key: 'children', name: 'Array', type: NodeType.object, id: 7, edges: [[element, 0, 'a1'], [element, 1, 'a2'], [element, 2, 'a3']] },
+      { key: 'div name', name: 'div', type: NodeType.string, id: 9 },
+      { key: 'aside', name: 'aside', type: NodeType.string, id: 11 },
+      ...asides,
+    ]));
+    const groups = groupSurvivors(index, [BOUNDARY], leakFilterRules);
+    expect(groups.map((group) => [group.name, group.members.length])).toEqual([['HTMLElement', 3]]);
+    expect(groups[0]!.holder).toMatchObject({ label: '<div>', edge: 'child nodes', variable: 'parking' });
+  });
+});
