@@ -7,8 +7,8 @@ import { resolveLeakOptions, type LeakOptions, type ResolvedLeakOptions } from '
 import { CallRunner, type LeakTarget } from './call-runner.js';
 import { warmUp } from './warm-up.js';
 import { HandleTracker } from './handle-tracker.js';
-import { MIN_ROUNDS_TO_JUDGE, type ScreenResult, type ScreenedFigure } from './screen.js';
-import { screenInWindows, wantsExactRounds, MAX_CALLS_PER_ROUND } from './windows.js';
+import { MIN_ROUNDS_TO_JUDGE, MAX_CALLS_PER_ROUND, callsPerRoundFor, type ScreenResult, type ScreenedFigure } from './screen.js';
+import { screenInWindows, wantsExactRounds } from './windows.js';
 import { warmScreeningCode } from './warm-machinery.js';
 import { startAffordableSampler, wantsSampledRounds } from './survivor-sampler.js';
 import { allocatedPerCallSince, allocationReading } from './allocation-rate.js';
@@ -109,7 +109,7 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
   try {
     const msPerCall = await warmUp(runner, opts);
     timeMs.warmup = nowMs() - started;
-    const callsPerRoundAtStart = opts.callsPerRound ?? Math.min(MAX_CALLS_PER_ROUND, Math.max(60, Math.ceil(30 / Math.max(msPerCall, 0.001))));
+    const callsPerRoundAtStart = opts.callsPerRound ?? callsPerRoundFor(msPerCall);
     const slowOrAsync = runner.async || callsPerRoundAtStart < MAX_CALLS_PER_ROUND;
     const precise = wantsExactRounds(capture, runner.async, callsPerRoundAtStart);
     const beforeDomCounting = allocationReading(capture, runner);
