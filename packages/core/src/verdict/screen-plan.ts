@@ -89,8 +89,8 @@ export function nextPhase(done: Phase, w: WindowFacts): Decision {
   switch (done.kind) {
     case 'quickWindow':
       if (w.passed()) return { next: { kind: 'judge' }, why: 'flat, passed' };
-      if (w.exactRoundsOverrun()) return { next: { kind: 'rounds', mode: 'plain', forTime: true }, why: 'kept bytes; exact rounds would overrun the time limit' };
-      return { next: { kind: 'rounds', mode: 'exact', forTime: false }, why: 'kept bytes' };
+      if (w.exactRoundsOverrun()) return { next: { kind: 'rounds', mode: 'plain', forTime: true }, why: 'not clean; exact rounds would overrun the time limit' };
+      return { next: { kind: 'rounds', mode: 'exact', forTime: false }, why: 'not clean' };
     case 'rounds':
       return w.exact() ? afterExactRounds(w) : afterPlainRounds(w, done.forTime);
     case 'exactEnd':

@@ -88,8 +88,25 @@ export interface VerdictStats {
   timeMs: { warmup: number; screen: number; explain: number; total: number };
   /** Why the verdict is what it is, in one line. */
   reason: string;
+  /**
+   * Every decision on the way to the verdict, in order: the phase, what it
+   * showed, why the next phase was picked (see verdict/screen-plan.ts).
+   */
+  trace: TraceStep[];
   /** Set when a step did not fit in the verdict's time limit and was left out. */
   cutShort?: CutShort;
+}
+
+/** One decision of a verdict: `rounds (exact): 6 × 60 calls, heapUsed +79 B/call, fit 0.94; grew → second window`. */
+export interface TraceStep {
+  /** The phase that ran, e.g. `quick window`, `rounds (plain)`, `judge`. */
+  phase: string;
+  /** What it showed, e.g. `kept 96 B`, `heapUsed +79 B/call, fit 0.94`. */
+  saw: string;
+  /** The named facts that picked the next phase, e.g. `flat, passed`. */
+  why: string;
+  /** The phase or outcome it led to, e.g. `second window`, `explain`, `passed`. */
+  next: string;
 }
 
 /** A step of the verdict left out for lack of time: what it needed and what was left of the limit. */

@@ -6,6 +6,7 @@ import { DROWNED_NOISE_FLOORS } from './screen-noise.js';
 import { firstPhase, nextPhase, phaseLabel, type Phase, type RoundsMode, type WindowFacts } from './screen-plan.js';
 import { pageSizedGrowth, secondWindow } from './second-window.js';
 import { formatBytes } from '../report/format.js';
+import type { TraceStep } from './types.js';
 
 export interface Screened {
   result: ScreenResult;
@@ -19,7 +20,7 @@ export interface Screened {
 /** The screen's result and how it came to it. */
 export interface ScreenOutcome extends Screened {
   /** Every phase the screen ran, with what it showed and the phase it led to (see screen-plan.ts). */
-  trace: string[];
+  trace: TraceStep[];
 }
 
 /**
@@ -110,6 +111,8 @@ interface ScreenState {
   first: ScreenInput;
   /** The quick window's closing reading, the first reading of the rounds after it. */
   firstRounds?: Measurement[];
+  /** What a quick window that did not pass kept, when the capture could tell. */
+  quickKept?: number;
   /** An exact reading before plain rounds, where the capture affords it (see hidesGrowth). */
   exactAtStart: number | null;
   /** Heap growth between the exact readings at either end of a plain window. */
@@ -125,7 +128,10 @@ async function runPhase(phase: Phase, s: ScreenState): Promise<void> {
     case 'quickWindow': {
       const windows = await exactWindowsFirst(s.input);
       if ('passed' in windows) s.screened = { ...windows.passed };
-      else s.firstRounds = windows.firstRounds;
+      else {
+        s.firstRounds = windows.firstRounds;
+        s.quickKept = windows.keptBytes;
+      }
       return;
     }
     case 'rounds':
@@ -195,7 +201,10 @@ function windowFacts(s: ScreenState): WindowFacts {
 /** What a phase showed, for the trace: the heap's growth per call and its fit, or the quick window's kept bytes. */
 function shown(phase: Phase, s: ScreenState): string {
   const { quick, result, callsPerRound } = s.screened;
-  if (phase.kind === 'quickWindow') return quick ? `kept ${formatBytes(quick.keptBytes)}` : 'not clean';
+  if (phase.kind === 'quickWindow') {
+    const kept = quick?.keptBytes ?? s.quickKept;
+    return kept === undefined ? 'no exact reading' : `kept ${formatBytes(kept)}`;
+  }
   if (phase.kind === 'exactEnd') return `exact ends ${s.grownBetweenExactEnds >= 0 ? '+' : ''}${formatBytes(s.grownBetweenExactEnds)}`;
   const heap = result.judgements.get('heapUsed');
   if (!heap) return `${result.rounds} rounds`;
@@ -210,16 +219,17 @@ function shown(phase: Phase, s: ScreenState): string {
  * `mayResizeRounds` is false when the user set the round size.
  */
 export async function screenInWindows(input: ScreenInput, rounds: number, mayResizeRounds: boolean): Promise<ScreenOutcome> {
-  const trace: string[] = [];
+  const trace: TraceStep[] = [];
   const nothingYet: ScreenResult = { measurements: [], judgements: new Map(), rounds: 0, exact: false };
   const s: ScreenState = { input, rounds, mayResizeRounds, first: input, exactAtStart: null, grownBetweenExactEnds: 0, screened: { result: nothingYet, callsPerRound: input.callsPerRound, exactRounds: 0 } };
   const start = firstPhase({ mode: roundsMode(input), earlyStop: input.earlyStop === true, async: input.runner.async });
-  trace.push(`start: ${start.why} → ${phaseLabel(start.next)}`);
+  // The warm-up's figures (round size, readings, async) decide the first phase.
+  trace.push({ phase: 'warm-up', saw: `${input.callsPerRound} calls a round`, why: start.why, next: phaseLabel(start.next) });
   let phase = start.next;
   while (phase.kind !== 'judge') {
     await runPhase(phase, s);
     const decision = nextPhase(phase, windowFacts(s));
-    trace.push(`${phaseLabel(phase)}: ${shown(phase, s)}; ${decision.why} → ${phaseLabel(decision.next)}`);
+    trace.push({ phase: phaseLabel(phase), saw: shown(phase, s), why: decision.why, next: phaseLabel(decision.next) });
     phase = decision.next;
   }
   return { ...s.screened, trace };

@@ -5,6 +5,8 @@ import { HandleTracker } from '../../src/verdict/handle-tracker.js';
 import type { ScreenInput } from '../../src/verdict/screen.js';
 import { firstPhase, nextPhase, type Phase, type WindowFacts } from '../../src/verdict/screen-plan.js';
 import { screenInWindows } from '../../src/verdict/windows.js';
+import { traceLine } from '../../src/verdict/trace.js';
+import type { TraceStep } from '../../src/verdict/types.js';
 
 /** Facts of a window that showed nothing: every predicate false unless set. */
 function facts(set: Partial<Record<keyof WindowFacts, boolean>> = {}): WindowFacts {
@@ -28,8 +30,8 @@ describe('the screen plan picks the next phase by named facts', () => {
 
   it.each([
     ['a clean quick window is judged', { kind: 'quickWindow' }, { passed: true }, { kind: 'judge' }, 'flat, passed'],
-    ['a quick window that kept bytes goes on to exact rounds', { kind: 'quickWindow' }, {}, exactRounds, 'kept bytes'],
-    ['exact rounds that would overrun give way to plain ones', { kind: 'quickWindow' }, { exactRoundsOverrun: true }, { kind: 'rounds', mode: 'plain', forTime: true }, 'kept bytes; exact rounds would overrun the time limit'],
+    ['a quick window that kept bytes goes on to exact rounds', { kind: 'quickWindow' }, {}, exactRounds, 'not clean'],
+    ['exact rounds that would overrun give way to plain ones', { kind: 'quickWindow' }, { exactRoundsOverrun: true }, { kind: 'rounds', mode: 'plain', forTime: true }, 'not clean; exact rounds would overrun the time limit'],
     ['rounds cut short are judged as they are', plainRounds, { cutShort: true, flat: true, async: true, canGrowRounds: true }, { kind: 'judge' }, 'cut short'],
     ['rounds lost in noise are judged as they are', exactRounds, { exact: true, lostInNoise: true, anyGrowth: true }, { kind: 'judge' }, 'lost in noise'],
     ['flat exact rounds with nothing grown are judged', exactRounds, { exact: true, flat: true }, { kind: 'judge' }, 'flat'],
@@ -106,22 +108,22 @@ function input(capture: Capture, fn: () => unknown, precise: boolean, callsPerRo
   return { capture, runner: new CallRunner(fn, 1000), tracker: new HandleTracker(), gcMode: 'fast', callsPerRound, rounds: 6, maxRounds: 16, threshold: 8, earlyStop: true, precise, pace: { roundMs: 0 } };
 }
 
-/** The trace's phases and decisions, without the figures each line shows. */
-const steps = (trace: string[]) => trace.map((line) => line.replace(/: .*; /, ': ').replace(/^start: .* →/, 'start →'));
+/** The trace's phases and decisions, without the figures each step shows. */
+const steps = (trace: TraceStep[]) => trace.map((step) => (step.phase === 'warm-up' ? `warm-up → ${step.next}` : `${step.phase}: ${step.why} → ${step.next}`));
 
 describe('the screen follows the plan and traces it', () => {
   it('passes a clean sync function in the quick window', async () => {
     const { capture, call } = modelCapture({});
     const { trace, quick } = await screenInWindows(input(capture, call, true), 6, true);
     expect(quick).toBeDefined();
-    expect(trace).toEqual(['start: exact, sync → quick window', 'quick window: kept 0 B; flat, passed → judge']);
+    expect(trace.map(traceLine)).toEqual(['warm-up: 60 calls a round; exact, sync → quick window', 'quick window: kept 0 B; flat, passed → judge']);
   });
 
   it('screens a leak in exact rounds, then a second window', async () => {
     const { capture, call } = modelCapture({ keep: 400 });
     const { trace, exactRounds } = await screenInWindows(input(capture, call, true), 6, true);
-    expect(steps(trace)).toEqual(['start → quick window', 'quick window: kept bytes → rounds (exact)', 'rounds (exact): grew → second window', 'second window: done → judge']);
-    expect(trace[2]).toMatch(/heapUsed \+400 B\/call, fit 1\.00/);
+    expect(steps(trace)).toEqual(['warm-up → quick window', 'quick window: not clean → rounds (exact)', 'rounds (exact): grew → second window', 'second window: done → judge']);
+    expect(trace[2]!.saw).toMatch(/heapUsed \+400 B\/call, fit 1\.00/);
     expect(exactRounds).toBeGreaterThanOrEqual(12);
   });
 
@@ -130,7 +132,7 @@ describe('the screen follows the plan and traces it', () => {
     const screenInput = input(capture, async () => call(), false);
     await screenInput.runner.run(1);
     const { trace, callsPerRound } = await screenInWindows(screenInput, 6, true);
-    expect(steps(trace)).toEqual(['start → rounds (plain)', 'rounds (plain): async, flat → larger rounds', 'larger rounds: flat → judge']);
+    expect(steps(trace)).toEqual(['warm-up → rounds (plain)', 'rounds (plain): async, flat → larger rounds', 'larger rounds: flat → judge']);
     expect(callsPerRound).toBe(240);
   });
 
@@ -139,14 +141,14 @@ describe('the screen follows the plan and traces it', () => {
     const screenInput = input(capture, async () => call(), false);
     await screenInput.runner.run(1);
     const { trace } = await screenInWindows(screenInput, 6, false);
-    expect(steps(trace)).toEqual(['start → rounds (plain)', 'rounds (plain): flat → judge']);
+    expect(steps(trace)).toEqual(['warm-up → rounds (plain)', 'rounds (plain): flat → judge']);
   });
 
   it('screens a fast function again exactly when its exact ends grew', async () => {
     const { capture, call } = modelCapture({ keep: 60, hide: true });
     const { trace, exactRounds } = await screenInWindows(input(capture, call, false, 2000), 6, true);
     expect(steps(trace)).toEqual([
-      'start → rounds (plain)',
+      'warm-up → rounds (plain)',
       'rounds (plain): flat → exact end',
       'exact end: hid growth → rescreen (exact)',
       'rescreen (exact): grew → second window',
@@ -158,6 +160,6 @@ describe('the screen follows the plan and traces it', () => {
   it('screens a falling heap once more', async () => {
     const { capture, call } = modelCapture({ free: 50, exact: false });
     const { trace } = await screenInWindows(input(capture, call, false, 2000), 6, true);
-    expect(steps(trace)).toEqual(['start → rounds (plain)', 'rounds (plain): falling → rescreen (same)', 'rescreen (same): flat → judge']);
+    expect(steps(trace)).toEqual(['warm-up → rounds (plain)', 'rounds (plain): falling → rescreen (same)', 'rescreen (same): flat → judge']);
   });
 });
