@@ -4,7 +4,7 @@ import { HeapIndex, NodeType, EdgeType } from './heap-index.js';
 import { retainerPathOfObject } from './render-path.js';
 import { displayEdgeName, isAbortSignal } from './retainer-path.js';
 import type { LeakFilterRule } from './rules/types.js';
-import type { RetainerStep } from '../verdict/types.js';
+import type { RetainerStep } from './types.js';
 
 /** Node types a user would call "an object": they head a group; the rest is owned by them. */
 const GROUP_HEAD_TYPES = new Set<number>([NodeType.object, NodeType.closure, NodeType.regexp, NodeType.native]);

@@ -118,6 +118,9 @@ export const MIN_CALLS_PER_ROUND = 60;
 /** The calls of a round take about this long (ms), between the two bounds above. */
 export const ROUND_TARGET_MS = 30;
 
+/** Growing populations the explanation makes findings of, largest first: past five, a failure message is no longer read. */
+export const FINDINGS_SHOWN = 5;
+
 /** Calls a round for a function that takes `msPerCall`, unless the user set them. */
 export function callsPerRoundFor(msPerCall: number): number {
   return Math.min(MAX_CALLS_PER_ROUND, Math.max(MIN_CALLS_PER_ROUND, Math.ceil(ROUND_TARGET_MS / Math.max(msPerCall, 0.001))));

@@ -1,35 +1,12 @@
 import type { CapturePath } from '../capture/types.js';
+import type { AllocationSite, RetainerStep } from '../analyzers/types.js';
+
+// Part of a finding, and of the public types with it.
+export type { FigureSource } from '../figure-source.js';
+export type { AllocationSite, RetainerStep };
 
 /** The kinds of finding a leak verdict can report. */
 export type FindingKind = 'heap' | 'storm' | 'handle' | 'native';
-
-/**
- * How a figure was obtained (the seed's `_source`). `shared`: read at task
- * boundaries that overlapped another task's (concurrent tests, parallel task
- * scopes), so the value mixes what both did; see TaskNode.overlaps.
- */
-export type FigureSource = 'measured' | 'sampled' | 'inferred' | 'shared';
-
-export interface RetainerStep {
-  /** The holder's display name, e.g. `Map`, `Session`, `(module) cache`. */
-  node: string;
-  /** The edge from this holder to the next step, e.g. `table[k]`, `listeners`. Absent on the last step. */
-  edge?: string;
-}
-
-export interface AllocationSite {
-  /** Absolute path (or URL) of the file. */
-  file: string;
-  /** `file` relative to the project root, set in report.json when the file lies inside the root. */
-  relativeFile?: string;
-  line: number;
-  column: number;
-  functionName: string;
-  /** Short stack, the user's frames first, formatted `fn (file:line:col)`. */
-  stack: string[];
-  /** `sampled` when taken from the sampling profiler, `inferred` when refined from source. */
-  source: FigureSource;
-}
 
 export interface Finding {
   kind: FindingKind;
