@@ -118,7 +118,7 @@ export const MIN_CALLS_PER_ROUND = 60;
 /** The calls of a round take about this long (ms), between the two bounds above. */
 export const ROUND_TARGET_MS = 30;
 
-/** Growing populations the explanation makes findings of, largest first: past five, a failure message is no longer read. */
+/** Growing populations the explanation makes findings of, largest first; the rest are left out of the result. */
 export const FINDINGS_SHOWN = 5;
 
 /** Calls a round for a function that takes `msPerCall`, unless the user set them. */
