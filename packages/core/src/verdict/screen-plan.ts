@@ -67,7 +67,7 @@ export interface WindowFacts {
   hidesGrowth(): boolean;
   /** Some figure is not flat. */
   anyGrowth(): boolean;
-  /** The heap grew by a page or two a round, off a straight line: plain page moves may be all it is, and exact rounds are affordable. */
+  /** Only the heap grew, by a page or two a round off a straight line (plain page moves may be all it is), and exact rounds fit in the time and the heap. */
   pageSizedGrowth(): boolean;
 }
 
