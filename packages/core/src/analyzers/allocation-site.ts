@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AllocationSample, AllocationFrame } from '../capture/types.js';
-import type { AllocationSite } from '../verdict/types.js';
+import type { AllocationSite } from './types.js';
 import { functionEndLine } from './function-extent.js';
 import { isInternalUrl } from './stack-frames.js';
 import { mapPosition } from './source-maps.js';

@@ -1,4 +1,4 @@
-import type { RetainerStep } from '../verdict/types.js';
+import type { RetainerStep } from './types.js';
 
 /**
  * The listener lists of the DOM a component test runs in, read from JS

@@ -1,4 +1,4 @@
-import type { RetainerStep } from '../verdict/types.js';
+import type { RetainerStep } from './types.js';
 import { EdgeType, NodeType, type HeapIndex } from './heap-index.js';
 
 /**

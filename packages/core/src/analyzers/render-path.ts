@@ -1,4 +1,4 @@
-import type { RetainerStep } from '../verdict/types.js';
+import type { RetainerStep } from './types.js';
 import type { HeapIndex } from './heap-index.js';
 import { fromDomWindow } from './dom-targets.js';
 import { buildRetainerTree, elideInternalHops, fromUserRoot, retainerStepsText, retainerStepsTo, type RetainerTree } from './retainer-path.js';

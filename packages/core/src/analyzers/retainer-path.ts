@@ -1,6 +1,6 @@
 import { EdgeType, HeapIndex, NodeType } from './heap-index.js';
 import type { HeapGraph } from '../capture/types.js';
-import type { RetainerStep } from '../verdict/types.js';
+import type { RetainerStep } from './types.js';
 
 /**
  * Shortest retainer paths from the snapshot root to any node.

@@ -4,7 +4,7 @@ import { HeapIndex, NodeType, EdgeType } from './heap-index.js';
 import { retainerPathOfObject } from './render-path.js';
 import { displayEdgeName, isAbortSignal } from './retainer-path.js';
 import type { LeakFilterRule } from './rules/types.js';
-import type { RetainerStep } from '../verdict/types.js';
+import type { RetainerStep } from './types.js';
 
 /** Node types a user would call "an object": they head a group; the rest is owned by them. */
 const GROUP_HEAD_TYPES = new Set<number>([NodeType.object, NodeType.closure, NodeType.regexp, NodeType.native]);
@@ -60,55 +60,48 @@ function intervalOf(id: number, boundaries: readonly number[]): number {
   return k;
 }
 
+/** A population as the walk over new objects collects it, before its holder and path are known. */
+type Population = Pick<SurvivorGroup, 'name' | 'nodeType' | 'members' | 'countsPerInterval' | 'bytes' | 'nativeBytes'>;
+
+/** What the walk over new objects leaves for describing their groups. */
+interface Collected {
+  populations: Map<string, Population>;
+  /** The holder of every reachable node (see holderTable). */
+  holders: Int32Array;
+  /** Heads held by an older collection that the shortest path does not go through (see collectionMembers). */
+  heldByCollection: Map<number, CollectionMember>;
+}
+
 /**
  * Groups the objects that were allocated after the first boundary and are
  * still alive. Each new object is charged to its nearest new ancestor that a
  * user would recognise (a Session owns its strings and backing stores);
  * objects without one head a group of their own, keyed by type and name.
+ * Each group is built once, with its holder and path, from its population.
  */
 export function groupSurvivors(index: HeapIndex, boundaries: readonly number[], rules: readonly LeakFilterRule[]): SurvivorGroup[] {
-  const { nodeCount } = index.graph;
-  const { parents } = index.shortestPathTree();
   const first = boundaries[0]!;
   const isNew = (node: number) => index.id(node) > first;
-  const groups = new Map<string, SurvivorGroup>();
-  const excluded = (node: number) => rules.some((rule) => rule.excludesNode?.(index, node));
+  const collected = collectPopulations(index, boundaries, rules, isNew);
+  const { heldByCollection } = collected;
+  const collectionTree = heldByCollection.size > 0 ? treeThroughCollections(index, heldByCollection) : undefined;
+  const result: SurvivorGroup[] = [];
+  for (const population of collected.populations.values()) {
+    const group = describedGroup(index, population, collected, isNew, collectionTree);
+    const { representative, name, nodeType } = group.group;
+    const view = { index, representative, name, nodeType, pathText: group.ruleText, holderText: group.holderText };
+    if (rules.some((rule) => rule.excludesGroup?.(view))) continue;
+    result.push(group.group);
+  }
+  return result.sort((a, b) => b.bytes - a.bytes);
+}
 
-  // Same type and name: a peer. Names are compared by their string-table
-  // index first, which settles nearly every pair without reading a string.
-  const { nodeNames, nodeTypes } = index.graph;
-  const samePeer = (a: number, b: number) => nodeTypes[a] === nodeTypes[b] && (nodeNames[a] === nodeNames[b] || index.name(a) === index.name(b));
-  // A new object belongs to a nearby new ancestor of another kind (a Session
-  // owns its strings and its user object). Ancestors of the same kind are
-  // peers, not owners: a linked list is a population, not one big object.
-  // A closure's context chain (`context → previous → previous`) is one
-  // closure's scope, not a population of contexts: a context looks past the
-  // contexts above it for the closure that owns them.
-  // A peer further up, past an owner of another kind, that heads a group
-  // itself makes the node a member of that population too: a list linked
-  // through nodes of another kind (jsdom's elements, each holding its next
-  // sibling through its own tree node) is as much a population as a plain
-  // linked list. A peer that is itself owned (the second <li> of a panel)
-  // leaves the node with its owner.
-  const heads = new Int32Array(nodeCount).fill(-1);
-  const headOf = (node: number): number => {
-    const isContext = index.name(node) === CONTEXT_NAME;
-    let owner = -1;
-    let steps = 0;
-    for (let at = parents[node]!; at > 0 && isNew(at) && steps < 8; at = parents[at]!, steps++) {
-      if (!GROUP_HEAD_TYPES.has(index.type(at))) continue;
-      if (!samePeer(at, node)) {
-        if (isContext) return at;
-        if (owner === -1) owner = at;
-        continue;
-      }
-      if (isContext) continue;
-      return owner === -1 || heads[at] === -1 ? -1 : owner;
-    }
-    return owner;
-  };
-  // In breadth-first order, so that a peer's head is known before the nodes below it.
-  for (const node of index.shortestPathTree().order) if (isNew(node)) heads[node] = headOf(node);
+function collectPopulations(index: HeapIndex, boundaries: readonly number[], rules: readonly LeakFilterRule[], isNew: (node: number) => boolean): Collected {
+  const { nodeCount } = index.graph;
+  const { parents } = index.shortestPathTree();
+  const populations = new Map<string, Population>();
+  const excluded = (node: number) => rules.some((rule) => rule.excludesNode?.(index, node));
+  const heads = headTable(index, parents, isNew);
 
   // The holder of every reachable node: its nearest ancestor that existed
   // before the measured calls, computed once in breadth-first order.
@@ -121,7 +114,7 @@ export function groupSurvivors(index: HeapIndex, boundaries: readonly number[], 
   const inCollections = collectionMembers(index, isNew, (node) => GROUP_HEAD_TYPES.has(index.type(node)));
   const heldByCollection = new Map<number, CollectionMember>();
 
-  const pendingBytes: Array<[head: number, bytes: number, native: boolean]> = [];
+  const pendingBytes: PendingBytes[] = [];
   // Heads that are themselves owned by another head: their bytes, and the
   // bytes charged to them, go on up to the head that leads a group.
   const ownerOfHead = new Map<number, number>();
@@ -143,54 +136,96 @@ export function groupSurvivors(index: HeapIndex, boundaries: readonly number[], 
     if (!GROUP_HEAD_TYPES.has(type) && !STRING_TYPES.has(type) && type !== NodeType.number && type !== NodeType.bigint) continue;
     const name = STRING_TYPES.has(type) ? '(string)' : index.name(node) || '(anonymous)';
     const key = `${type}:${name}:${heldByCollection.get(node)?.collection ?? holders[node]}`;
-    let group = groups.get(key);
-    if (!group) {
-      group = {
-        name,
-        nodeType: type,
-        members: [],
-        countsPerInterval: new Array<number>(boundaries.length).fill(0),
-        bytes: 0,
-        representative: node,
-        retainerPath: [],
-        pathText: '',
-        holder: undefined,
-      };
-      groups.set(key, group);
+    let population = populations.get(key);
+    if (!population) {
+      population = { name, nodeType: type, members: [], countsPerInterval: new Array<number>(boundaries.length).fill(0), bytes: 0 };
+      populations.set(key, population);
     }
-    group.members.push(node);
-    group.bytes += index.selfSize(node);
+    population.members.push(node);
+    population.bytes += index.selfSize(node);
     const interval = intervalOf(index.id(node), boundaries);
-    group.countsPerInterval[interval] = (group.countsPerInterval[interval] ?? 0) + 1;
+    population.countsPerInterval[interval] = (population.countsPerInterval[interval] ?? 0) + 1;
   }
+  chargeOwnedBytes(populations, pendingBytes, ownerOfHead);
+  return { populations, holders, heldByCollection };
+}
 
-  const groupOfHead = new Map<number, SurvivorGroup>();
-  for (const group of groups.values()) for (const member of group.members) groupOfHead.set(member, group);
+/**
+ * The head of every new node, -1 for none. A new object belongs to a nearby
+ * new ancestor of another kind (a Session owns its strings and its user
+ * object). Ancestors of the same kind are peers, not owners: a linked list
+ * is a population, not one big object. A closure's context chain
+ * (`context → previous → previous`) is one closure's scope, not a
+ * population of contexts: a context looks past the contexts above it for
+ * the closure that owns them.
+ *
+ * A peer further up, past an owner of another kind, that heads a group
+ * itself makes the node a member of that population too: a list linked
+ * through nodes of another kind (jsdom's elements, each holding its next
+ * sibling through its own tree record) is as much a population as a plain
+ * linked list. A peer that is itself owned (the second <li> of a panel)
+ * leaves the node with its owner.
+ */
+function headTable(index: HeapIndex, parents: Int32Array, isNew: (node: number) => boolean): Int32Array {
+  // Same type and name: a peer. Names are compared by their string-table
+  // index first, which settles nearly every pair without reading a string.
+  const { nodeNames, nodeTypes } = index.graph;
+  const samePeer = (a: number, b: number) => nodeTypes[a] === nodeTypes[b] && (nodeNames[a] === nodeNames[b] || index.name(a) === index.name(b));
+  const heads = new Int32Array(index.graph.nodeCount).fill(-1);
+  const headOf = (node: number): number => {
+    const isContext = index.name(node) === CONTEXT_NAME;
+    let owner = -1;
+    let steps = 0;
+    for (let at = parents[node]!; at > 0 && isNew(at) && steps < 8; at = parents[at]!, steps++) {
+      if (!GROUP_HEAD_TYPES.has(index.type(at))) continue;
+      if (!samePeer(at, node)) {
+        if (isContext) return at;
+        if (owner === -1) owner = at;
+        continue;
+      }
+      if (isContext) continue;
+      return owner === -1 || heads[at] === -1 ? -1 : owner;
+    }
+    return owner;
+  };
+  // In breadth-first order, so that a peer's head is known before the nodes below it.
+  for (const node of index.shortestPathTree().order) if (isNew(node)) heads[node] = headOf(node);
+  return heads;
+}
+
+/** Bytes of an object owned by a head: the head, the bytes, whether they are native-backed. */
+type PendingBytes = [head: number, bytes: number, native: boolean];
+
+/** Charges what each head owns to the population of the head that leads it. */
+function chargeOwnedBytes(populations: Map<string, Population>, pendingBytes: readonly PendingBytes[], ownerOfHead: ReadonlyMap<number, number>): void {
+  const populationOfHead = new Map<number, Population>();
+  for (const population of populations.values()) for (const member of population.members) populationOfHead.set(member, population);
   for (const [head, bytes, native] of pendingBytes) {
     let at: number | undefined = head;
-    for (let hops = 0; at !== undefined && !groupOfHead.has(at) && hops < 16; hops++) at = ownerOfHead.get(at);
-    const group = at === undefined ? undefined : groupOfHead.get(at);
-    if (!group) continue;
-    group.bytes += bytes;
-    if (native) group.nativeBytes = (group.nativeBytes ?? 0) + bytes;
+    for (let hops = 0; at !== undefined && !populationOfHead.has(at) && hops < 16; hops++) at = ownerOfHead.get(at);
+    const population = at === undefined ? undefined : populationOfHead.get(at);
+    if (!population) continue;
+    population.bytes += bytes;
+    if (native) population.nativeBytes = (population.nativeBytes ?? 0) + bytes;
   }
+}
 
-  const collectionTree = heldByCollection.size > 0 ? treeThroughCollections(index, heldByCollection) : undefined;
-  const result: SurvivorGroup[] = [];
-  for (const group of groups.values()) {
-    group.representative = shallowestMember(group.members, index);
-    const member = heldByCollection.get(group.representative);
-    const path = member ? pathThroughCollection(index, group.representative, member) : undefined;
-    group.holder = path ? describeHolder(index, path.nodes, path.edges, path.nodes.indexOf(member!.collection)) : findHolder(index, group.representative, isNew, holders);
-    const rendered = retainerPathOfObject(index, group.representative, group.holder?.node, member ? collectionTree : undefined);
-    group.retainerPath = rendered.steps;
-    group.pathText = rendered.text;
-    const holderText = !group.holder ? rendered.ruleText : path ? tailOf(index, path, group.holder.node) : tailFrom(index, group.representative, group.holder.node);
-    const view = { index, representative: group.representative, name: group.name, nodeType: group.nodeType, pathText: rendered.ruleText, holderText };
-    if (rules.some((rule) => rule.excludesGroup?.(view))) continue;
-    result.push(group);
-  }
-  return result.sort((a, b) => b.bytes - a.bytes);
+/** A population as a group: its shallowest member, the holder, the path; and the texts the rules judge it by. */
+function describedGroup(
+  index: HeapIndex,
+  population: Population,
+  { holders, heldByCollection }: Collected,
+  isNew: (node: number) => boolean,
+  collectionTree: ReturnType<typeof treeThroughCollections> | undefined,
+): { group: SurvivorGroup; ruleText: string; holderText: string } {
+  const representative = shallowestMember(population.members, index);
+  const member = heldByCollection.get(representative);
+  const path = member ? pathThroughCollection(index, representative, member) : undefined;
+  const holder = path ? describeHolder(index, path.nodes, path.edges, path.nodes.indexOf(member!.collection)) : findHolder(index, representative, isNew, holders);
+  const rendered = retainerPathOfObject(index, representative, holder?.node, member ? collectionTree : undefined);
+  const holderText = !holder ? rendered.ruleText : path ? tailOf(index, path, holder.node) : tailFrom(index, representative, holder.node);
+  const group: SurvivorGroup = { ...population, representative, retainerPath: rendered.steps, pathText: rendered.text, holder };
+  return { group, ruleText: rendered.ruleText, holderText };
 }
 
 /** Labels and edges from `holder` down to `node` along its retainer path. */

@@ -3,6 +3,7 @@ import { createColors, type Colors } from '../report/colors.js';
 import { formatBytes, sanitizeForTerminal } from '../report/format.js';
 import { projectPathsIn } from '../report/project-paths.js';
 import type { FigureGrowth, Finding, LeakResult, VerdictStats } from '../verdict/types.js';
+import { tracePath } from '../verdict/trace.js';
 
 /**
  * The leak diagnosis: the screen a developer reads when `.not.toLeak()`
@@ -80,9 +81,12 @@ function perCallText(growth: FigureGrowth): string {
   return `${growth.figure} ${bytes}/call (fit ${growth.fit.toFixed(2)})`;
 }
 
-/** `6 rounds × 50 calls after 20 warm-up · heapUsed +1.0 KiB/call (fit 0.99) · threshold 8 B/call · 1 snapshot · 412 ms · native capture`. */
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
+/**
+ * `6 rounds × 50 calls after 20 warm-up · heapUsed +1.0 KiB/call (fit 0.99) · threshold 8 B/call · 1 snapshot · 412 ms · native capture
+ * · warm-up → rounds (exact) → second window → judge → explain → leaked`.
+ */
 export function formatStatistics(stats: VerdictStats, capture: LeakResult['capture']): string {
   const grown = stats.growth.filter((g) => g.grew);
   const heap = stats.growth.find((g) => g.figure === 'heapUsed');
@@ -96,6 +100,8 @@ export function formatStatistics(stats: VerdictStats, capture: LeakResult['captu
     `${Math.round(stats.timeMs.total)} ms`,
     ...(stats.cutShort ? [`${stats.cutShort.step} left out: needs ~${seconds(stats.cutShort.neededMs)}, ${seconds(stats.cutShort.leftMs)} of the test's ${seconds(stats.cutShort.limitMs)} were left`] : []),
     `${capture === 'native' ? 'native' : 'pure-JS'} capture`,
+    // Results made before the trace existed (a saved report) have none.
+    ...(stats.trace?.length ? [tracePath(stats.trace)] : []),
   ].join(' · ');
 }
 

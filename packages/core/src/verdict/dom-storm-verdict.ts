@@ -5,7 +5,7 @@ import { isIgnored, type ResolvedLeakOptions } from './options.js';
 import { measureSettled } from './screen.js';
 import { countDomListenerStorms, domStormFindings, hasDomDocument } from './dom-listener-storms.js';
 import { handleFindings } from './findings.js';
-import type { CutShort, Finding, LeakResult, VerdictStats } from './types.js';
+import type { CutShort, Finding, LeakResult, TraceStep, VerdictStats } from './types.js';
 import { explanationEstimateMs, type Deadline } from './time-budget.js';
 import { explainedFindings } from './explained-findings.js';
 import { allocatedPerCallSince, type AllocationReading } from './allocation-rate.js';
@@ -103,7 +103,7 @@ function alreadyNamed(storm: Finding, findings: readonly Finding[]): boolean {
  */
 export async function withDomStorms(
   dom: DomStorms,
-  ctx: { capture: Capture; runner: CallRunner; tracker: HandleTracker; opts: ResolvedLeakOptions; deadline: Deadline; started: number; timeMs: VerdictStats['timeMs']; callsPerRound: number; allocationAtStart: AllocationReading },
+  ctx: { capture: Capture; runner: CallRunner; tracker: HandleTracker; opts: ResolvedLeakOptions; deadline: Deadline; started: number; timeMs: VerdictStats['timeMs']; callsPerRound: number; allocationAtStart: AllocationReading; trace: TraceStep[] },
 ): Promise<LeakResult> {
   const { capture, runner, tracker, opts, deadline, timeMs } = ctx;
   timeMs.screen = nowMs() - ctx.started - timeMs.warmup;
@@ -140,6 +140,7 @@ export async function withDomStorms(
       exactRounds: 0,
       timeMs,
       reason: `the DOM's listener lists grew with every call; ${findings.length} finding(s)${cutShort ? ', the heap snapshot that would look for more did not fit in the time left' : ''}`,
+      trace: [...ctx.trace, { phase: 'DOM listener lists', saw: `${dom.storms.length} grew`, why: cutShort ? 'no time for the snapshot' : `snapshot, ${snapshots} taken`, next: findings.length ? 'leaked' : 'passed' }],
       ...(cutShort ? { cutShort } : {}),
     },
   };

@@ -6,7 +6,7 @@ import { allocationCandidates } from '../analyzers/allocation-site.js';
 import { showInlinedFrames } from '../analyzers/inlined-frames.js';
 import type { CallRunner } from './call-runner.js';
 import type { HandleTracker } from './handle-tracker.js';
-import { measureSettled } from './screen.js';
+import { measureSettled, type Measurement } from './screen.js';
 import { keyCounts, keyedGrowth, type KeyCounts } from '../analyzers/keyed-growth.js';
 import { withoutStoppedHolders } from './turnover.js';
 import { valueByIdThroughInspector } from '../analyzers/value-by-id.js';
@@ -104,13 +104,7 @@ export function samplingInterval(callsPerInterval: number, intervals: number, th
   return Math.max(64, Math.min(65536, Math.max(leakBased, volumeBased)));
 }
 
-/**
- * Runs a few more rounds between id marks and ends with one heap snapshot.
- * Ids are handed out in order, so each survivor's id says in which interval it
- * was allocated: a leaking population shows up in every interval, a cache that
- * filled up or a lazy singleton only in the first (or in none).
- */
-export async function explainGrowth(input: {
+export interface ExplainInput {
   capture: Capture;
   runner: CallRunner;
   tracker: HandleTracker;
@@ -119,27 +113,33 @@ export async function explainGrowth(input: {
   threshold: number;
   /** Bytes the function allocates per call (garbage included), measured while screening. */
   allocatedPerCall?: number;
-}): Promise<Explanation> {
-  const { capture, runner, tracker, gcMode, callsPerInterval } = input;
+}
+
+/**
+ * Id marks between intervals: the capture's cheap marks when it has them,
+ * else a heap snapshot each, whose first also keeps what every holder and
+ * keyed collection held then (see holderGrew, keyedGrowth).
+ */
+function idMarks(capture: Capture) {
   const cheapMarks = capture.exact;
-  // With cheap marks, three intervals tell a steady leak from a one-off; with
-  // snapshots as marks, one interval keeps the cost to two snapshots.
-  const intervals = cheapMarks ? 3 : 1;
-  let snapshots = 0;
-  const previewHolder: { value?: unknown } = {};
-  let sizesAtStart: Map<number, number> | undefined;
-  let keysAtStart: KeyCounts | undefined;
+  const marks = { snapshots: 0, sizesAtStart: undefined as Map<number, number> | undefined, keysAtStart: undefined as KeyCounts | undefined };
   const mark = (): number => {
     if (cheapMarks) return cheapMarks.markIds();
-    snapshots++;
+    marks.snapshots++;
     const graph = capture.heapGraph();
-    sizesAtStart ??= holderSizes(graph);
-    keysAtStart ??= keyCounts(graph);
+    marks.sizesAtStart ??= holderSizes(graph);
+    marks.keysAtStart ??= keyCounts(graph);
     return maxId(graph);
   };
-  const boundaries: number[] = [];
-  const atStart = await measureSettled(capture, gcMode, tracker);
-  boundaries.push(mark());
+  // With cheap marks, three intervals tell a steady leak from a one-off; with
+  // snapshots as marks, one interval keeps the cost to two snapshots.
+  return { mark, marks, intervals: cheapMarks ? 3 : 1 };
+}
+
+/** The intervals of calls under the sampling profiler, a mark before each: the boundaries and the samples. */
+async function sampledIntervals(input: ExplainInput, intervals: number, mark: () => number): Promise<{ boundaries: number[]; samples: AllocationSample[]; extraCalls: number }> {
+  const { capture, runner, tracker, gcMode, callsPerInterval } = input;
+  const boundaries = [mark()];
   // Helpers inlined into their caller would be charged to the caller.
   const restoreInlining = showInlinedFrames();
   capture.startSampling(samplingInterval(callsPerInterval, intervals, input.threshold, input.allocatedPerCall));
@@ -167,29 +167,48 @@ export async function explainGrowth(input: {
     capture.stopSampling();
     restoreInlining();
   }
+  return { boundaries, samples, extraCalls };
+}
+
+/** Native figures' change per call between two settled readings. */
+function nativeChangePerCall(atStart: Measurement, atEnd: Measurement, calls: number): Record<NativeFigure, number> {
+  return {
+    external: (atEnd.external - atStart.external) / calls,
+    arrayBuffers: (atEnd.arrayBuffers - atStart.arrayBuffers) / calls,
+    malloc: atEnd.malloc === null || atStart.malloc === null ? 0 : (atEnd.malloc - atStart.malloc) / calls,
+  };
+}
+
+/**
+ * Runs a few more rounds between id marks and ends with one heap snapshot.
+ * Ids are handed out in order, so each survivor's id says in which interval it
+ * was allocated: a leaking population shows up in every interval, a cache that
+ * filled up or a lazy singleton only in the first (or in none).
+ */
+export async function explainGrowth(input: ExplainInput): Promise<Explanation> {
+  const { capture, runner, tracker, gcMode, callsPerInterval } = input;
+  const { mark, marks, intervals } = idMarks(capture);
+  const previewHolder: { value?: unknown } = {};
+  const atStart = await measureSettled(capture, gcMode, tracker);
+  const { boundaries, samples, extraCalls } = await sampledIntervals(input, intervals, mark);
   const atEnd = await measureSettled(capture, gcMode, tracker);
   const snapshotStarted = nowMs();
   const graph = capture.heapGraph();
   recordSnapshot(nowMs() - snapshotStarted, atEnd.heapUsed);
-  snapshots++;
   const index = new HeapIndex(graph);
   const grouped = groupSurvivors(index, boundaries, leakFilterRules);
   // One interval cannot tell growth from churn: a bounded cache that replaces
   // its entries also leaves new survivors. The first snapshot can: a holder
   // that holds no more references than it did then is not growing.
-  const survivors = sizesAtStart === undefined ? grouped : grouped.filter((group) => holderGrew(group, graph, sizesAtStart!));
+  const { sizesAtStart } = marks;
+  const survivors = sizesAtStart === undefined ? grouped : grouped.filter((group) => holderGrew(group, graph, sizesAtStart));
   const calls = callsPerInterval * intervals + extraCalls;
-  const nativePerCall = {
-    external: (atEnd.external - atStart.external) / calls,
-    arrayBuffers: (atEnd.arrayBuffers - atStart.arrayBuffers) / calls,
-    malloc: atEnd.malloc === null || atStart.malloc === null ? 0 : (atEnd.malloc - atStart.malloc) / calls,
-  };
   // A holder counted below often holds the leaked object previewed later: found among its members, not by a second heap walk.
   const lookup = capture.lookup;
   const objectById = lookup ? valuesThroughHolders((id) => lookup.valueById(id), capture.objectId.bind(capture)) : undefined;
   const previewHolderId = capture.objectId(previewHolder);
   const groups = await withoutStoppedHolders({
-    groups: [...survivors, ...keyedGrowth(index, boundaries, leakFilterRules, keysAtStart)],
+    groups: [...survivors, ...keyedGrowth(index, boundaries, leakFilterRules, marks.keysAtStart)],
     isCandidate: (group) => isSteadyGrowth(group, calls),
     index,
     objectById: objectById ?? valueByIdThroughInspector(previewHolder, previewHolderId),
@@ -197,19 +216,9 @@ export async function explainGrowth(input: {
     calls,
     onwardCalls: Math.max(50, Math.ceil(callsPerInterval / 2)),
   });
-  return {
-    index,
-    boundaries,
-    groups,
-    samples,
-    calls,
-    callsPerInterval,
-    snapshots,
-    previewHolder,
-    previewHolderId,
-    objectById,
-    nativePerCall,
-  };
+  const snapshots = marks.snapshots + 1;
+  const nativePerCall = nativeChangePerCall(atStart, atEnd, calls);
+  return { index, boundaries, groups, samples, calls, callsPerInterval, snapshots, previewHolder, previewHolderId, objectById, nativePerCall };
 }
 
 /**

@@ -2,16 +2,16 @@ import type { Capture } from '../capture/types.js';
 import type { CallRunner } from './call-runner.js';
 import type { HandleTracker } from './handle-tracker.js';
 import { isIgnored, type ResolvedLeakOptions } from './options.js';
-import type { ScreenedFigure } from './screen.js';
+import { FINDINGS_SHOWN, type ScreenedFigure } from './screen.js';
 import { explainGrowth, growsEnoughPerCall, isSteadyGrowth } from './explain.js';
 import { nativeKeptGrowing } from './native-growth.js';
-import { heldByLeakingHandle, holdsNativeMemory, mergeByHolder } from './holder-groups.js';
+import { heldByLeakingHandle, holdsNativeMemory, mergeByHolder } from '../analyzers/holder-groups.js';
 import { findingKindOf, groupFinding, nativeFinding } from './findings.js';
 import type { Finding } from './types.js';
 
 /**
  * The heap snapshot's explanation as findings: the steadily growing
- * populations (at most five), each with its holder, path and site, minus
+ * populations (at most FINDINGS_SHOWN), each with its holder, path and site, minus
  * what the user ignores; and the native growth when no population carries
  * it. `explained` counts the populations found.
  */
@@ -35,7 +35,7 @@ export async function explainedFindings(input: {
   const steady = mergeByHolder(explanation.groups.filter((g) => isSteadyGrowth(g, calls))).filter((g) => growsEnoughPerCall(g, calls, opts.threshold));
   const findings: Finding[] = [];
   let nativeExplained = false;
-  for (const group of steady.slice(0, 5)) {
+  for (const group of steady.slice(0, FINDINGS_SHOWN)) {
     if (input.handleGrew && heldByLeakingHandle(group)) continue;
     const kind = findingKindOf(group, Boolean(nativeGrowth));
     if (!opts.kinds.has(kind)) continue;

@@ -4,7 +4,7 @@ import { NodeType } from '../analyzers/heap-index.js';
 import type { GroupHolder, SurvivorGroup } from '../analyzers/survivors.js';
 import { formatBytes } from '../report/format.js';
 import type { FindingKind } from './types.js';
-import { groupsOf } from './holder-groups.js';
+import { groupsOf } from '../analyzers/holder-groups.js';
 import { PROPERTIES_EDGE, SYMBOLS_EDGE } from '../analyzers/keyed-growth.js';
 
 /**

@@ -11,7 +11,7 @@ import { previewObject } from '../analyzers/preview.js';
 import { groupKind, type Explanation } from './explain.js';
 import { findingTitle, perCallText, type ClosureInfo, type DomSubtrees } from './finding-title.js';
 import { attachedToDocument, domSubtreeNodes, domTag, inDocument, localNameOf } from '../analyzers/dom-targets.js';
-import { groupsOf, listenersPerCall } from './holder-groups.js';
+import { groupsOf, listenersPerCall } from '../analyzers/holder-groups.js';
 import type { HandleGroup } from './handle-groups.js';
 
 function closureSource(index: HeapIndex, node: number): ClosureSource | undefined {

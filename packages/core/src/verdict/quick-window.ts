@@ -117,14 +117,14 @@ function roomForWindow(input: ScreenInput): boolean {
  * window's closing reading starts the screen (no second thorough
  * collection and reading).
  */
-export async function exactWindowsFirst(input: ScreenInput): Promise<{ passed: Screened } | { firstRounds?: Measurement[] }> {
+export async function exactWindowsFirst(input: ScreenInput): Promise<{ passed: Screened } | { firstRounds?: Measurement[]; keptBytes?: number }> {
   let window = await quickExactWindow(input);
   let setAside = 0;
   if (window && !window.clean && window.codeChanged && roomForWindow(input)) {
     setAside = WINDOW_ROUNDS;
     window = await quickExactWindow(input, window.measurements[1]);
   }
-  if (!window?.clean) return { firstRounds: window ? [window.measurements[1]!] : undefined };
+  if (!window?.clean) return window ? { firstRounds: [window.measurements[1]!], keptBytes: window.keptBytes } : {};
   const result = quickWindowResult(window);
   result.rounds += setAside;
   const quick = { calls: WINDOW_ROUNDS * input.callsPerRound, keptBytes: window.keptBytes, setAside: setAside > 0 };

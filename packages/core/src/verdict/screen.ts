@@ -109,6 +109,23 @@ export interface ScreenInput {
 /** Rounds a screen needs to judge a figure: fewer fit no line. */
 export const MIN_ROUNDS_TO_JUDGE = 4;
 
+/** Calls a round of a fast function: at ROUND_TARGET_MS, a function of 15 µs a call or less reaches it. */
+export const MAX_CALLS_PER_ROUND = 2000;
+
+/** Calls a round at least, however slow the function (at ROUND_TARGET_MS, from 0.5 ms a call). */
+export const MIN_CALLS_PER_ROUND = 60;
+
+/** The calls of a round take about this long (ms), between the two bounds above. */
+export const ROUND_TARGET_MS = 30;
+
+/** Growing populations the explanation makes findings of, largest first; the rest are left out of the result. */
+export const FINDINGS_SHOWN = 5;
+
+/** Calls a round for a function that takes `msPerCall`, unless the user set them. */
+export function callsPerRoundFor(msPerCall: number): number {
+  return Math.min(MAX_CALLS_PER_ROUND, Math.max(MIN_CALLS_PER_ROUND, Math.ceil(ROUND_TARGET_MS / Math.max(msPerCall, 0.001))));
+}
+
 export interface ScreenResult {
   measurements: Measurement[];
   judgements: Map<ScreenedFigure, GrowthJudgement>;

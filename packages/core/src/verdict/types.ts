@@ -1,35 +1,12 @@
 import type { CapturePath } from '../capture/types.js';
+import type { AllocationSite, RetainerStep } from '../analyzers/types.js';
+
+// Part of a finding, and of the public types with it.
+export type { FigureSource } from '../figure-source.js';
+export type { AllocationSite, RetainerStep };
 
 /** The kinds of finding a leak verdict can report. */
 export type FindingKind = 'heap' | 'storm' | 'handle' | 'native';
-
-/**
- * How a figure was obtained (the seed's `_source`). `shared`: read at task
- * boundaries that overlapped another task's (concurrent tests, parallel task
- * scopes), so the value mixes what both did; see TaskNode.overlaps.
- */
-export type FigureSource = 'measured' | 'sampled' | 'inferred' | 'shared';
-
-export interface RetainerStep {
-  /** The holder's display name, e.g. `Map`, `Session`, `(module) cache`. */
-  node: string;
-  /** The edge from this holder to the next step, e.g. `table[k]`, `listeners`. Absent on the last step. */
-  edge?: string;
-}
-
-export interface AllocationSite {
-  /** Absolute path (or URL) of the file. */
-  file: string;
-  /** `file` relative to the project root, set in report.json when the file lies inside the root. */
-  relativeFile?: string;
-  line: number;
-  column: number;
-  functionName: string;
-  /** Short stack, the user's frames first, formatted `fn (file:line:col)`. */
-  stack: string[];
-  /** `sampled` when taken from the sampling profiler, `inferred` when refined from source. */
-  source: FigureSource;
-}
 
 export interface Finding {
   kind: FindingKind;
@@ -88,8 +65,25 @@ export interface VerdictStats {
   timeMs: { warmup: number; screen: number; explain: number; total: number };
   /** Why the verdict is what it is, in one line. */
   reason: string;
+  /**
+   * Every decision on the way to the verdict, in order: the phase, what it
+   * showed, why the next phase was picked (see verdict/screen-plan.ts).
+   */
+  trace: TraceStep[];
   /** Set when a step did not fit in the verdict's time limit and was left out. */
   cutShort?: CutShort;
+}
+
+/** One decision of a verdict: `rounds (exact): 6 × 60 calls, heapUsed +79 B/call, fit 0.94; grew → second window`. */
+export interface TraceStep {
+  /** The phase that ran, e.g. `quick window`, `rounds (plain)`, `judge`. */
+  phase: string;
+  /** What it showed, e.g. `kept 96 B`, `heapUsed +79 B/call, fit 0.94`. */
+  saw: string;
+  /** The named facts that picked the next phase, e.g. `flat, passed`. */
+  why: string;
+  /** The phase or outcome it led to, e.g. `second window`, `explain`, `passed`. */
+  next: string;
 }
 
 /** A step of the verdict left out for lack of time: what it needed and what was left of the limit. */

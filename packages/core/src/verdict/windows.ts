@@ -1,20 +1,12 @@
-import { screen, judgeAll, heapFloor, measureSettled, MIN_ROUNDS_TO_JUDGE, type ScreenInput, type ScreenResult, type Measurement } from './screen.js';
+import { screen, heapFloor, measureSettled, MAX_CALLS_PER_ROUND, MIN_ROUNDS_TO_JUDGE, type ScreenInput, type ScreenResult, type Measurement } from './screen.js';
 import { nowMs } from '../node-clock.js';
 import type { GrowthJudgement } from './stats.js';
 import { exactWindowsFirst } from './quick-window.js';
 import { DROWNED_NOISE_FLOORS } from './screen-noise.js';
-
-/** Calls a round of a fast function (see check-leak's round sizing). */
-export const MAX_CALLS_PER_ROUND = 2000;
-
-/** A levelled-off figure's drop in growth is this many times the second window's noise at least. */
-const LEVELLED_DROP_NOISES = 2;
-
-/** A first window whose heap fits a line this well grows for real: it needs no exact confirmation. */
-const STRAIGHT_LINE_FIT = 0.95;
-
-/** Heap growth per round under this (four V8 pages) is confirmed with exact figures. */
-const PAGE_SIZED_GROWTH = 1024 * 1024;
+import { firstPhase, nextPhase, phaseLabel, type Phase, type RoundsMode, type WindowFacts } from './screen-plan.js';
+import { pageSizedGrowth, secondWindow } from './second-window.js';
+import { formatBytes } from '../report/format.js';
+import type { TraceStep } from './types.js';
 
 export interface Screened {
   result: ScreenResult;
@@ -23,6 +15,12 @@ export interface Screened {
   exactRounds: number;
   /** Set when an exact window passed the function (see quickExactWindow). */
   quick?: { calls: number; keptBytes: number; setAside: boolean };
+}
+
+/** The screen's result and how it came to it. */
+export interface ScreenOutcome extends Screened {
+  /** Every phase the screen ran, with what it showed and the phase it led to (see screen-plan.ts). */
+  trace: TraceStep[];
 }
 
 /**
@@ -87,75 +85,6 @@ function exactRoundsOverrun(input: ScreenInput): boolean {
   return input.deadline !== undefined && nowMs() + MIN_ROUNDS_TO_JUDGE * (input.pace?.roundMs ?? 0) > input.deadline.hard;
 }
 
-/**
- * The first window: one screen, and at most one more when its heap reading
- * cannot be trusted (see the branches). Returns the window to judge.
- */
-async function firstWindow(screenInput: ScreenInput, mayResizeRounds: boolean): Promise<Screened> {
-  let input = screenInput;
-  const { runner } = input;
-  let firstRounds: Measurement[] | undefined;
-  // Plain rounds because exact ones would not fit: no exact reading beside them either (see hidesGrowth).
-  let plainForTime = false;
-  if (input.precise && input.earlyStop && !runner.async) {
-    const windows = await exactWindowsFirst(input);
-    if ('passed' in windows) return windows.passed;
-    firstRounds = windows.firstRounds;
-    if (exactRoundsOverrun(input)) {
-      // The plain rounds keep their own pace: the exact window's would cut them short.
-      input = { ...input, precise: false, pace: { roundMs: 0 } };
-      firstRounds = undefined;
-      plainForTime = true;
-    }
-  }
-  const exactAtStart = !input.precise && !plainForTime && exactRoundsAffordable(input.capture) ? await exactHeapUsed(input) : null;
-  let result = await screen(input, firstRounds);
-  // Out of time, or rounds that cannot tell growth from noise: no second look, the verdict judges what it has.
-  if (result.cutShort || result.lostInNoise) return { result, callsPerRound: input.callsPerRound, exactRounds: result.exact ? result.rounds : 0 };
-  const heap = result.judgements.get('heapUsed');
-  const floor = heapFloor(input.threshold, input.callsPerRound);
-  const falling = isFalling(heap, floor);
-  const flat = heap?.call === 'flat';
-  const canGrowRounds = mayResizeRounds && input.callsPerRound < MAX_CALLS_PER_ROUND;
-  const largerRounds = async (): Promise<Screened> => {
-    const callsPerRound = Math.min(MAX_CALLS_PER_ROUND, input.callsPerRound * 4);
-    const larger = await screen({ ...input, callsPerRound });
-    return { result: larger, callsPerRound, exactRounds: larger.exact ? larger.rounds : 0 };
-  };
-  if (result.exact) {
-    // Even exact, an async round of a hundred-odd calls moves by more than a
-    // small leak adds (the event loop's own objects in flight): when the heap
-    // reads flat through that noise, larger rounds, once.
-    if (runner.async && flat && heap.noise > floor && canGrowRounds) return largerRounds();
-    let exactRounds = result.rounds;
-    // Exact readings show a fall plainly (the screen's own collections age
-    // bytecode too): once more after it.
-    if (falling) {
-      result = await screen(input);
-      exactRounds += result.rounds;
-    }
-    return { result, callsPerRound: input.callsPerRound, exactRounds };
-  }
-  // Heap noise far above what this round size can show (big tables
-  // rehashing, pages): a small leak would drown. Async code without exact
-  // readings gets the same (its survivors can hide in space already counted,
-  // see wantsExactRounds): larger rounds, once. A fast function's rounds are
-  // as large as they get: it is screened again exactly instead, where the
-  // capture affords it.
-  const hint = heap !== undefined && heap.leastSquaresPerRound > 0;
-  const drowned = hint && heap.noise > DROWNED_NOISE_FLOORS * floor;
-  if (flat && (drowned || runner.async) && canGrowRounds && !plainForTime) return largerRounds();
-  // A flat plain window is not trusted when it is drowned in page moves or
-  // when its exact ends grew (see hidesGrowth): screened again exactly.
-  const drownedFastFunction = drowned && !runner.async && input.callsPerRound >= MAX_CALLS_PER_ROUND && onlyHeapMoved(result);
-  if (flat && exactAtStart !== null && (drownedFastFunction || (await hidesGrowth(input, result, exactAtStart, floor)))) {
-    result = await screen({ ...input, precise: true });
-    return { result, callsPerRound: input.callsPerRound, exactRounds: result.rounds };
-  }
-  if (falling) result = await screen(input);
-  return { result, callsPerRound: input.callsPerRound, exactRounds: 0 };
-}
-
 async function exactHeapUsed(input: ScreenInput): Promise<number> {
   return (await measureSettled(input.capture, input.gcMode, input.tracker, true)).heapUsed;
 }
@@ -168,60 +97,140 @@ async function exactHeapUsed(input: ScreenInput): Promise<number> {
  * window cannot hide them; when the two ends grew by more than the floor of
  * every round, the window is screened again with exact rounds.
  */
-async function hidesGrowth(input: ScreenInput, result: ScreenResult, exactAtStart: number, floor: number): Promise<boolean> {
-  const grown = (await exactHeapUsed(input)) - exactAtStart;
-  return grown > result.rounds * floor;
+function hidesGrowth(grownBetweenExactEnds: number, result: ScreenResult, floor: number): boolean {
+  return grownBetweenExactEnds > result.rounds * floor;
+}
+
+/** What the phases share while the screen runs. */
+interface ScreenState {
+  /** The screen's input as given: the second window starts from it. */
+  readonly input: ScreenInput;
+  readonly rounds: number;
+  readonly mayResizeRounds: boolean;
+  /** The first window's input: plain rounds when exact ones would not fit (see exactRoundsOverrun). */
+  first: ScreenInput;
+  /** The quick window's closing reading, the first reading of the rounds after it. */
+  firstRounds?: Measurement[];
+  /** What a quick window that did not pass kept, when the capture could tell. */
+  quickKept?: number;
+  /** An exact reading before plain rounds, where the capture affords it (see hidesGrowth). */
+  exactAtStart: number | null;
+  /** Heap growth between the exact readings at either end of a plain window. */
+  grownBetweenExactEnds: number;
+  screened: Screened;
+}
+
+const roundsMode = (input: ScreenInput): RoundsMode => (input.precise ? 'exact' : input.sampler ? 'sampled' : 'plain');
+
+/** Runs one phase; each leaves what it screened in `s.screened`. */
+async function runPhase(phase: Phase, s: ScreenState): Promise<void> {
+  switch (phase.kind) {
+    case 'quickWindow': {
+      const windows = await exactWindowsFirst(s.input);
+      if ('passed' in windows) s.screened = { ...windows.passed };
+      else {
+        s.firstRounds = windows.firstRounds;
+        s.quickKept = windows.keptBytes;
+      }
+      return;
+    }
+    case 'rounds':
+      return firstRounds(phase.forTime, s);
+    case 'exactEnd':
+      s.grownBetweenExactEnds = (await exactHeapUsed(s.first)) - s.exactAtStart!;
+      return;
+    case 'largerRounds': {
+      const callsPerRound = Math.min(MAX_CALLS_PER_ROUND, s.first.callsPerRound * 4);
+      const result = await screen({ ...s.first, callsPerRound });
+      s.screened = { result, callsPerRound, exactRounds: result.exact ? result.rounds : 0 };
+      return;
+    }
+    case 'rescreen': {
+      const result = await screen(phase.exact ? { ...s.first, precise: true } : s.first);
+      s.screened = { ...s.screened, result, exactRounds: s.screened.exactRounds + (result.exact ? result.rounds : 0) };
+      return;
+    }
+    case 'secondWindow':
+      s.screened = await secondWindow(s.input, s.screened, s.rounds, phase.switchToExact);
+      return;
+    case 'judge':
+      return;
+  }
+}
+
+async function firstRounds(forTime: boolean, s: ScreenState): Promise<void> {
+  if (forTime) {
+    // The plain rounds keep their own pace: the exact window's would cut them short.
+    s.first = { ...s.input, precise: false, pace: { roundMs: 0 } };
+    s.firstRounds = undefined;
+  }
+  // Plain rounds because exact ones would not fit: no exact reading beside them either (see hidesGrowth).
+  s.exactAtStart = !s.first.precise && !forTime && exactRoundsAffordable(s.first.capture) ? await exactHeapUsed(s.first) : null;
+  const result = await screen(s.first, s.firstRounds);
+  s.screened = { result, callsPerRound: s.first.callsPerRound, exactRounds: result.exact ? result.rounds : 0 };
+}
+
+/** The named facts the plan decides by, read from the window just screened. */
+function windowFacts(s: ScreenState): WindowFacts {
+  const { result } = s.screened;
+  const heap = (): GrowthJudgement | undefined => result.judgements.get('heapUsed');
+  const floor = () => heapFloor(s.first.threshold, s.first.callsPerRound);
+  const flat = () => heap()?.call === 'flat';
+  return {
+    passed: () => s.screened.quick !== undefined,
+    exactRoundsOverrun: () => exactRoundsOverrun(s.input),
+    cutShort: () => result.cutShort === true,
+    lostInNoise: () => result.lostInNoise === true,
+    exact: () => result.exact,
+    exactSoFar: () => s.screened.exactRounds > 0,
+    flat,
+    falling: () => isFalling(heap(), floor()),
+    drowned: () => (heap()?.leastSquaresPerRound ?? 0) > 0 && heap()!.noise > DROWNED_NOISE_FLOORS * floor(),
+    noisy: () => (heap()?.noise ?? 0) > floor(),
+    async: () => s.first.runner.async,
+    canGrowRounds: () => s.mayResizeRounds && s.first.callsPerRound < MAX_CALLS_PER_ROUND,
+    fullRounds: () => s.first.callsPerRound >= MAX_CALLS_PER_ROUND,
+    onlyHeapMoved: () => onlyHeapMoved(result),
+    exactEnds: () => s.exactAtStart !== null,
+    hidesGrowth: () => hidesGrowth(s.grownBetweenExactEnds, result, floor()),
+    anyGrowth: () => [...result.judgements.values()].some((j) => j.call !== 'flat'),
+    pageSizedGrowth: () => pageSizedGrowth(result) && onlyHeapMoved(result) && !exactRoundsOverrun(s.input) && exactRoundsAffordable(s.input.capture),
+  };
+}
+
+/** What a phase showed, for the trace: the heap's growth per call and its fit, or the quick window's kept bytes. */
+function shown(phase: Phase, s: ScreenState): string {
+  const { quick, result, callsPerRound } = s.screened;
+  if (phase.kind === 'quickWindow') {
+    const kept = quick?.keptBytes ?? s.quickKept;
+    return kept === undefined ? 'no exact reading' : `kept ${formatBytes(kept)}`;
+  }
+  if (phase.kind === 'exactEnd') return `exact ends ${s.grownBetweenExactEnds >= 0 ? '+' : ''}${formatBytes(s.grownBetweenExactEnds)}`;
+  const heap = result.judgements.get('heapUsed');
+  if (!heap) return `${result.rounds} rounds`;
+  const perCall = heap.leastSquaresPerRound / callsPerRound;
+  return `${result.rounds} × ${callsPerRound} calls, heapUsed ${perCall >= 0 ? '+' : ''}${formatBytes(perCall)}/call, fit ${heap.r2.toFixed(2)}`;
 }
 
 /**
- * Screens, and when a figure grew, screens a second window: growth that
- * levels off (pools, agents, caches that fill slowly) is not a leak, a
- * growing figure must keep growing. `rounds` is the second window's length:
- * every round of it, it confirms growth and never stops early.
+ * Screens in the phases screen-plan.ts declares: from the first phase,
+ * each phase runs and the plan picks the next from what it showed, until
+ * the result is judged. `rounds` is the second window's length;
+ * `mayResizeRounds` is false when the user set the round size.
  */
-export async function screenInWindows(input: ScreenInput, rounds: number, mayResizeRounds: boolean): Promise<Screened> {
-  const first = await firstWindow(input, mayResizeRounds);
-  let { result, exactRounds } = first;
-  if (result.cutShort || result.lostInNoise || ![...result.judgements.values()].some((j) => j.call !== 'flat')) return first;
-  const windowInput: ScreenInput = { ...input, callsPerRound: first.callsPerRound, precise: first.exactRounds > 0 };
-  // Heap growth of a page or two a round may be V8's page accounting alone
-  // (seen on a clean 1 ms function beside a 20 MB heap): confirm it with
-  // exact heap figures, which costs less than the explanation it would
-  // otherwise buy. Larger growth, and growth on a straight line (a leak's
-  // fit is 0.99 and more; page moves are steps), is confirmed the cheap way.
-  const firstHeap = result.judgements.get('heapUsed');
-  const pageSized =
-    firstHeap !== undefined && firstHeap.call !== 'flat' && firstHeap.theilSenPerRound < PAGE_SIZED_GROWTH && firstHeap.r2 < STRAIGHT_LINE_FIT;
-  const switchToPrecise = !windowInput.precise && pageSized && onlyHeapMoved(result) && !exactRoundsOverrun(input) && exactRoundsAffordable(input.capture);
-  // The second window starts where the first ended; after the switch to
-  // exact readings it takes its own (exact) first reading.
-  const lastReading = result.measurements[result.measurements.length - 1]!;
-  const secondInput = { ...windowInput, precise: windowInput.precise || switchToPrecise, rounds, maxRounds: rounds, earlyStop: false };
-  const second = await screen(secondInput, switchToPrecise ? undefined : [lastReading]);
-  const secondWindow: Measurement[] = second.measurements;
-  const combined: Measurement[] = [...result.measurements, ...second.measurements.slice(1)];
-  const later = judgeAll(secondWindow, windowInput);
-  // Mixed readings would carry the plain window's page slop into the trend.
-  const overall = switchToPrecise ? later : judgeAll(combined, windowInput);
-  for (const [figure, firstJudgement] of result.judgements) {
-    if (firstJudgement.call === 'flat') continue;
-    const after = later.get(figure);
-    // Levelled off: the second window is flat and grows at under a quarter
-    // of the first window's rate (a pool or agent filling up). Both slopes
-    // must agree: on noisy async code a six-round median alone can read flat
-    // while the leak goes on. The trend keeps its steps: a Map that keeps
-    // growing doubles its table now and then.
-    // And the drop must stand out of the second window's noise: a small leak
-    // at the noise level reads flat in six rounds now and then.
-    const drop = after ? firstJudgement.theilSenPerRound - Math.max(after.theilSenPerRound, after.trendPerRound, 0) : 0;
-    const levelled =
-      after?.call === 'flat' &&
-      after.theilSenPerRound < firstJudgement.theilSenPerRound / 4 &&
-      after.trendPerRound < firstJudgement.theilSenPerRound / 4 &&
-      drop > LEVELLED_DROP_NOISES * after.noise;
-    result.judgements.set(figure, levelled ? { ...firstJudgement, call: 'flat' } : (overall.get(figure) ?? firstJudgement));
+export async function screenInWindows(input: ScreenInput, rounds: number, mayResizeRounds: boolean): Promise<ScreenOutcome> {
+  const trace: TraceStep[] = [];
+  const nothingYet: ScreenResult = { measurements: [], judgements: new Map(), rounds: 0, exact: false };
+  const s: ScreenState = { input, rounds, mayResizeRounds, first: input, exactAtStart: null, grownBetweenExactEnds: 0, screened: { result: nothingYet, callsPerRound: input.callsPerRound, exactRounds: 0 } };
+  const start = firstPhase({ mode: roundsMode(input), earlyStop: input.earlyStop === true, async: input.runner.async });
+  // The warm-up's figures (round size, readings, async) decide the first phase.
+  trace.push({ phase: 'warm-up', saw: `${input.callsPerRound} calls a round`, why: start.why, next: phaseLabel(start.next) });
+  let phase = start.next;
+  while (phase.kind !== 'judge') {
+    await runPhase(phase, s);
+    const decision = nextPhase(phase, windowFacts(s));
+    trace.push({ phase: phaseLabel(phase), saw: shown(phase, s), why: decision.why, next: phaseLabel(decision.next) });
+    phase = decision.next;
   }
-  if (second.exact) exactRounds += second.rounds;
-  result = { ...result, measurements: combined, rounds: result.rounds + second.rounds };
-  return { result, callsPerRound: first.callsPerRound, exactRounds };
+  return { ...s.screened, trace };
 }

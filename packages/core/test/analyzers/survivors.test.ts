@@ -4,7 +4,7 @@ import type { HeapGraph } from '../../src/capture/types.js';
 import { EdgeType, HeapIndex, NodeType } from '../../src/analyzers/heap-index.js';
 import { groupSurvivors } from '../../src/analyzers/survivors.js';
 import { leakFilterRules } from '../../src/analyzers/rule-list.js';
-import { mergeByHolder } from '../../src/verdict/holder-groups.js';
+import { mergeByHolder } from '../../src/analyzers/holder-groups.js';
 
 
 // Ids up to 100 existed before the measured calls; 101 and later are new.

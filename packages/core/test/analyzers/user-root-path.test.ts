@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { elideInternalHops, fromUserRoot, retainerStepsText } from '../../src/analyzers/retainer-path.js';
-import type { RetainerStep } from '../../src/verdict/types.js';
+import type { RetainerStep } from '../../src/analyzers/types.js';
 
 const steps = (text: string): RetainerStep[] =>
   text.split(' | ').map((part) => {

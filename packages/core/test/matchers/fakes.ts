@@ -35,7 +35,7 @@ export function leakResult(leaked: boolean, findings: Finding[] = leaked ? [sess
     findings,
     capture: 'native',
     stats: {
-      warmupCalls: 20, rounds: 6, callsPerRound: 50, totalCalls: 320, threshold: 8, snapshots: leaked ? 1 : 0, exactRounds: 0,
+      warmupCalls: 20, rounds: 6, callsPerRound: 50, totalCalls: 320, threshold: 8, snapshots: leaked ? 1 : 0, exactRounds: 0, trace: [],
       timeMs: { warmup: 5, screen: 80, explain: leaked ? 300 : 0, total: leaked ? 385 : 85 },
       reason: leaked ? 'heapUsed grew by 48 B per call in every round' : 'no figure grew beyond the noise floor',
       growth: [{ figure: 'heapUsed', perCall: leaked ? 48.2 : 0.3, medianPerCall: 48, fit: leaked ? 0.99 : 0.1, noise: 120, grew: leaked }],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SurvivorGroup } from '../../src/analyzers/survivors.js';
-import { heldByLeakingHandle } from '../../src/verdict/holder-groups.js';
+import { heldByLeakingHandle } from '../../src/analyzers/holder-groups.js';
 
 /** Only the fields the judgement reads. */
 const group = (fields: Partial<SurvivorGroup>): SurvivorGroup =>

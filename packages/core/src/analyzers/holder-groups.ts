@@ -1,5 +1,5 @@
-import { NodeType } from '../analyzers/heap-index.js';
-import { COLLECTION_EDGES, NATIVE_BACKED, type SurvivorGroup } from '../analyzers/survivors.js';
+import { NodeType } from './heap-index.js';
+import { COLLECTION_EDGES, NATIVE_BACKED, type SurvivorGroup } from './survivors.js';
 
 /** Names V8 gives the parts of a closure or a value, never what a user made. */
 const PART_NAMES = /^(system \/ .*|\(string\)|\(anonymous\)|Object|Array|heap number|bigint)$/;
