@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { AllocationSample, AllocationFrame } from '../capture/types.js';
 import type { AllocationSite } from '../verdict/types.js';
 import { functionEndLine } from './function-extent.js';
-import { isInternalUrl } from './stack-frames.js';
+import { isInternalUrl, isOwnUrl } from './stack-frames.js';
 import { mapPosition } from './source-maps.js';
 import type { FunctionPosition } from './value-by-id.js';
 import { EdgeType, type HeapIndex } from './heap-index.js';
@@ -49,10 +49,26 @@ function originalFrame(frame: AllocationFrame): AllocationFrame {
   return mapped;
 }
 
+/**
+ * True when memscope itself made the sample: its innermost frame outside
+ * the runtime and the runner is memscope's (the handle tracker reading a
+ * creation stack, through the runner's prepareStackTrace). Its first user
+ * frame is then whatever made the handle (a library's `process.nextTick`),
+ * which did not allocate those bytes.
+ */
+function madeByMemscope(stack: readonly AllocationFrame[]): boolean {
+  for (const frame of stack) {
+    if (isOwnUrl(frame.url)) return true;
+    if (!isInternalUrl(frame.url)) return false;
+  }
+  return false;
+}
+
 /** Live samples grouped by their innermost user frame, most bytes first. */
 export function allocationCandidates(samples: readonly AllocationSample[]): SiteCandidate[] {
   const byFrame = new Map<string, SiteCandidate>();
   for (const sample of samples) {
+    if (madeByMemscope(sample.stack)) continue;
     const frame = sample.stack.find((f) => !isInternalUrl(f.url));
     if (!frame) continue;
     const key = `${frame.url}:${frame.line}:${frame.column}:${frame.functionName}`;

@@ -84,6 +84,35 @@ describe('siteForGroup', () => {
     expect(siteForGroup(allocationCandidates(samples), 'Object', 'object')).toMatchObject({ file: client, functionName: 'request' });
   });
 
+  it("leaves out what memscope allocated: its handle tracker's creation stacks are not the bytes of the library that made the handle", () => {
+    // A request library that schedules a tick per request (each tick is a
+    // handle whose creation stack memscope reads) and a route handler that
+    // keeps a plain object per request.
+    const library = path.join(dir, 'inject.cjs');
+    const makers = Array.from({ length: 8 }, (_, i) => `function chain${i}(option) {\n  this.option = { url: option };\n  process.nextTick(() => {});\n}`);
+    writeFileSync(library, makers.join('\n'));
+    const app = path.join(dir, 'routes.cjs');
+    writeFileSync(app, ['const seen = [];', 'async function audit(request) {', '  seen.push({ url: request.url, headers: request.headers, body: "x" });', '}'].join('\n'));
+    const libraryUrl = pathToFileURL(library).href;
+    const tracker = pathToFileURL(path.join(dir, 'node_modules/@memscope/core/dist/verdict/handle-tracker.js')).href;
+    const runnerMap = pathToFileURL(path.join(dir, 'node_modules/vite-node/dist/source-map.mjs')).href;
+    const samples: AllocationSample[] = Array.from({ length: 8 }, (_, i) => ({
+      size: 4096,
+      count: 100,
+      stack: [
+        { functionName: 'join', url: '', line: 0, column: 0 },
+        { functionName: 'prepareStackTrace', url: runnerMap, line: 879, column: 5 },
+        { functionName: 'prepareStackTraceCallback', url: 'node:internal/errors', line: 131, column: 5 },
+        { functionName: 'init', url: tracker, line: 207, column: 9 },
+        { functionName: 'emitInitNative', url: 'node:internal/async_hooks', line: 192, column: 5 },
+        { functionName: `chain${i}`, url: libraryUrl, line: 1 + 4 * i, column: 1 },
+      ],
+    }));
+    samples.push({ size: 64, count: 100, stack: [{ functionName: 'audit', url: pathToFileURL(app).href, line: 2, column: 1 }] });
+    const site = siteForGroup(allocationCandidates(samples), 'Object', 'object', undefined, undefined, ['url', 'headers', 'body']);
+    expect(site).toMatchObject({ file: app, line: 3, column: 13, functionName: 'audit', source: 'inferred' });
+  });
+
   it('reads the line inside the sampled function when the constructor was inlined away', () => {
     const samples: AllocationSample[] = [{ size: 32, count: 100, stack: [{ functionName: 'remember', url, line: 7, column: 1 }] }];
     expect(siteForGroup(allocationCandidates(samples), 'Session', 'object')).toMatchObject({ line: 7, functionName: 'remember' });
