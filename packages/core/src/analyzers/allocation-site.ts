@@ -281,6 +281,38 @@ export function siteForGroup(
   return toSite(chosen, refined.line, refined.column, refined.found ? 'inferred' : 'sampled');
 }
 
+/** A sampled site's stack line that names the function `name` (`IncomingMessage (node:_http_incoming:50:3)`). */
+const namesFunction = (line: string, name: string) => line.startsWith(`${name} (`);
+
+/**
+ * An instance's site when no line in the sampled functions makes it (no
+ * `new X(` in them): the site `siteForGroup` guessed stands when the
+ * constructor is on its stack (Node's `fs.statSync` making a Stats for the
+ * user's call); else the constructor's own frame from the samples that ran
+ * it, Node's included. A request Node's HTTP server parsed was made by
+ * `parserOnHeadersComplete`, not by whichever library allocated the most
+ * bytes meanwhile (supertest's assertion wrapper, express's `send`).
+ */
+export function instanceSite(samples: readonly AllocationSample[], className: string, guessed: AllocationSite | undefined): AllocationSite | undefined {
+  if (guessed && guessed.source !== 'sampled') return guessed;
+  if (!/^[A-Za-z_$][\w$]*$/.test(className) || className === 'Object' || className === 'Array') return guessed;
+  if (guessed?.stack.some((line) => namesFunction(line, className))) return guessed;
+  const byFrame = new Map<string, SiteCandidate>();
+  for (const sample of samples) {
+    const at = sample.stack.findIndex((frame) => frame.functionName === className);
+    if (at < 0 || madeByMemscope(sample.stack)) continue;
+    const frame = sample.stack[at]!;
+    const key = `${frame.url}:${frame.line}:${frame.column}`;
+    const entry = byFrame.get(key) ?? { frame, stack: sample.stack.slice(at), bytes: 0 };
+    entry.bytes += sample.size * sample.count;
+    byFrame.set(key, entry);
+  }
+  const maker = [...byFrame.values()].sort((a, b) => b.bytes - a.bytes)[0];
+  if (!maker) return guessed;
+  const mapped = inOriginalSource(maker);
+  return toSite(mapped, mapped.frame.line, mapped.frame.column, 'sampled');
+}
+
 /**
  * The function that allocated most of the sampled bytes, where the user
  * wrote it, with no line refined from the source: a site for survivors

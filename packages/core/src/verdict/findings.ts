@@ -3,7 +3,7 @@ import type { AllocationSite, Finding, FindingKind } from './types.js';
 import { formatBytes } from '../report/format.js';
 import { EdgeType, NodeType, type HeapIndex } from '../analyzers/heap-index.js';
 import { findCycles, NATIVE_BACKED, type SurvivorGroup } from '../analyzers/survivors.js';
-import { allocationCandidates, propertyNamesOf, siteForGroup, type ClosureSource } from '../analyzers/allocation-site.js';
+import { allocationCandidates, instanceSite, propertyNamesOf, siteForGroup, type ClosureSource } from '../analyzers/allocation-site.js';
 import { functionPositionById } from '../analyzers/value-by-id.js';
 import { functionLine } from '../analyzers/function-line.js';
 import { closureScript } from '../analyzers/closure-script.js';
@@ -157,9 +157,12 @@ export function groupFinding(group: SurvivorGroup, explanation: Explanation, kin
   // the environment's or Node's code, below the function that added it.
   const madeBy = group.holder?.dom || group.name === 'Listener' ? runClosure(index, group.representative) : group.representative;
   const script = madeBy >= 0 ? closureScript(index, madeBy) : undefined;
-  const site = script
+  const kindOfGroup = groupKind(group);
+  const guessed = script
     ? siteForGroup(candidates, index.name(madeBy), 'closure', script, closureSource(index, madeBy))
-    : siteForGroup(candidates, group.name, groupKind(group), undefined, undefined, propertyNamesOf(index, group.representative));
+    : siteForGroup(candidates, group.name, kindOfGroup, undefined, undefined, propertyNamesOf(index, group.representative));
+  // An instance whose constructor no sampled user or library line calls was made by Node itself (a server's parsed request).
+  const site = !script && kindOfGroup === 'object' && !domTag(group.name) ? instanceSite(explanation.samples, group.name, guessed) : guessed;
   if (site && domTag(group.name)) Object.assign(site, inUserCode(site) ?? {});
   const holder = group.holder;
   const title = findingTitle({ group, kind, count, bytes, closure: closureInfo(index, group, site), dom: domSubtrees(index, group, first) });
