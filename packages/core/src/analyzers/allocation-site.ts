@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { AllocationSample, AllocationFrame } from '../capture/types.js';
 import type { AllocationSite } from './types.js';
 import { functionEndLine } from './function-extent.js';
-import { isInternalUrl } from './stack-frames.js';
+import { isInternalUrl, isOwnUrl } from './stack-frames.js';
 import { mapPosition } from './source-maps.js';
 import type { FunctionPosition } from './value-by-id.js';
 import { EdgeType, type HeapIndex } from './heap-index.js';
@@ -49,10 +49,26 @@ function originalFrame(frame: AllocationFrame): AllocationFrame {
   return mapped;
 }
 
+/**
+ * True when memscope itself made the sample: its innermost frame outside
+ * the runtime and the runner is memscope's (the handle tracker reading a
+ * creation stack, through the runner's prepareStackTrace). Its first user
+ * frame is then whatever made the handle (a library's `process.nextTick`),
+ * which did not allocate those bytes.
+ */
+function madeByMemscope(stack: readonly AllocationFrame[]): boolean {
+  for (const frame of stack) {
+    if (isOwnUrl(frame.url)) return true;
+    if (!isInternalUrl(frame.url)) return false;
+  }
+  return false;
+}
+
 /** Live samples grouped by their innermost user frame, most bytes first. */
 export function allocationCandidates(samples: readonly AllocationSample[]): SiteCandidate[] {
   const byFrame = new Map<string, SiteCandidate>();
   for (const sample of samples) {
+    if (madeByMemscope(sample.stack)) continue;
     const frame = sample.stack.find((f) => !isInternalUrl(f.url));
     if (!frame) continue;
     const key = `${frame.url}:${frame.line}:${frame.column}:${frame.functionName}`;
@@ -263,6 +279,38 @@ export function siteForGroup(
     }
   }
   return toSite(chosen, refined.line, refined.column, refined.found ? 'inferred' : 'sampled');
+}
+
+/** A sampled site's stack line that names the function `name` (`IncomingMessage (node:_http_incoming:50:3)`). */
+const namesFunction = (line: string, name: string) => line.startsWith(`${name} (`);
+
+/**
+ * An instance's site when no line in the sampled functions makes it (no
+ * `new X(` in them): the site `siteForGroup` guessed stands when the
+ * constructor is on its stack (Node's `fs.statSync` making a Stats for the
+ * user's call); else the constructor's own frame from the samples that ran
+ * it, Node's included. A request Node's HTTP server parsed was made by
+ * `parserOnHeadersComplete`, not by whichever library allocated the most
+ * bytes meanwhile (supertest's assertion wrapper, express's `send`).
+ */
+export function instanceSite(samples: readonly AllocationSample[], className: string, guessed: AllocationSite | undefined): AllocationSite | undefined {
+  if (guessed && guessed.source !== 'sampled') return guessed;
+  if (!/^[A-Za-z_$][\w$]*$/.test(className) || className === 'Object' || className === 'Array') return guessed;
+  if (guessed?.stack.some((line) => namesFunction(line, className))) return guessed;
+  const byFrame = new Map<string, SiteCandidate>();
+  for (const sample of samples) {
+    const at = sample.stack.findIndex((frame) => frame.functionName === className);
+    if (at < 0 || madeByMemscope(sample.stack)) continue;
+    const frame = sample.stack[at]!;
+    const key = `${frame.url}:${frame.line}:${frame.column}`;
+    const entry = byFrame.get(key) ?? { frame, stack: sample.stack.slice(at), bytes: 0 };
+    entry.bytes += sample.size * sample.count;
+    byFrame.set(key, entry);
+  }
+  const maker = [...byFrame.values()].sort((a, b) => b.bytes - a.bytes)[0];
+  if (!maker) return guessed;
+  const mapped = inOriginalSource(maker);
+  return toSite(mapped, mapped.frame.line, mapped.frame.column, 'sampled');
 }
 
 /**

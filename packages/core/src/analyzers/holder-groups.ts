@@ -1,4 +1,4 @@
-import { NodeType } from './heap-index.js';
+import { EdgeType, NodeType, type HeapIndex } from './heap-index.js';
 import { COLLECTION_EDGES, NATIVE_BACKED, type SurvivorGroup } from './survivors.js';
 
 /** Names V8 gives the parts of a closure or a value, never what a user made. */
@@ -9,10 +9,14 @@ const PART_NAMES = /^(system \/ .*|\(string\)|\(anonymous\)|Object|Array|heap nu
  * emitter, then instances of a named class, then any object or closure,
  * then the rest (strings, closure scopes) by bytes.
  */
-function leadWeight(group: SurvivorGroup): number {
+function leadWeight(group: SurvivorGroup, heldDirectly: (group: SurvivorGroup) => boolean): number {
   const listeners = /listeners$/.test(group.holder?.edge ?? '');
   if (listeners && (group.nodeType === NodeType.closure || group.name === 'Listener')) return 3e12 + group.members.length;
   if (group.nodeType === NodeType.object && !PART_NAMES.test(group.name)) return 2e12 + group.bytes;
+  // What a Set, Map or array gains per call names its growth, before the
+  // plain objects those members reach (a store's subscriber closures, not
+  // the framework's owner records behind each one's bound setter).
+  if ((group.nodeType === NodeType.closure || group.nodeType === NodeType.object) && heldDirectly(group)) return 1.5e12 + group.bytes;
   if (group.nodeType === NodeType.closure || (group.nodeType !== NodeType.string && !/^(system \/|\(string\))/.test(group.name))) return 1e12 + group.bytes;
   return group.bytes;
 }
@@ -23,7 +27,25 @@ function leadWeight(group: SurvivorGroup): number {
  * key string and arrays) folds into the group that names the holder's
  * growth, and its bytes into that group's per-call figure.
  */
-export function mergeByHolder(groups: readonly SurvivorGroup[]): SurvivorGroup[] {
+/**
+ * True when the group's representative is one of its holder collection's
+ * own members: an element of the array (or of its `elements` store), an
+ * entry of the Set's or Map's `table`.
+ */
+export function heldDirectlyBy(index: HeapIndex, group: SurvivorGroup): boolean {
+  const holder = group.holder;
+  if (!holder || !COLLECTION_EDGES.has(holder.edge)) return false;
+  const { edgeStart, edgeTargets, edgeTypes } = index.graph;
+  const store = index.edgeTo(holder.node, /^(table|elements)$/);
+  for (const owner of store >= 0 ? [holder.node, store] : [holder.node]) {
+    for (let e = edgeStart[owner]!; e < edgeStart[owner + 1]!; e++) {
+      if (edgeTargets[e] === group.representative && edgeTypes[e] !== EdgeType.weak) return true;
+    }
+  }
+  return false;
+}
+
+export function mergeByHolder(groups: readonly SurvivorGroup[], heldDirectly: (group: SurvivorGroup) => boolean = () => false): SurvivorGroup[] {
   const clusters = new Map<number, SurvivorGroup[]>();
   const merged: SurvivorGroup[] = [];
   for (const group of groups) {
@@ -32,7 +54,7 @@ export function mergeByHolder(groups: readonly SurvivorGroup[]): SurvivorGroup[]
     else clusters.set(holder, [...(clusters.get(holder) ?? []), group]);
   }
   for (const cluster of clusters.values()) {
-    const [lead, ...rest] = [...cluster].sort((a, b) => leadWeight(b) - leadWeight(a));
+    const [lead, ...rest] = [...cluster].sort((a, b) => leadWeight(b, heldDirectly) - leadWeight(a, heldDirectly));
     if (rest.length === 0) {
       merged.push(lead!);
       continue;

@@ -3,6 +3,10 @@
  * the test runner and memscope itself last.
  */
 
+// memscope's build and, when a runner maps its stacks through the shipped
+// source maps, its sources (`node_modules/@memscope/core/src/…`).
+const OWN_PATTERN = /[\\/](packages[\\/](core|jest-plugin|vitest-plugin)|node_modules[\\/]@memscope[\\/](core|jest|vitest))[\\/](dist|src)[\\/]/;
+
 const INTERNAL_PATTERNS = [
   /\(node:/,
   /^\s*at node:/,
@@ -11,9 +15,7 @@ const INTERNAL_PATTERNS = [
   // Vitest 4 runs test files through Vite's module runner, whose
   // prepareStackTrace maps every stack the code under test reads.
   /[\\/]node_modules[\\/]vite[\\/]dist[\\/]node[\\/]module-runner\.js/,
-  // memscope's build and, when a runner maps its stacks through the shipped
-  // source maps, its sources (`node_modules/@memscope/core/src/…`).
-  /[\\/](packages[\\/](core|jest-plugin|vitest-plugin)|node_modules[\\/]@memscope[\\/](core|jest|vitest))[\\/](dist|src)[\\/]/,
+  OWN_PATTERN,
   // A builtin's frame, `at new Promise (<anonymous>)`; not `at Socket.<anonymous> (/app/x.js:1:2)`, a user's callback.
   /\(<anonymous>\)$|^\s*at <anonymous>$/,
 ];
@@ -25,6 +27,15 @@ const OWN_DIRS = OWN_ROOT === null ? [] : [`(${OWN_ROOT}/dist/`, `(${OWN_ROOT}/s
 export function isInternalFrame(frame: string): boolean {
   if (OWN_DIRS.some((dir) => frame.includes(dir))) return true;
   return INTERNAL_PATTERNS.some((pattern) => pattern.test(frame));
+}
+
+/**
+ * A frame of memscope's own files: its build, its mapped sources, or the
+ * copy this module was loaded from.
+ */
+export function isOwnUrl(url: string): boolean {
+  const frame = `(${url}:1:1)`;
+  return OWN_DIRS.some((dir) => frame.includes(dir)) || OWN_PATTERN.test(frame);
 }
 
 /** V8's builtins (no URL), Node's own modules and scripts without a path: code of the runtime. */

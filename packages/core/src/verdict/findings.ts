@@ -3,7 +3,7 @@ import type { AllocationSite, Finding, FindingKind } from './types.js';
 import { formatBytes } from '../report/format.js';
 import { EdgeType, NodeType, type HeapIndex } from '../analyzers/heap-index.js';
 import { findCycles, NATIVE_BACKED, type SurvivorGroup } from '../analyzers/survivors.js';
-import { allocationCandidates, propertyNamesOf, siteForGroup, type ClosureSource } from '../analyzers/allocation-site.js';
+import { allocationCandidates, instanceSite, propertyNamesOf, siteForGroup, type ClosureSource } from '../analyzers/allocation-site.js';
 import { functionPositionById } from '../analyzers/value-by-id.js';
 import { functionLine } from '../analyzers/function-line.js';
 import { closureScript } from '../analyzers/closure-script.js';
@@ -82,6 +82,27 @@ function domListenersPerCall(index: HeapIndex, group: SurvivorGroup, firstId: nu
   return total > 0 ? total / calls : undefined;
 }
 
+/**
+ * Elements a call adds to an older array: its new elements, however many
+ * objects each one brings (an entry and the headers object inside it are
+ * two plain objects in the group, one element of the array). V8 files an
+ * array's elements as its own element edges or in its `elements` store.
+ */
+function arrayElementsPerCall(index: HeapIndex, group: SurvivorGroup, firstId: number, calls: number): number | undefined {
+  if (group.holder?.edge !== 'array elements') return undefined;
+  const array = group.holder.node;
+  const { edgeStart, edgeTargets, edgeTypes } = index.graph;
+  const added = new Set<number>();
+  const store = index.edgeTo(array, /^elements$/);
+  for (const owner of store >= 0 ? [array, store] : [array]) {
+    for (let e = edgeStart[owner]!; e < edgeStart[owner + 1]!; e++) {
+      const target = edgeTargets[e]!;
+      if (edgeTypes[e] === EdgeType.element && index.id(target) > firstId) added.add(target);
+    }
+  }
+  return added.size > 0 ? added.size / calls : undefined;
+}
+
 /** The DOM environment's own files: jsdom and happy-dom build every node the user's code asks for. */
 const DOM_ENVIRONMENT_FILE = /node_modules[\\/](jsdom|happy-dom)[\\/]/;
 
@@ -124,21 +145,24 @@ export function findingKindOf(group: SurvivorGroup, nativeGrew: boolean): Findin
 /** Turns a steadily growing group into a finding: title, rate, path, site, preview, cycles. */
 export function groupFinding(group: SurvivorGroup, explanation: Explanation, kind: FindingKind, nativeBytesPerCall: number): Finding {
   const { index, calls } = explanation;
-  const count = domListenersPerCall(index, group, explanation.boundaries[0]!, calls) ?? listenersPerCall(group, calls) ?? group.members.length / calls;
+  const first = explanation.boundaries[0]!;
+  const count = domListenersPerCall(index, group, first, calls) ?? listenersPerCall(group, calls) ?? arrayElementsPerCall(index, group, first, calls) ?? group.members.length / calls;
   // The retained bytes a call adds: the folded groups' bytes, and the native
   // memory behind them when they hold Buffers (never counted twice: the
   // larger of the two figures).
   const bytes = nativeBytesPerCall > 0 ? Math.max(nativeBytesPerCall, group.bytes / calls) : group.bytes / calls;
-  const first = explanation.boundaries[0]!;
   const candidates = allocationCandidates(explanation.samples);
   // A listener record (a DOM environment's, EventTarget's Listener) was made
   // where the function it runs is written; the record itself is allocated in
   // the environment's or Node's code, below the function that added it.
   const madeBy = group.holder?.dom || group.name === 'Listener' ? runClosure(index, group.representative) : group.representative;
   const script = madeBy >= 0 ? closureScript(index, madeBy) : undefined;
-  const site = script
+  const kindOfGroup = groupKind(group);
+  const guessed = script
     ? siteForGroup(candidates, index.name(madeBy), 'closure', script, closureSource(index, madeBy))
-    : siteForGroup(candidates, group.name, groupKind(group), undefined, undefined, propertyNamesOf(index, group.representative));
+    : siteForGroup(candidates, group.name, kindOfGroup, undefined, undefined, propertyNamesOf(index, group.representative));
+  // An instance whose constructor no sampled user or library line calls was made by Node itself (a server's parsed request).
+  const site = !script && kindOfGroup === 'object' && !domTag(group.name) ? instanceSite(explanation.samples, group.name, guessed) : guessed;
   if (site && domTag(group.name)) Object.assign(site, inUserCode(site) ?? {});
   const holder = group.holder;
   const title = findingTitle({ group, kind, count, bytes, closure: closureInfo(index, group, site), dom: domSubtrees(index, group, first) });

@@ -181,6 +181,13 @@ export class HandleTracker {
   private readonly scope = callScope();
   private readonly token = Symbol('memscope.checkLeak');
   private readonly live = new MemscopeHandleRecords();
+  /**
+   * The async id each tracked resource was last seen under. Node gives a
+   * Timeout a new async id (and a new init) when it is refreshed after it
+   * fired: undici's one module-wide timer, re-armed as requests come, is one
+   * handle, not one more per re-arming.
+   */
+  private readonly idOfResource = new WeakMap<object, number>();
   private readonly origins = new MemscopeRecent<string>();
   /** Requests and ticks of our calls, by async id: the call that made each. */
   private readonly requests = new MemscopeRecent<number>();
@@ -254,7 +261,7 @@ export class HandleTracker {
         let stack = this.stacks.of(deepStack());
         const origin = inherited ?? origins.get(triggerAsyncId);
         if (origin && (stack[0] === undefined || isInternalFrame(stack[0]))) stack = this.stacks.of(origin);
-        live.set(asyncId, new MemscopeLiveHandle(type, stack, call, this.round, resource, false));
+        this.track(asyncId, resource, () => new MemscopeLiveHandle(type, stack, call, this.round, resource, false));
       },
     });
     this.hook.enable();
@@ -277,7 +284,15 @@ export class HandleTracker {
     if (test !== undefined && this.testOfVerdict !== undefined && test !== this.testOfVerdict) return;
     const stack = this.stacks.of(deepStack());
     if (stack[0] === undefined || isInternalFrame(stack[0])) return;
-    this.live.set(asyncId, new MemscopeLiveHandle('Timeout', stack, this.calls, this.round, resource, true));
+    this.track(asyncId, resource, () => new MemscopeLiveHandle('Timeout', stack, this.calls, this.round, resource, true));
+  }
+
+  /** Records a handle under its async id, unless its resource is already recorded (a timer re-armed): that record stands. */
+  private track(asyncId: number, resource: object, record: () => LiveHandle): void {
+    const previous = this.idOfResource.get(resource);
+    if (previous !== undefined && this.live.has(previous)) return;
+    this.idOfResource.set(resource, asyncId);
+    this.live.set(asyncId, record());
   }
 
   stop(): void {

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
-import { allocationCandidates, siteForGroup } from '../../src/analyzers/allocation-site.js';
+import { allocationCandidates, instanceSite, siteForGroup } from '../../src/analyzers/allocation-site.js';
 import type { AllocationSample, Capture } from '../../src/capture/types.js';
 import { createJsCapture } from '../../src/capture/js.js';
 import { mapStackLine } from '../../src/analyzers/source-maps.js';
@@ -84,6 +84,35 @@ describe('siteForGroup', () => {
     expect(siteForGroup(allocationCandidates(samples), 'Object', 'object')).toMatchObject({ file: client, functionName: 'request' });
   });
 
+  it("leaves out what memscope allocated: its handle tracker's creation stacks are not the bytes of the library that made the handle", () => {
+    // A request library that schedules a tick per request (each tick is a
+    // handle whose creation stack memscope reads) and a route handler that
+    // keeps a plain object per request.
+    const library = path.join(dir, 'inject.cjs');
+    const makers = Array.from({ length: 8 }, (_, i) => `function chain${i}(option) {\n  this.option = { url: option };\n  process.nextTick(() => {});\n}`);
+    writeFileSync(library, makers.join('\n'));
+    const app = path.join(dir, 'routes.cjs');
+    writeFileSync(app, ['const seen = [];', 'async function audit(request) {', '  seen.push({ url: request.url, headers: request.headers, body: "x" });', '}'].join('\n'));
+    const libraryUrl = pathToFileURL(library).href;
+    const tracker = pathToFileURL(path.join(dir, 'node_modules/@memscope/core/dist/verdict/handle-tracker.js')).href;
+    const runnerMap = pathToFileURL(path.join(dir, 'node_modules/vite-node/dist/source-map.mjs')).href;
+    const samples: AllocationSample[] = Array.from({ length: 8 }, (_, i) => ({
+      size: 4096,
+      count: 100,
+      stack: [
+        { functionName: 'join', url: '', line: 0, column: 0 },
+        { functionName: 'prepareStackTrace', url: runnerMap, line: 879, column: 5 },
+        { functionName: 'prepareStackTraceCallback', url: 'node:internal/errors', line: 131, column: 5 },
+        { functionName: 'init', url: tracker, line: 207, column: 9 },
+        { functionName: 'emitInitNative', url: 'node:internal/async_hooks', line: 192, column: 5 },
+        { functionName: `chain${i}`, url: libraryUrl, line: 1 + 4 * i, column: 1 },
+      ],
+    }));
+    samples.push({ size: 64, count: 100, stack: [{ functionName: 'audit', url: pathToFileURL(app).href, line: 2, column: 1 }] });
+    const site = siteForGroup(allocationCandidates(samples), 'Object', 'object', undefined, undefined, ['url', 'headers', 'body']);
+    expect(site).toMatchObject({ file: app, line: 3, column: 13, functionName: 'audit', source: 'inferred' });
+  });
+
   it('reads the line inside the sampled function when the constructor was inlined away', () => {
     const samples: AllocationSample[] = [{ size: 32, count: 100, stack: [{ functionName: 'remember', url, line: 7, column: 1 }] }];
     expect(siteForGroup(allocationCandidates(samples), 'Session', 'object')).toMatchObject({ line: 7, functionName: 'remember' });
@@ -119,6 +148,57 @@ const TS_SOURCE = [
   '  rows.push(makeRow(id));', //                           12
   '}', //                                                    13
 ].join('\n');
+
+describe('instanceSite', () => {
+  // A request library that allocates the most bytes, and the requests Node's
+  // HTTP server parses, made entirely in Node's own frames.
+  const assertions = path.join(dir, 'assertions.cjs');
+  writeFileSync(assertions, ['function wrapAssertFn(assertFn) {', '  const stack = new Error().stack;', '  return (res) => assertFn(res, stack);', '}'].join('\n'));
+  const libraryFrame = { functionName: 'wrapAssertFn', url: pathToFileURL(assertions).href, line: 1, column: 1 };
+  const parsed: AllocationSample = {
+    size: 48,
+    count: 100,
+    stack: [
+      { functionName: 'ReadableState', url: 'node:internal/streams/readable', line: 262, column: 3 },
+      { functionName: 'IncomingMessage', url: 'node:_http_incoming', line: 50, column: 3 },
+      { functionName: 'parserOnHeadersComplete', url: 'node:_http_common', line: 71, column: 3 },
+    ],
+  };
+
+  it("puts an instance no sampled line constructs on its constructor's frame, Node's own included, not on the busiest library", () => {
+    const samples: AllocationSample[] = [{ size: 512, count: 100, stack: [libraryFrame] }, parsed];
+    const guessed = siteForGroup(allocationCandidates(samples), 'IncomingMessage', 'object');
+    expect(guessed).toMatchObject({ file: assertions, functionName: 'wrapAssertFn', source: 'sampled' });
+    const site = instanceSite(samples, 'IncomingMessage', guessed);
+    expect(site).toMatchObject({ file: 'node:_http_incoming', line: 50, functionName: 'IncomingMessage', source: 'sampled' });
+    expect(site!.stack.slice(0, 2)).toEqual(['IncomingMessage (node:_http_incoming:50:3)', 'parserOnHeadersComplete (node:_http_common:71:3)']);
+  });
+
+  it("keeps the guessed site when its stack runs the constructor (Node making a Stats for the user's call)", () => {
+    const caller = path.join(dir, 'stat.cjs');
+    writeFileSync(caller, ['const kept = [];', 'function remember(file) {', '  kept.push(statSync(file));', '}'].join('\n'));
+    const samples: AllocationSample[] = [
+      {
+        size: 144,
+        count: 100,
+        stack: [
+          { functionName: 'Stats', url: 'node:internal/fs/utils', line: 540, column: 3 },
+          { functionName: 'remember', url: pathToFileURL(caller).href, line: 2, column: 1 },
+        ],
+      },
+    ];
+    const guessed = siteForGroup(allocationCandidates(samples), 'Stats', 'object');
+    expect(instanceSite(samples, 'Stats', guessed)).toEqual(guessed);
+    expect(guessed).toMatchObject({ file: caller, functionName: 'remember' });
+  });
+
+  it('keeps a site read from the source', () => {
+    const samples: AllocationSample[] = [{ size: 32, count: 100, stack: [{ functionName: 'remember', url, line: 7, column: 1 }] }];
+    const guessed = siteForGroup(allocationCandidates(samples), 'Session', 'object');
+    expect(guessed).toMatchObject({ source: 'inferred' });
+    expect(instanceSite(samples, 'Session', guessed)).toBe(guessed);
+  });
+});
 
 describe('siteForGroup on transformed code', () => {
   const scriptPath = path.join(dir, 'rows.js');

@@ -87,6 +87,29 @@ describe('the handle tracker', () => {
     expect(tracker.liveCount()).toBe(0);
   });
 
+  it('counts a timer re-armed after it fired as one handle, however often it was re-armed', async () => {
+    // Node gives a refreshed timer that had fired a new async id: undici's one
+    // module-wide timer, re-armed by later requests, read as one more per round.
+    const tracker = new HandleTracker();
+    tracker.start();
+    let shared: NodeJS.Timeout | undefined;
+    const call = tracker.wrap(() => {
+      if (shared) shared.refresh();
+      else shared = setTimeout(() => undefined, 1);
+    });
+    try {
+      for (let i = 0; i < 5; i++) {
+        call();
+        await new Promise((resolve) => setTimeout(resolve, 15));
+      }
+      call();
+      expect(tracker.liveCount()).toBe(1);
+    } finally {
+      tracker.stop();
+      clearTimeout(shared);
+    }
+  });
+
   it('charges a handle made ticks later to the call that asked for it', async () => {
     const tracker = new HandleTracker();
     tracker.start();
