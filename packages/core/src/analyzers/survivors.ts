@@ -159,12 +159,12 @@ function collectPopulations(index: HeapIndex, boundaries: readonly number[], rul
  * population of contexts: a context looks past the contexts above it for
  * the closure that owns them.
  *
- * A peer further up, past an owner of another kind, that heads a group
- * itself makes the node a member of that population too: a list linked
- * through nodes of another kind (jsdom's elements, each holding its next
- * sibling through its own tree record) is as much a population as a plain
- * linked list. A peer that is itself owned (the second <li> of a panel)
- * leaves the node with its owner.
+ * An owner of another kind that is itself owned by a peer heading a group
+ * does not own the node: a list linked through its members' records (jsdom's
+ * elements, each holding its next sibling through its own tree record) is
+ * as much a population as a plain linked list. A peer that is itself owned
+ * (the second <li> of a panel) leaves the node with its owner; closures,
+ * whose names say little (two anonymous arrows are peers), keep theirs.
  */
 function headTable(index: HeapIndex, parents: Int32Array, isNew: (node: number) => boolean): Int32Array {
   // Same type and name: a peer. Names are compared by their string-table
@@ -172,21 +172,20 @@ function headTable(index: HeapIndex, parents: Int32Array, isNew: (node: number) 
   const { nodeNames, nodeTypes } = index.graph;
   const samePeer = (a: number, b: number) => nodeTypes[a] === nodeTypes[b] && (nodeNames[a] === nodeNames[b] || index.name(a) === index.name(b));
   const heads = new Int32Array(index.graph.nodeCount).fill(-1);
+  // A list linked through its members' own records: the owner's head is a peer that heads a group.
+  const linksPeers = (owner: number, node: number): boolean => {
+    const peer = heads[owner]!;
+    return peer !== -1 && index.type(node) !== NodeType.closure && samePeer(peer, node) && heads[peer] === -1;
+  };
   const headOf = (node: number): number => {
     const isContext = index.name(node) === CONTEXT_NAME;
-    let owner = -1;
     let steps = 0;
     for (let at = parents[node]!; at > 0 && isNew(at) && steps < 8; at = parents[at]!, steps++) {
       if (!GROUP_HEAD_TYPES.has(index.type(at))) continue;
-      if (!samePeer(at, node)) {
-        if (isContext) return at;
-        if (owner === -1) owner = at;
-        continue;
-      }
-      if (isContext) continue;
-      return owner === -1 || heads[at] === -1 ? -1 : owner;
+      if (!samePeer(at, node)) return linksPeers(at, node) ? -1 : at;
+      if (!isContext) return -1;
     }
-    return owner;
+    return -1;
   };
   // In breadth-first order, so that a peer's head is known before the nodes below it.
   for (const node of index.shortestPathTree().order) if (isNew(node)) heads[node] = headOf(node);
