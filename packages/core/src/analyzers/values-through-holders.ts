@@ -43,7 +43,8 @@ function* membersOf(holder: unknown): Generator<unknown> {
 
 /**
  * A lookup of live values by heap snapshot id that tries the members of
- * the collections it already returned before asking `lookup`.
+ * the collections it already returned, then the values `nearby` lists
+ * (read once, on the first lookup that needs them), before asking `lookup`.
  *
  * The capture's lookup (V8's FindObjectById) marks and walks the whole heap
  * for every id: 0.2–0.3 s at 20 MB. An explanation looks up a group's
@@ -52,8 +53,13 @@ function* membersOf(holder: unknown): Generator<unknown> {
  * Map's value). Its members' ids, read one by one, find it in milliseconds.
  * The answer is the same object either way: an id names one live object.
  */
-export function valuesThroughHolders(lookup: (id: number) => unknown, objectId: (value: object) => number): (id: number) => unknown {
+export function valuesThroughHolders(
+  lookup: (id: number) => unknown,
+  objectId: (value: object) => number,
+  nearby: () => readonly unknown[] = () => [],
+): (id: number) => unknown {
   const holders: unknown[] = [];
+  let near: readonly unknown[] | undefined;
   const found = (id: number): unknown => {
     let scanned = 0;
     for (const holder of holders) {
@@ -64,8 +70,12 @@ export function valuesThroughHolders(lookup: (id: number) => unknown, objectId: 
     }
     return undefined;
   };
+  const foundNearby = (id: number): unknown => {
+    near ??= nearby();
+    return near.find((value) => isReference(value) && objectId(value) === id);
+  };
   return (id: number): unknown => {
-    const value = found(id) ?? lookup(id);
+    const value = found(id) ?? foundNearby(id) ?? lookup(id);
     if (isReference(value) && !types.isProxy(value) && (types.isMap(value) || types.isSet(value) || Array.isArray(value)) && !holders.includes(value)) holders.push(value);
     return value;
   };
