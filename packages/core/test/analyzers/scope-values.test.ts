@@ -35,3 +35,29 @@ describe('valuesInScopesOf', () => {
     expect(valuesInScopesOf(Math.max)).toEqual([]);
   });
 });
+
+// Registered only where the addon is meant to load (as in parity.test.ts):
+// the pure-JS capture has no lookup by id to spare.
+const nativeRun = process.env.MEMSCOPE_CAPTURE !== 'js';
+
+class CachedSession {
+  constructor(readonly n: number) {}
+}
+
+if (nativeRun) {
+  describe('the explanation on the native capture', () => {
+    it("counts a leaking Map its function closes over without V8's heap walk by id, and names it", async () => {
+      const { createNativeCapture, loadNativeBinding } = await import('../../src/capture/native.js');
+      const { checkLeak } = await import('../../src/verdict/check-leak.js');
+      const real = createNativeCapture(loadNativeBinding());
+      const walks: number[] = [];
+      const capture = { ...real, lookup: { valueById: (id: number) => (walks.push(id), real.lookup!.valueById(id)) } };
+      const sessions = new Map<number, CachedSession>();
+      let next = 0;
+      const result = await checkLeak(() => void sessions.set(++next, new CachedSession(next)), undefined, { capture });
+      expect(result.leaked).toBe(true);
+      expect(result.findings[0]!.title).toMatch(/CachedSession objects: \+1 per call .* held by Map sessions/);
+      expect(walks).toEqual([]);
+    }, 120_000);
+  });
+}
