@@ -63,10 +63,19 @@ export function valuesThroughHolders(
   const found = (id: number): unknown => {
     let scanned = 0;
     for (const holder of holders) {
+      // Newest first: a leak appends, and the member looked up is one the
+      // explanation's calls added, behind every entry made before them
+      // (30,000 ids read instead of a few thousand for the bench's Map).
+      const members: unknown[] = [];
       for (const member of membersOf(holder)) {
-        if (++scanned > MAX_SCANNED) return undefined;
+        if (++scanned > MAX_SCANNED) break;
+        members.push(member);
+      }
+      for (let i = members.length - 1; i >= 0; i--) {
+        const member = members[i];
         if (isReference(member) && objectId(member) === id) return member;
       }
+      if (scanned > MAX_SCANNED) return undefined;
     }
     return undefined;
   };
