@@ -47,7 +47,7 @@ async function cleanCase(sizeMb) {
     last = await checkLeak(work);
   });
   if (last.leaked) throw new Error(`clean function judged leaking: ${last.stats.reason}`);
-  const result = { sizeMb, heapUsed, fnMs: fnCost.mean, verdictMs: verdict.p50, calls: last.stats.totalCalls, timeMs: last.stats.timeMs, records: heap.records };
+  const result = { sizeMb, heapUsed, fnMs: fnCost.mean, verdictMs: verdict.p50, calls: last.stats.totalCalls, timeMs: last.stats.timeMs, records: heap.records, load: loadavg()[0] };
   process.stdout.write(JSON.stringify(result) + '\n');
 }
 
@@ -211,8 +211,9 @@ function printVersus(sizeMb, runs) {
 
 async function orchestrate() {
   const clean = child(['--clean', '20']);
-  console.log('Clean verdict for a ~1 ms function, no snapshot (goal: median ≤ 0.5 s)');
+  console.log('Clean verdict for a ~1 ms function, no snapshot (goal: median ≤ 0.5 s at load 2–4 on 2 cores)');
   console.table([{
+    load: clean.load.toFixed(1),
     heap: mb(clean.heapUsed),
     'fn (mean)': fmt(clean.fnMs),
     'verdict (median)': fmt(clean.verdictMs),

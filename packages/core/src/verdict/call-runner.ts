@@ -31,7 +31,8 @@ export class CallRunner {
   async = false;
 
   constructor(
-    private readonly fn: LeakTarget,
+    /** The function called; the explanation reads its closures for the objects a leak grows in. */
+    readonly fn: LeakTarget,
     private readonly timeoutMs: number,
     /** Who is calling, for messages: `checkLeak` or a matcher's name. */
     private readonly caller = 'checkLeak',

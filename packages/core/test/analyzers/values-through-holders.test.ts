@@ -74,3 +74,17 @@ describe('valuesThroughHolders', () => {
     expect(heap.walks.at(-1)).toBe(heap.idOf(hidden));
   });
 });
+
+describe('valuesThroughHolders with values nearby', () => {
+  it('finds a value among those nearby with no walk, reads them once, and walks for the rest', () => {
+    const cache = new Map([[1, { entry: true }]]);
+    const elsewhere = { elsewhere: true };
+    const heap = fakeHeap([cache, elsewhere]);
+    let reads = 0;
+    const byId = valuesThroughHolders(heap.lookup, heap.idOf, () => (reads++, [cache]));
+    expect(byId(heap.idOf(cache))).toBe(cache);
+    expect(byId(heap.idOf(elsewhere))).toBe(elsewhere);
+    expect(heap.walks).toEqual([heap.idOf(elsewhere)]);
+    expect(reads).toBe(1);
+  });
+});
