@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createJestProject, repoRoot, runJestIn, runNode, type FixtureProject, type JestRun, type ProcessResult } from '../support/index.js';
+import { createJestProject, repoRoot, runJestIn, runNode, slotQueue, type FixtureProject, type JestRun, type ProcessResult } from '../support/index.js';
 import { createVitestProject, vitestConfig } from '../vitest/run-vitest.js';
 import type { RunReport } from '../../packages/core/src/report/schema.js';
 import { readRunReport } from '../../packages/core/src/report/write.js';
@@ -18,24 +18,45 @@ import * as caseFiles from './support/case-files.mjs';
 
 const VERDICT_TIMEOUT_MS = 900_000;
 
-// The corpus lives outside the workspace; say so plainly when it is not installed.
+const CAPTURES = ['native', 'js'] as const;
+const VARIANTS = ['leaky', 'fixed'] as const;
+
+type CaseVerdicts = Record<(typeof VARIANTS)[number], Record<(typeof CAPTURES)[number], Promise<Verdict>>>;
+
+/**
+ * Every variant's child on both capture paths, two at a time (2 cores, one
+ * child each, as the corpus's stability script runs them), queued case after
+ * case: a child starts when either slot frees, so a case's slower child
+ * overlaps the next case's first one instead of leaving a core idle. Each
+ * test awaits its own case's four verdicts.
+ */
+const verdicts = new Map<string, CaseVerdicts>();
+let vitestRun: Promise<{ project: FixtureProject; run: ProcessResult }>;
+
 beforeAll(() => {
+  // The corpus lives outside the workspace; say so plainly when it is not installed.
   if (!existsSync(join(repoRoot, 'test/real-world/node_modules/node-fetch-leaky'))) {
     throw new Error('test/real-world is not installed: run `npm ci --prefix test/real-world`.');
   }
+  const run = slotQueue(2);
+  for (const name of caseFiles.caseNames()) {
+    const byVariant = (variant: (typeof VARIANTS)[number]) =>
+      Object.fromEntries(CAPTURES.map((capture) => [capture, run(() => score.runVariant(name, variant, capture))])) as CaseVerdicts['leaky'];
+    verdicts.set(name, { leaky: byVariant('leaky'), fixed: byVariant('fixed') });
+  }
+  // Last in the queue: it takes the slot the corpus's last children free.
+  vitestRun = run(runThroughVitest);
+  vitestRun.catch(() => undefined); // awaited, and reported, by its describe
 });
 
-const CAPTURES = ['native', 'js'] as const;
-
-// The two capture paths run side by side, one child each (2 cores), as the
-// corpus's stability script runs them; each path is judged on its own.
 describe('real-world corpus, native and pure-JS capture: leaky found with its kind, fixed clean', () => {
   for (const name of caseFiles.caseNames()) {
     const { kind, package: pkg, leaky, fixed } = caseFiles.readCase(name);
     it(`${name} (${pkg} ${leaky} → ${fixed}, ${kind})`, async () => {
-      const leakyVerdicts = await Promise.all(CAPTURES.map((capture) => score.runVariant(name, 'leaky', capture)));
-      const fixedVerdicts = await Promise.all(CAPTURES.map((capture) => score.runVariant(name, 'fixed', capture)));
-      const problems = Object.fromEntries(CAPTURES.map((capture, i) => [capture, score.judgeCase(kind, leakyVerdicts[i]!, fixedVerdicts[i]!)]));
+      const { leaky: leakyVerdicts, fixed: fixedVerdicts } = verdicts.get(name)!;
+      const problems = Object.fromEntries(
+        await Promise.all(CAPTURES.map(async (capture) => [capture, score.judgeCase(kind, await leakyVerdicts[capture], await fixedVerdicts[capture])])),
+      );
       expect(problems).toEqual({ native: [], js: [] });
     }, VERDICT_TIMEOUT_MS);
   }
@@ -100,6 +121,40 @@ function judgeReport(report: RunReport | null): Record<string, string[]> {
 
 const noProblems = Object.fromEntries(RUNNER_CASES.map((name) => [name, []]));
 
+/** The Vitest run of the runner cases: one worker, so one slot of the corpus's queue. */
+async function runThroughVitest(): Promise<{ project: FixtureProject; run: ProcessResult }> {
+  const project = await createVitestProject(4, {
+    'vitest.config.mjs': vitestConfig({ test: { testTimeout: 600_000, hookTimeout: 600_000 } }),
+    ...specFiles('vitest'),
+  });
+  // runVitestIn stops a run after 90 s; six verdicts on real libraries take longer.
+  const run = await runNode([join(repoRoot, 'node_modules/vitest/vitest.mjs'), 'run'], { cwd: project.dir, timeoutMs: VERDICT_TIMEOUT_MS });
+  return { project, run };
+}
+
+describe('real-world corpus through real Vitest (4)', () => {
+  let project: FixtureProject;
+  let run: ProcessResult;
+
+  beforeAll(async () => {
+    ({ project, run } = await vitestRun);
+  }, VERDICT_TIMEOUT_MS);
+  afterAll(() => project?.cleanup());
+
+  it('runs to the end: the worker lives, and the leaky tests fail', () => {
+    expect(run.signal, run.output).toBeNull();
+    expect(run.output).not.toMatch(FATAL_ERROR);
+    expect(run.exitCode, run.output).toBe(1);
+  });
+
+  it('finds each leaky release with its kind in at most two findings and passes each fixed one', async () => {
+    const reportPath = project.path('memscope-report/report.json');
+    const report = existsSync(reportPath) ? await readRunReport(reportPath) : null;
+    expect(judgeReport(report), run.output).toEqual(noProblems);
+  });
+});
+
+// After the queue has drained: Jest's two workers take both cores.
 describe('real-world corpus through real Jest (30, ESM)', () => {
   let project: FixtureProject;
   let run: JestRun;
@@ -120,31 +175,3 @@ describe('real-world corpus through real Jest (30, ESM)', () => {
     expect(judgeReport(run.report), run.output).toEqual(noProblems);
   });
 });
-
-describe('real-world corpus through real Vitest (4)', () => {
-  let project: FixtureProject;
-  let run: ProcessResult;
-
-  beforeAll(async () => {
-    project = await createVitestProject(4, {
-      'vitest.config.mjs': vitestConfig({ test: { testTimeout: 600_000, hookTimeout: 600_000 } }),
-      ...specFiles('vitest'),
-    });
-    // runVitestIn stops a run after 90 s; six verdicts on real libraries take longer.
-    run = await runNode([join(repoRoot, 'node_modules/vitest/vitest.mjs'), 'run'], { cwd: project.dir, timeoutMs: VERDICT_TIMEOUT_MS });
-  }, VERDICT_TIMEOUT_MS);
-  afterAll(() => project?.cleanup());
-
-  it('runs to the end: the worker lives, and the leaky tests fail', () => {
-    expect(run.signal, run.output).toBeNull();
-    expect(run.output).not.toMatch(FATAL_ERROR);
-    expect(run.exitCode, run.output).toBe(1);
-  });
-
-  it('finds each leaky release with its kind in at most two findings and passes each fixed one', async () => {
-    const reportPath = project.path('memscope-report/report.json');
-    const report = existsSync(reportPath) ? await readRunReport(reportPath) : null;
-    expect(judgeReport(report), run.output).toEqual(noProblems);
-  });
-});
-

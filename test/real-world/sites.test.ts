@@ -2,7 +2,7 @@ import { cpSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunReport } from '../../packages/core/src/report/schema.js';
-import { createJestProject, repoRoot, runJestIn, runNode, type FixtureFiles, type FixtureProject } from '../support/index.js';
+import { createJestProject, repoRoot, runJestIn, runNode, slotQueue, type FixtureFiles, type FixtureProject } from '../support/index.js';
 import { createVitestProject, runVitestIn } from '../vitest/run-vitest.js';
 
 // Helper-shaped leaks whose `allocated at` must name the line that
@@ -57,24 +57,37 @@ function sitesByTest(report: RunReport | null): Map<string, Site[]> {
 const runs = new Map<string, { sites: Map<string, Site[]>; output: string; root: string }>();
 const projects: FixtureProject[] = [];
 
+// The four runs are independent, each one process measuring its own heap
+// (Jest in band, Vitest on its one spec file, Node on the cases): two at a
+// time on CI's 2 cores. A run's time limit only catches a hang: on a 2-core
+// machine at load average 18, Jest's twelve verdicts beside another run
+// took over 600 s.
+const RUN_TIMEOUT_MS = 1_200_000;
+
 beforeAll(async () => {
   const jest = await createJestProject(30, projectFiles('jest'));
   const vitest = await createVitestProject(4, projectFiles('vitest'));
   projects.push(jest, vitest);
-  const jestRun = await runJestIn(jest, 30, { args: ['--runInBand'], timeoutMs: 600_000 });
-  runs.set('jest', { sites: sitesByTest(jestRun.report), output: jestRun.output, root: jest.dir });
-  const vitestRun = await runVitestIn(vitest, 4);
-  runs.set('vitest', { sites: sitesByTest(await vitestRun.report()), output: vitestRun.output, root: vitest.dir });
-  for (const capture of ['native', 'js'] as const) {
-    const node = await runNode([join(SITES, 'node/run-sites.cjs')], { cwd: repoRoot, env: { MEMSCOPE_CAPTURE: capture }, timeoutMs: 300_000 });
+  const run = slotQueue(2);
+  const runJest = async () => {
+    const jestRun = await runJestIn(jest, 30, { args: ['--runInBand'], timeoutMs: RUN_TIMEOUT_MS });
+    runs.set('jest', { sites: sitesByTest(jestRun.report), output: jestRun.output, root: jest.dir });
+  };
+  const runVitest = async () => {
+    const vitestRun = await runVitestIn(vitest, 4, [], {}, RUN_TIMEOUT_MS);
+    runs.set('vitest', { sites: sitesByTest(await vitestRun.report()), output: vitestRun.output, root: vitest.dir });
+  };
+  const runPlainNode = async (capture: 'native' | 'js') => {
+    const node = await runNode([join(SITES, 'node/run-sites.cjs')], { cwd: repoRoot, env: { MEMSCOPE_CAPTURE: capture }, timeoutMs: RUN_TIMEOUT_MS });
     const sites = new Map<string, Site[]>();
     for (const line of node.stdout.split('\n').filter(Boolean)) {
       const { name, findings } = JSON.parse(line) as { name: string; findings: Array<{ site?: Site }> };
       sites.set(`js ${name}`, findings.flatMap((f) => (f.site ? [{ file: f.site.file, line: f.site.line }] : [])));
     }
     runs.set(`node-${capture}`, { sites, output: node.output, root: SITES });
-  }
-}, 900_000);
+  };
+  await Promise.all([run(runJest), run(runVitest), run(() => runPlainNode('native')), run(() => runPlainNode('js'))]);
+}, 2 * RUN_TIMEOUT_MS);
 
 afterAll(async () => {
   for (const project of projects) await project.cleanup();

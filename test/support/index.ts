@@ -4,3 +4,4 @@ export { createJestProject, runJestIn, jestBin, JEST_VERSIONS, type JestRun, typ
 export { repoRoot } from './paths.js';
 export { memscopeTempEntries, privateTmp } from './temp-dirs.js';
 export { dashboardTree } from './dashboard-dom.js';
+export { slotQueue } from './slots.js';
