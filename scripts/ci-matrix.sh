@@ -5,10 +5,6 @@
 #
 #   scripts/ci-matrix.sh                 every default file (about 5 minutes on 2 cores)
 #   MEMSCOPE_MATRIX_NODES="24" scripts/ci-matrix.sh   one Node only
-#   scripts/ci-matrix.sh --prepare       the Node installs, addon builds and
-#                                        Vitest 5 install only (a download and
-#                                        a one-core compile, which CI overlaps
-#                                        with its demo); a later run reuses them
 #
 # Every suite on every cell does not fit the CI budget (the Jest suite alone
 # takes 2 minutes per Node), so the cells run:
@@ -20,8 +16,6 @@
 #   Jest 29 and 30 (one cell), pure-JS capture: baseline (per-test figures
 #     from the JS GC accounting in Jest's workers; Jest's diagnosis suite,
 #     test/jest/verdicts.test.ts, takes about 2 minutes per Node on this path)
-# A Vitest cell runs on Node 22 and 24 side by side (one runner process
-# each, 2 cores); Jest cells, two Jest versions at once already, run alone.
 # MEMSCOPE_MATRIX_VITEST_FILES, MEMSCOPE_MATRIX_JS_FILES,
 # MEMSCOPE_MATRIX_JEST_FILES and MEMSCOPE_MATRIX_JEST_JS_FILES replace those
 # lists (space-separated paths). Each cell's full output is kept in
@@ -33,13 +27,6 @@ cd "$repo_root"
 with_node="$repo_root/scripts/with-node.sh"
 log_dir="$repo_root/test/output/ci-matrix"
 cell_timeout="${MEMSCOPE_MATRIX_CELL_TIMEOUT:-300}"
-
-prepare_only=0
-case "${1-}" in
-  "") ;;
-  --prepare) prepare_only=1 ;;
-  *) echo "ci-matrix.sh: unknown argument \"$1\"; the only one is --prepare" >&2; exit 2 ;;
-esac
 
 read -r -a nodes <<<"${MEMSCOPE_MATRIX_NODES:-22 24}"
 read -r -a vitest_files <<<"${MEMSCOPE_MATRIX_VITEST_FILES:-test/vitest/diagnosis.test.ts test/vitest/pools.test.ts test/vitest/crash.test.ts test/vitest/baseline.test.ts test/vitest/shard.test.ts test/vitest/browser.test.ts}"
@@ -69,76 +56,46 @@ if [[ ! -f test/vitest/v5/node_modules/vitest/package.json ||
   flock /tmp/memscope-npm.lock "$with_node" "${nodes[0]}" \
     npm ci --prefix test/vitest/v5 --no-audit --no-fund --loglevel=error >&2
 fi
-[[ "$prepare_only" == 0 ]] || exit 0
 
 declare -A cells=()
 rows=()
 failed=0
 
-# start_cell <row label> <node> <env assignments…> -- <test files…>
-# Runs one cell in the background; finish_cells collects what it wrote.
-started_cells=()
-start_cell() {
+# run_cell <row label> <node> <env assignments…> -- <test files…>
+run_cell() {
   local row="$1" node="$2"
   shift 2
   local env_vars=()
   while [[ "$1" != "--" ]]; do env_vars+=("$1"); shift; done
   shift
   local log="$log_dir/node$node-${row// /_}.log"
+  local begin end seconds summary
   [[ " ${rows[*]-} " == *" $row "* ]] || rows+=("$row")
   echo "ci-matrix.sh: Node $node, $row: $*" >&2
-  (
-    begin=$(date +%s.%N)
-    # Each Node's cells keep their own Vitest cache (ci-matrix.config.mts).
-    if env "${env_vars[@]}" MEMSCOPE_MATRIX_CACHE_DIR="node_modules/.vite/ci-matrix-node$node" timeout "$cell_timeout" "$with_node" "$node" \
-      npx vitest run --config scripts/ci-matrix.config.mts "$@" >"$log" 2>&1; then
-      summary="pass"
-    else
-      summary="FAIL"
-    fi
-    end=$(date +%s.%N)
-    seconds=$(awk -v a="$begin" -v b="$end" 'BEGIN { printf "%.0f", b - a }')
-    # Vitest's own count, e.g. "Tests  2 failed | 19 passed (21)".
-    counts=$(sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -E '^ +Tests +' | tail -1 | sed -E 's/^ +Tests +//; s/ \| /, /' || true)
-    printf '%s %ss%s\n' "$summary" "$seconds" "${counts:+ ($counts)}" >"$log.cell"
-  ) &
-  started_cells+=("$row|$node|$!|$log.cell")
+  begin=$(date +%s.%N)
+  if env "${env_vars[@]}" timeout "$cell_timeout" "$with_node" "$node" \
+    npx vitest run --config scripts/ci-matrix.config.mts "$@" >"$log" 2>&1; then
+    summary="pass"
+  else
+    summary="FAIL"
+    failed=1
+  fi
+  end=$(date +%s.%N)
+  seconds=$(awk -v a="$begin" -v b="$end" 'BEGIN { printf "%.0f", b - a }')
+  # Vitest's own count, e.g. "Tests  2 failed | 19 passed (21)".
+  local counts
+  counts=$(sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -E '^ +Tests +' | tail -1 | sed -E 's/^ +Tests +//; s/ \| /, /')
+  cells["$row|$node"]="$summary ${seconds}s${counts:+ ($counts)}"
 }
 
-# Waits for the cells started since the last call and records them.
-finish_cells() {
-  local entry row node pid result
-  for entry in "${started_cells[@]}"; do
-    IFS='|' read -r row node pid result <<<"$entry"
-    wait "$pid" || true
-    cells["$row|$node"]="$(cat "$result" 2>/dev/null || echo "FAIL (no result)")"
-    [[ "${cells["$row|$node"]}" == pass* ]] || failed=1
-  done
-  started_cells=()
-}
-
-# A Vitest cell is one runner process at a time (one worker on 2 cores), so
-# the same cell on each Node runs side by side: two verdicts at once, as in
-# npm test's corpora. A Jest cell already runs Jest 29 and 30 side by side
-# (crash.test.ts with two workers each), so Jest cells run one at a time.
-run_side_by_side() {
-  local row="$1"
-  shift
-  for node in "${nodes[@]}"; do start_cell "$row" "$node" "$@"; done
-  finish_cells
-}
-run_alone() {
-  local row="$1"
-  shift
-  for node in "${nodes[@]}"; do start_cell "$row" "$node" "$@"; finish_cells; done
-}
-
-run_side_by_side "vitest 4 native" MEMSCOPE_CAPTURE=native MEMSCOPE_E2E_VITEST=4 -- "${vitest_files[@]}"
-run_side_by_side "vitest 5 native" MEMSCOPE_CAPTURE=native MEMSCOPE_E2E_VITEST=5 -- "${vitest_files[@]}"
-run_side_by_side "vitest 4 js" MEMSCOPE_CAPTURE=js MEMSCOPE_E2E_VITEST=4 -- "${js_files[@]}"
-run_side_by_side "vitest 5 js" MEMSCOPE_CAPTURE=js MEMSCOPE_E2E_VITEST=5 -- "${js_files[@]}"
-run_alone "jest 29+30 native" MEMSCOPE_CAPTURE=native -- "${jest_files[@]}"
-run_alone "jest 29+30 js" MEMSCOPE_CAPTURE=js -- "${jest_js_files[@]}"
+for node in "${nodes[@]}"; do
+  run_cell "vitest 4 native" "$node" MEMSCOPE_CAPTURE=native MEMSCOPE_E2E_VITEST=4 -- "${vitest_files[@]}"
+  run_cell "vitest 5 native" "$node" MEMSCOPE_CAPTURE=native MEMSCOPE_E2E_VITEST=5 -- "${vitest_files[@]}"
+  run_cell "vitest 4 js" "$node" MEMSCOPE_CAPTURE=js MEMSCOPE_E2E_VITEST=4 -- "${js_files[@]}"
+  run_cell "vitest 5 js" "$node" MEMSCOPE_CAPTURE=js MEMSCOPE_E2E_VITEST=5 -- "${js_files[@]}"
+  run_cell "jest 29+30 native" "$node" MEMSCOPE_CAPTURE=native -- "${jest_files[@]}"
+  run_cell "jest 29+30 js" "$node" MEMSCOPE_CAPTURE=js -- "${jest_js_files[@]}"
+done
 
 total=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.0f", b - a }')
 versions=()

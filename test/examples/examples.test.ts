@@ -1,20 +1,14 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { repoRoot, runNode } from '../support/index.js';
-import { allKinds, findingsOf, JEST, startCleanThenLeaky, VITEST, type ExampleRun, type ExampleRuns } from './run-example.js';
-
-// The two examples run side by side, each its clean run then its leaky one.
-const runs = new Map<string, Promise<ExampleRuns>>();
-beforeAll(() => {
-  runs.set('jest-http', startCleanThenLeaky('jest-http', JEST));
-  runs.set('vitest-events', startCleanThenLeaky('vitest-events', VITEST));
-});
+import { allKinds, findingsOf, JEST, runExample, VITEST, type ExampleRun } from './run-example.js';
 
 describe('examples/jest-http', () => {
   let clean: ExampleRun;
   let leaky: ExampleRun;
   beforeAll(async () => {
-    ({ clean, leaky } = await runs.get('jest-http')!);
+    clean = await runExample('jest-http', JEST, false);
+    leaky = await runExample('jest-http', JEST, true);
   }, 600_000);
 
   test('as shipped, its suite passes with no leak', () => {
@@ -60,7 +54,8 @@ describe('examples/vitest-events', () => {
   let clean: ExampleRun;
   let leaky: ExampleRun;
   beforeAll(async () => {
-    ({ clean, leaky } = await runs.get('vitest-events')!);
+    clean = await runExample('vitest-events', VITEST, false);
+    leaky = await runExample('vitest-events', VITEST, true);
   }, 600_000);
 
   test('as shipped, its suite passes with no leak', () => {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Finding } from '../../packages/core/src/verdict/types.js';
 import { repoRoot, runNode } from '../support/index.js';
-import { findingsOf, JEST, startCleanThenLeaky, VITEST, type ExampleRun, type ExampleRuns } from './run-example.js';
+import { findingsOf, JEST, runExample, VITEST, type ExampleRun } from './run-example.js';
 
 // The React examples: one cart badge, tested with Testing Library under
 // jsdom, in Jest and in Vitest. Their configs give tests a minute: a
@@ -10,9 +10,6 @@ import { findingsOf, JEST, startCleanThenLeaky, VITEST, type ExampleRun, type Ex
 // default 5 s is covered in test/components).
 
 const LEAK_TEST = 'an unmounted badge leaves nothing behind';
-
-/** The two examples run side by side, each its clean run then its leaky one: both are started before either's tests. */
-const runs = new Map<string, Promise<ExampleRuns>>();
 
 /** Everything a finding says, for matching names that may sit in its title, path or preview. */
 const textOf = (finding: Finding) => JSON.stringify(finding);
@@ -24,14 +21,12 @@ const textOf = (finding: Finding) => JSON.stringify(finding);
  * the store's module deeper than the window).
  */
 function describeReactExample(name: string, command: readonly string[], testFile: string, source: RegExp) {
-  beforeAll(() => {
-    runs.set(name, startCleanThenLeaky(name, command));
-  });
   describe(`examples/${name}`, () => {
     let clean: ExampleRun;
     let leaky: ExampleRun;
     beforeAll(async () => {
-      ({ clean, leaky } = await runs.get(name)!);
+      clean = await runExample(name, command, false);
+      leaky = await runExample(name, command, true);
     }, 600_000);
 
     test('as shipped, its suite passes with no leak', () => {

@@ -24,24 +24,6 @@ export async function runExample(name: string, command: readonly string[], leaks
   return { ...run, report: existsSync(reportPath) ? await readRunReport(reportPath) : null };
 }
 
-export interface ExampleRuns {
-  clean: ExampleRun;
-  leaky: ExampleRun;
-}
-
-/**
- * An example's suite as shipped, then with its demo bugs: the two take turns,
- * as both write the example's report. Started at once, so that two examples
- * run side by side (one runner process each, CI's 2 cores); a failure is
- * reported to the test that awaits the runs, not as an unhandled rejection
- * before it does.
- */
-export function startCleanThenLeaky(name: string, command: readonly string[]): Promise<ExampleRuns> {
-  const runs = (async () => ({ clean: await runExample(name, command, false), leaky: await runExample(name, command, true) }))();
-  runs.catch(() => undefined);
-  return runs;
-}
-
 export function findingsOf(run: ExampleRun, testId: string): Finding[] {
   const task = run.report?.tasks.find((t) => t.kind === 'test' && t.id === testId);
   if (!task) throw new Error(`no test ${testId} in the report; tests: ${run.report?.tasks.map((t) => t.id).join(', ')}`);
