@@ -35,20 +35,17 @@ function addItem(): void {
 
 const LIMIT = { timeLimit: 120_000 };
 
+/** Each leak, and the one finding it reads as. */
+const LEAKS: Array<[string, () => void, RegExp]> = [
+  ['a drawer parked per call in a detached container, with its nodes, held by the container', parkDrawer, /^detached <aside> subtrees: \+1 per call \(.+ per call, 8 nodes each\), held by <div> parking$/],
+  ['a toast left in the page per call, held by <body>', () => showToast(true), /^<div> elements left in the page: \+1 per call \(.+ per call, 3 nodes each\), held by <body>$/],
+  ['items of the same tag added per call to a detached list', addItem, /^detached <li> subtrees: \+1 per call \(.+ per call, 2 nodes each\), held by <ul> history$/],
+];
+
 describe('DOM kept through its parent under jsdom', () => {
-  it('finds a drawer parked per call in a detached container, with its nodes, held by the container', async () => {
-    const result = await checkLeak(parkDrawer, LIMIT);
-    expect(result.findings.map((f) => f.title)).toEqual([expect.stringMatching(/^detached <aside> subtrees: \+1 per call \(.+ per call, 8 nodes each\), held by <div> parking$/)]);
-  }, 180_000);
-
-  it('finds a toast left in the page per call, held by <body>', async () => {
-    const result = await checkLeak(() => showToast(true), LIMIT);
-    expect(result.findings.map((f) => f.title)).toEqual([expect.stringMatching(/^<div> elements left in the page: \+1 per call \(.+ per call, 3 nodes each\), held by <body>$/)]);
-  }, 180_000);
-
-  it('finds items of the same tag added per call to a detached list', async () => {
-    const result = await checkLeak(addItem, LIMIT);
-    expect(result.findings.map((f) => f.title)).toEqual([expect.stringMatching(/^detached <li> subtrees: \+1 per call \(.+ per call, 2 nodes each\), held by <ul> history$/)]);
+  it.each(LEAKS)('finds %s', async (_, leak, title) => {
+    const result = await checkLeak(leak, LIMIT);
+    expect(result.findings.map((f) => f.title)).toEqual([expect.stringMatching(title)]);
   }, 180_000);
 
   it('passes a toast taken down after it showed', async () => {
