@@ -7,12 +7,27 @@
  * remembered with its owner through a WeakRef, and an owner's live external
  * bytes are the sum over the refs still set.
  *
+ * A WeakRef is cleared by a full GC only: V8's scavenger keeps every WeakRef
+ * target (and so a dropped Buffer's backing store) alive. A ref still set is
+ * proof of life only when a full GC whose marking began after the Buffer
+ * was made has run; before that, the Buffer may be garbage (one made while
+ * V8 marks incrementally survives that round). Each Buffer notes the
+ * full-GC generation it was made in, and unprovenBytes tells the caller
+ * whether a scavenge is enough or a full GC must settle the question.
+ *
  * Only Buffer's statics are seen: `new ArrayBuffer(n)` and typed arrays are
  * counted in `allocated` (external growth while the task runs) but not in
  * `retained`.
  */
 
 type Allocator = (...args: never[]) => Buffer;
+/**
+ * Generations between a Buffer's and now that prove its ref: a full GC V8
+ * ran on its own counts one (it may have been marking when the Buffer was
+ * made: only the one after it surely began later), a full GC the caller
+ * forced counts two (atomic, begun after).
+ */
+const PROVEN_AFTER = 2;
 const WRAPPED = ['alloc', 'allocUnsafe', 'allocUnsafeSlow', 'from', 'concat'] as const;
 type WrappedName = (typeof WRAPPED)[number];
 
@@ -20,6 +35,8 @@ interface Held<Owner> {
   owner: Owner;
   bytes: number;
   ref: WeakRef<ArrayBufferLike>;
+  /** Full-GC generation when it was made (see PROVEN_AFTER). */
+  generation: number;
 }
 
 export class BufferOwners<Owner> {
@@ -27,6 +44,13 @@ export class BufferOwners<Owner> {
   /** Bytes of every Buffer each owner allocated, collected or not. */
   private readonly allocated = new Map<Owner, number>();
   private originals: Partial<Record<WrappedName, Allocator>> | null = null;
+  private generation = 0;
+  /**
+   * An object nobody holds: cleared by the first full GC after the job that
+   * made it (V8 keeps a new WeakRef's target until its job ends), which
+   * tells that one ran without a GC callback.
+   */
+  private fullGcWitness = new WeakRef({});
 
   /** Wraps Buffer's statics; `ownerNow` names the task running the caller, null for none. */
   install(ownerNow: () => Owner | null): void {
@@ -53,7 +77,8 @@ export class BufferOwners<Owner> {
   }
 
   private own(owner: Owner, store: ArrayBufferLike): void {
-    this.held.push({ owner, bytes: store.byteLength, ref: new WeakRef(store) });
+    this.noteFullGc();
+    this.held.push({ owner, bytes: store.byteLength, ref: new WeakRef(store), generation: this.generation });
     this.allocated.set(owner, (this.allocated.get(owner) ?? 0) + store.byteLength);
   }
 
@@ -67,6 +92,38 @@ export class BufferOwners<Owner> {
     const statics = Buffer as unknown as Record<WrappedName, Allocator>;
     for (const name of WRAPPED) statics[name] = this.originals[name]!;
     this.originals = null;
+  }
+
+  /**
+   * Notes a full GC since the last call: one the caller just forced
+   * (`forcedFull`), or one V8 ran on its own (the witness is gone). Call it
+   * before unprovenBytes, and again after forcing a full GC.
+   */
+  fullGcGeneration(forcedFull = false): void {
+    if (forcedFull) {
+      this.generation += PROVEN_AFTER;
+      this.fullGcWitness = new WeakRef({});
+    } else {
+      this.noteFullGc();
+    }
+  }
+
+  private noteFullGc(): void {
+    // deref() keeps the witness until this job ends: a full GC within the job is noticed at the next one.
+    if (this.fullGcWitness.deref() !== undefined) return;
+    this.generation++;
+    this.fullGcWitness = new WeakRef({});
+  }
+
+  /**
+   * Bytes of `owner`'s Buffers whose ref is set but no full GC has seen
+   * since they were made: alive or garbage, only a full GC tells. Reads no
+   * ref (a deref keeps its target alive until the job ends).
+   */
+  unprovenBytes(owner: Owner): number {
+    let bytes = 0;
+    for (const entry of this.held) if (entry.owner === owner && this.generation - entry.generation < PROVEN_AFTER) bytes += entry.bytes;
+    return bytes;
   }
 
   /** Bytes of `owner`'s Buffers still alive; forgets the collected ones. */

@@ -1,5 +1,6 @@
 import { createHook, type AsyncHook } from 'node:async_hooks';
 import type { Capture, GcTotals } from '../capture/types.js';
+import { nodeTimers } from '../node-clock.js';
 import { BufferOwners } from './attribution-buffers.js';
 import { MARKERS_PER_READ, SegmentMarkers } from './attribution-markers.js';
 import { addForced, allocatedBetween, takeReading, type Reading } from './figures.js';
@@ -24,6 +25,12 @@ import type { Figure, TaskFigures } from './types.js';
  *   ran in (`retained`: live sampled bytes of the test's segments when it
  *   ends). See attribution-markers.ts.
  * Buffers' external bytes are owned through attribution-buffers.ts.
+ *
+ * A test's `allocated` is final when it ends; its `retained` is read a
+ * moment later with every test that ended in the same turn of the event
+ * loop (flushEnded): tests that end together (a `describe.concurrent` block,
+ * Promise.all of scopes) share one GC and one read of the live samples,
+ * which are most of what attribution costs (bench/attribution.bench.mjs).
  *
  * A verdict (toLeak and friends) inside one of the tests needs the sampling
  * profiler and a heap no marker grows: while it runs, attribution pauses
@@ -51,6 +58,14 @@ export const ATTRIBUTION_INTERVAL_BYTES = 8192;
  * bench/attribution.bench.mjs; the pure-JS path's inspector keeps its own.
  */
 const ATTRIBUTION_STACK_DEPTH = 1;
+/**
+ * Buffer bytes an ended test made since the last full GC above which its
+ * retained read runs a full GC instead of a scavenge (native path): a
+ * scavenge clears no WeakRef, so those Buffers count as alive until a full
+ * GC says otherwise. Below it, they count as alive: the figure can be over
+ * by this much, within the accuracy test's allowance.
+ */
+const UNPROVEN_BUFFER_BYTES = 128 * 1024;
 
 interface Tally {
   heapAllocated: number;
@@ -59,6 +74,8 @@ interface Tally {
   segments: number;
   /** Its code ran while a verdict had the profiler: what it allocated then is in no profile, so its heap retained is unknown. */
   blind: boolean;
+  /** Set once the test ended: its figures wait for the next flushEnded. */
+  ended?: (figures: TaskFigures) => void;
 }
 
 /** A verdict running in `verdictOf` (an attributed test, or null for another task) has the profiler; `ended` once its task closed. */
@@ -105,14 +122,23 @@ export class ConcurrentAttribution {
   private paused: Pause | null = null;
   /** Live sampled bytes of each test's segments, read when a verdict took the profiler (the samples are gone after). */
   private readonly carried = new Map<TaskScope, number>();
+  /** Resolves once the ended tests' figures are read; null while none waits. */
+  private flush: Promise<void> | null = null;
 
   constructor(
     private readonly capture: Capture,
     private readonly forced: GcTotals,
   ) {}
 
+  /** An attributed test still open (an ended one waiting for its figures is not). */
   isAttributed(scope: TaskScope): boolean {
-    return this.tallies.has(scope);
+    const tally = this.tallies.get(scope);
+    return tally !== undefined && !tally.ended;
+  }
+
+  /** Resolves once every ended test has its figures (the file's end waits for it). */
+  idle(): Promise<void> {
+    return this.flush ?? Promise.resolve();
   }
 
   /** Starts attributing `scope` (a test the runner runs concurrently); starts the machinery on first use. */
@@ -186,32 +212,70 @@ export class ConcurrentAttribution {
    * The attributed figures of `scope`, which ends now; stops everything
    * after the last one. None when no code ever ran in the test's scope: the
    * boundary figures then stay, as they are.
+   *
+   * Its counters are charged now and no segment of its opens after; its
+   * live samples and Buffers are read in flushEnded, with the other tests
+   * that end in this turn of the event loop.
    */
-  finish(scope: TaskScope): TaskFigures {
+  finish(scope: TaskScope): Promise<TaskFigures> {
     const tally = this.tallies.get(scope);
-    if (!tally) return {};
+    if (!tally || tally.ended) return Promise.resolve({});
     this.resumeIfDone();
     if (tally.segments === 0 || this.disturbed) {
       this.forget(scope);
-      return {};
+      return Promise.resolve({});
     }
-    // While a verdict has the profiler only what was filed before it counts.
-    const heapRetained = (this.carried.get(scope) ?? 0) + (this.paused ? this.chargeCountersOnly() : this.readRetained(scope));
-    const externalRetained = this.buffers.liveBytes(scope);
-    // External use read in the test's segments drops when a GC in one of them
-    // frees someone else's Buffers; the test's own Buffers are a floor.
-    const externalAllocated = Math.max(tally.externalAllocated, this.buffers.allocatedBytes(scope));
-    const sampled = (value: number): Figure => ({ value: Math.max(0, Math.round(value)), source: 'sampled', intervalBytes: ATTRIBUTION_INTERVAL_BYTES });
-    this.forget(scope);
-    const figures: TaskFigures = { allocated: sampled(tally.heapAllocated + externalAllocated), external: sampled(externalRetained) };
-    if (!tally.blind) figures.retained = sampled(heapRetained + externalRetained);
+    // Code still running in its scope from here on (a callback it left) is nobody's.
+    this.switchTo(this.current === scope ? null : this.current);
+    const figures = new Promise<TaskFigures>((resolve) => {
+      tally.ended = resolve;
+    });
+    // Samples after its last segment (the runner's work until the read) are not its own.
+    if (this.marked === scope && this.last && !this.paused && !this.disturbed) {
+      this.mark(null);
+      this.last = takeReading(this.capture, this.forced, false);
+    }
+    this.flush ??= new Promise<void>((resolve) => {
+      // Outside every test's scope, so the callback is nobody's code; node:timers' setImmediate is never faked.
+      taskStorage.exit(() => asMemscope(() => nodeTimers.setImmediate(() => {
+        this.flush = null;
+        this.flushEnded();
+        resolve();
+      })));
+    });
     return figures;
   }
 
+  /** The figures of every test that ended since the last flush: one GC and one read for all of them. */
+  private flushEnded(): void {
+    const ended = [...this.tallies].filter(([, tally]) => tally.ended);
+    if (ended.length === 0) return;
+    this.resumeIfDone();
+    // While a verdict has the profiler only what was filed before it counts.
+    const heapRetained = this.disturbed || this.paused ? this.chargeCountersOnly() : this.readRetained(ended.map(([scope]) => scope));
+    const sampled = (value: number): Figure => ({ value: Math.max(0, Math.round(value)), source: 'sampled', intervalBytes: ATTRIBUTION_INTERVAL_BYTES });
+    for (const [scope, tally] of ended) {
+      if (this.disturbed) {
+        this.forget(scope);
+        tally.ended!({});
+        continue;
+      }
+      const externalRetained = this.buffers.liveBytes(scope);
+      // External use read in the test's segments drops when a GC in one of them
+      // frees someone else's Buffers; the test's own Buffers are a floor.
+      const externalAllocated = Math.max(tally.externalAllocated, this.buffers.allocatedBytes(scope));
+      const heap = (this.carried.get(scope) ?? 0) + (heapRetained.get(scope) ?? 0);
+      this.forget(scope);
+      const figures: TaskFigures = { allocated: sampled(tally.heapAllocated + externalAllocated), external: sampled(externalRetained) };
+      if (!tally.blind) figures.retained = sampled(heap + externalRetained);
+      tally.ended!(figures);
+    }
+  }
+
   /** Charges the counters to the running test; no samples to read. */
-  private chargeCountersOnly(): number {
+  private chargeCountersOnly(): Map<TaskScope, number> {
     this.switchTo(this.current);
-    return 0;
+    return new Map();
   }
 
   private forget(scope: TaskScope): void {
@@ -257,7 +321,7 @@ export class ConcurrentAttribution {
   private ownerOf(scope: TaskScope | null | undefined): TaskScope | null {
     for (let at = scope ?? null; at; at = at.parent) {
       // A paused verdict's calls run in its test's scope, but are no test's.
-      if (this.tallies.has(at)) return this.paused !== null && at === this.paused.verdictOf ? null : at;
+      if (this.isAttributed(at)) return this.paused !== null && at === this.paused.verdictOf ? null : at;
     }
     return null;
   }
@@ -334,23 +398,38 @@ export class ConcurrentAttribution {
   }
 
   /**
-   * Live sampled bytes of `scope`'s segments after a GC, the GC kept out of
-   * every task's figures. The pure-JS path's profile read runs a full one
-   * itself (the inspector's getSamplingProfile collects first). The native
-   * read does not: a scavenge first (~1 ms, against ~8 ms for a full GC per
-   * test, bench/attribution.bench.mjs) clears the short-lived garbage a
-   * test made, which would otherwise count as retained; garbage that had
-   * already reached the old generation still does until V8 collects it.
+   * Live sampled bytes of each of `scopes`' segments after a GC, the GC kept
+   * out of every task's figures. The pure-JS path's profile read runs a full
+   * one itself (the inspector's getSamplingProfile collects first). The
+   * native read does not: the samples are filed under their owners first,
+   * which lets the markers go, then a scavenge clears the short-lived
+   * garbage the tests made (it would otherwise count as retained) and a
+   * second read, of ids and sizes only, lists what survived. A scavenge with
+   * the markers still held copied ~80 KB per switch since the last read: it
+   * cost three times the second read (bench/attribution.bench.mjs). Garbage
+   * that had already reached the old generation still counts until V8
+   * collects it. A full GC replaces the scavenge when a test ends with
+   * Buffers no full GC has seen (UNPROVEN_BUFFER_BYTES).
    */
-  private readRetained(scope: TaskScope): number {
+  private readRetained(scopes: readonly TaskScope[]): Map<TaskScope, number> {
     this.switchTo(this.current);
     const before = this.capture.gcTotals();
-    if (this.capture.path === 'native') asMemscope(() => this.capture.gc('young'));
-    const samples = this.readOwners();
+    let samples = this.readOwners();
+    if (this.capture.path === 'native') {
+      this.buffers.fullGcGeneration();
+      const full = scopes.some((scope) => this.buffers.unprovenBytes(scope) > UNPROVEN_BUFFER_BYTES);
+      asMemscope(() => this.capture.gc(full ? 'fast' : 'young'));
+      if (full) this.buffers.fullGcGeneration(true);
+      samples = asMemscope(() => this.capture.readSampleSizes());
+    }
     addForced(this.forced, before, this.capture.gcTotals());
-    let bytes = 0;
+    // Taken after the forced GC is on record, so the next test's share leaves it out.
+    this.last = takeReading(this.capture, this.forced, false);
+    const wanted = new Set(scopes);
+    const bytes = new Map<TaskScope, number>();
     for (const sample of samples) {
-      if (sample.id !== undefined && this.owners.get(sample.id) === scope) bytes += sampleBytes(sample);
+      const owner = sample.id === undefined ? undefined : this.owners.get(sample.id);
+      if (owner && wanted.has(owner)) bytes.set(owner, (bytes.get(owner) ?? 0) + sampleBytes(sample));
     }
     return bytes;
   }
@@ -358,8 +437,8 @@ export class ConcurrentAttribution {
   /** Reads the live samples and files the new ones under their segments' owners. */
   private readOwners(): ReturnType<Capture['readSampling']> {
     const resumeAs = this.current;
-    // The read's own allocations fall in a segment of nobody's.
-    this.mark(null);
+    // The read's own allocations fall in a segment of nobody's (already open when the last marker is nobody's).
+    if (this.marked !== null) this.mark(null);
     // Sizes and ids are all a segment's owner needs: no frames to build.
     const samples = asMemscope(() => this.capture.readSampleSizes());
     const { owners, last, lost } = this.markers.assign(samples, this.lastCut);
@@ -372,7 +451,7 @@ export class ConcurrentAttribution {
     }
     this.owners = live;
     this.lastCut = last;
-    this.mark(resumeAs);
+    if (resumeAs !== null) this.mark(resumeAs);
     // The read (and its GC) belongs to no segment.
     this.last = takeReading(this.capture, this.forced, false);
     return samples;

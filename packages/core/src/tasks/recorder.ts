@@ -317,8 +317,8 @@ export class FileRecorder {
     if (error !== undefined) node.error = formatError(error);
     node.figures = figuresBetween(scope.start, end, scope.peakSeen);
     scope.subtractExcluded(node.figures);
-    // Read at once: later work (closing handles, a settling GC) is not the task's.
-    const own = this.attribution.isAttributed(scope) ? this.attribution.finish(scope) : {};
+    // Ends its attribution at once: later work (closing handles, a settling GC) is not the task's.
+    const own = this.attribution.isAttributed(scope) ? this.attribution.finish(scope) : null;
     // A verdict's heap snapshots are memscope's peak, not the test's.
     if (scope.parent && node.kind !== 'verdict') scope.parent.peakSeen = Math.max(scope.parent.peakSeen, node.figures.peak!.value);
     if (node.kind === 'verdict') {
@@ -337,7 +337,7 @@ export class FileRecorder {
     }
     labelSharedFigures(node);
     // What attribution charged to this task alone replaces the mixed readings (attribution.ts).
-    Object.assign(node.figures, own);
+    if (own) Object.assign(node.figures, await own);
     if (scope.tracked.length > 0) {
       const before = this.capture.gcTotals();
       const { checkTrackedEntries } = await loadTrackCheck();
@@ -345,7 +345,11 @@ export class FileRecorder {
       addForced(this.forced, before, this.capture.gcTotals());
       forgetCollected(scope.tracked);
     }
-    if (scope === this.fileScope) this.dispose();
+    if (scope === this.fileScope) {
+      // Tests that ended just before the file get their attributed figures first.
+      await this.attribution.idle();
+      this.dispose();
+    }
     return node;
   }
 
