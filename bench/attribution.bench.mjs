@@ -9,17 +9,18 @@
 //    segment markers, sampling heap profiler, Buffer owners); serial ones
 //    are not, so the serial ratio is memscope's ordinary per-test cost.
 // 2. Micro: three tasks at once through a file recorder, with and without
-//    attributeConcurrently, in this process (tinybench).
+//    attributeConcurrently, in this process, alternating round by round:
+//    CPU time per three tests (process.cpuUsage, so the timers' idle wait is
+//    left out), as a ratio to the boundary figures alone.
 //
-// Usage: npm run build && node bench/attribution.bench.mjs [--rounds 5] [--skip-micro]
+// Usage: npm run build && node bench/attribution.bench.mjs [--rounds 5] [--skip-micro] [--skip-suite]
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { Bench } from 'tinybench';
 import { ratioRows, runInterleaved } from './lib/interleaved.mjs';
-import { runMeasured } from './lib/measure.mjs';
+import { median, runMeasured } from './lib/measure.mjs';
 import { flag, option } from './lib/args.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -87,12 +88,17 @@ async function suiteBench() {
       });
     }
   }
+  const cpuRatio = {};
   for (const kind of ['concurrent', 'serial']) {
     const pair = variants.filter((variant) => variant.kind === kind);
     const results = await runInterleaved(pair, rounds, { label: kind });
     console.log(`\nVitest 4, ${FILES * BLOCKS * TESTS} tests, ${kind}: ratio to the same suite without memscope (median of ${rounds} rounds)`);
-    console.table(ratioRows(results, { perUnit: { name: 'test', count: FILES * BLOCKS * TESTS } }));
+    const rows = ratioRows(results, { perUnit: { name: 'test', count: FILES * BLOCKS * TESTS } });
+    console.table(rows);
+    cpuRatio[kind] = Number(rows[1]['cpu ×']);
   }
+  // Serial tests are not attributed: what the concurrent suite costs past the serial one's ratio is attribution's.
+  console.log(`attribution's share: concurrent cpu × / serial cpu × = ${(cpuRatio.concurrent / cpuRatio.serial).toFixed(3)}`);
   rmSync(work, { recursive: true, force: true });
 }
 
@@ -115,15 +121,34 @@ async function microBench() {
     }));
     await recorder.finish();
   };
-  const bench = new Bench({ time: 2000, warmupTime: 300 });
-  bench.add('three tasks at once, boundary figures only', threeAtOnce(false));
-  bench.add('three tasks at once, attributed', threeAtOnce(true));
-  await bench.run();
-  const [plain, attributed] = bench.tasks.map((t) => t.result.latency.mean);
-  console.log(`\nMicro (${capture.path} capture): three tasks at once, 5 timer ticks each`);
-  console.table(bench.tasks.map((t) => ({ task: t.name, 'mean ms': t.result.latency.mean.toFixed(3) })));
-  console.log(`attributed / boundary only: ${(attributed / plain).toFixed(2)}×, +${(attributed - plain).toFixed(2)} ms per three tests`);
+  const variants = [
+    { name: 'three tasks at once, boundary figures only', run: threeAtOnce(false), cpuMs: [] },
+    { name: 'three tasks at once, attributed', run: threeAtOnce(true), cpuMs: [] },
+  ];
+  for (const variant of variants) await cpuPerRun(variant.run, 300);
+  for (let round = 0; round < rounds * 2; round++) {
+    const order = round % 2 === 0 ? variants : [...variants].reverse();
+    for (const variant of order) variant.cpuMs.push(await cpuPerRun(variant.run, 1000));
+  }
+  const [plain, attributed] = variants.map((variant) => median(variant.cpuMs));
+  const byRound = variants[1].cpuMs.map((cpu, round) => (cpu / variants[0].cpuMs[round]).toFixed(2)).join(' ');
+  console.log(`\nMicro (${capture.path} capture): three tasks at once, 5 timer ticks each, CPU ms per three tests (median of ${rounds * 2} rounds of 1 s)`);
+  console.table(variants.map((variant) => ({ task: variant.name, 'cpu ms': median(variant.cpuMs).toFixed(3) })));
+  console.log(`attributed / boundary only: ${(attributed / plain).toFixed(2)}× (by round ${byRound}), +${(attributed - plain).toFixed(2)} ms per three tests`);
 }
 
-await suiteBench();
+/** Runs `run` over and over for `ms` of wall time; the CPU time of one run, in ms. */
+async function cpuPerRun(run, ms) {
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  let runs = 0;
+  while (performance.now() - started < ms) {
+    await run();
+    runs++;
+  }
+  const used = process.cpuUsage(cpu);
+  return (used.user + used.system) / 1000 / runs;
+}
+
+if (!flag('skip-suite')) await suiteBench();
 if (!flag('skip-micro')) await microBench();

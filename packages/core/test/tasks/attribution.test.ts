@@ -74,6 +74,86 @@ describe.each(factories)('%s capture: tests that run at once', (_name, factory) 
   }, 30_000);
 });
 
+/** Makes `bytes` of Buffers over 20 ticks and keeps one in `keepOneIn`: the rest is garbage no full GC may have seen. */
+async function churn(bytes: number, keepOneIn: number): Promise<void> {
+  let made = 0;
+  for (let tick = 0; tick < 20; tick++) {
+    await sleep(1);
+    for (; made < (bytes * (tick + 1)) / 20; made += CHUNK) {
+      const chunk = Buffer.alloc(CHUNK);
+      if ((made / CHUNK) % keepOneIn === 0) kept.push(chunk);
+    }
+  }
+}
+
+/** The capture, counting the GCs forced through it and the sample reads. */
+function counting(capture: Capture): { capture: Capture; gcs: string[]; reads: () => number } {
+  const gcs: string[] = [];
+  let reads = 0;
+  const counted: Capture = {
+    ...capture,
+    gc(mode = 'fast') {
+      gcs.push(mode);
+      capture.gc(mode);
+    },
+    readSampleSizes() {
+      reads++;
+      return capture.readSampleSizes();
+    },
+  };
+  return { capture: counted, gcs, reads: () => reads };
+}
+
+describe.each(factories)('%s capture: tests that end together', (path, factory) => {
+  it('share one GC and one read, and each still gets its own retained', async () => {
+    const { capture, gcs, reads } = counting(await factory());
+    const recorder = createFileRecorder({ rootDir: '/project', file: '/project/src/at-once.test.ts', capture });
+    const sizes: Record<string, number> = { large: 4 * MB, small: 640 * 1024, none: 0 };
+    const scopes = await Promise.all(Object.entries(sizes).map(async ([name, bytes]) => {
+      const scope = recorder.enter('test', [name]);
+      recorder.attributeConcurrently(scope);
+      await recorder.runInTask(scope, () => keep(bytes, array));
+      return scope;
+    }));
+    const [gcsBefore, readsBefore] = [gcs.length, reads()];
+    // Ended in one synchronous stretch: one turn of the event loop.
+    const nodes = await Promise.all(scopes.map((scope) => recorder.exit('passed', undefined, scope)));
+    await recorder.finish();
+    kept.length = 0;
+    // Native: a scavenge between a read that files the samples and one that lists the survivors; pure JS: one read, which collects first.
+    expect(gcs.slice(gcsBefore)).toEqual(path === 'native' ? ['young'] : []);
+    expect(reads() - readsBefore).toBe(path === 'native' ? 2 : 1);
+    const retained = new Map(nodes.map((node) => [node.name, node.figures.retained!.value]));
+    expect(retained.get('large')).toBeGreaterThan(4 * MB * 0.9);
+    expect(retained.get('large')).toBeLessThan(4 * MB * 1.1);
+    expect(retained.get('small')).toBeGreaterThan(640 * 1024 * 0.8);
+    expect(retained.get('small')).toBeLessThan(640 * 1024 * 1.2 + 256 * 1024);
+    expect(retained.get('none')).toBeLessThan(512 * 1024);
+  }, 30_000);
+
+  it('charges a test the Buffers it still holds, not those it dropped, though no full GC ran since', async () => {
+    const { capture, gcs } = counting(await factory());
+    const recorder = createFileRecorder({ rootDir: '/project', file: '/project/src/at-once.test.ts', capture });
+    const cases: Array<[string, number, number]> = [['churns', 10 * 640 * 1024, 640 * 1024], ['keeps', 640 * 1024, 640 * 1024]];
+    const nodes = await Promise.all(cases.map(async ([name, made, held]) => {
+      const scope = recorder.enter('test', [name]);
+      recorder.attributeConcurrently(scope);
+      await recorder.runInTask(scope, () => churn(made, made / held));
+      return recorder.exit('passed', undefined, scope);
+    }));
+    await recorder.finish();
+    kept.length = 0;
+    for (const node of nodes) {
+      expect(node.figures.external?.value, node.name).toBe(640 * 1024);
+      expect(node.figures.retained?.value, node.name).toBeGreaterThanOrEqual(640 * 1024);
+      expect(node.figures.retained?.value, node.name).toBeLessThan(640 * 1024 * 1.2 + 256 * 1024);
+    }
+    expect(nodes[0]!.figures.allocated?.value).toBeGreaterThan(10 * 640 * 1024);
+    // Native: the Buffers no full GC had seen get one (a scavenge clears no WeakRef).
+    if (path === 'native') expect(gcs).toContain('fast');
+  }, 30_000);
+});
+
 // Attribution reads sizes and ids only, so its profile keeps one frame per
 // sample (each sample walks that many): the native capture takes the depth.
 const nativeOnly = process.env.MEMSCOPE_CAPTURE === 'js' ? [] : [['native']];
