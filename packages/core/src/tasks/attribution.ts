@@ -75,7 +75,7 @@ interface Tally {
   /** Its code ran while a verdict had the profiler: what it allocated then is in no profile, so its heap retained is unknown. */
   blind: boolean;
   /** Set once the test ended: its figures wait for the next flushEnded. */
-  ended?: (figures: TaskFigures) => void;
+  ended?: { resolve: (figures: TaskFigures) => void; reject: (error: unknown) => void };
 }
 
 /** A verdict running in `verdictOf` (an attributed test, or null for another task) has the profiler; `ended` once its task closed. */
@@ -227,8 +227,8 @@ export class ConcurrentAttribution {
     }
     // Code still running in its scope from here on (a callback it left) is nobody's.
     this.switchTo(this.current === scope ? null : this.current);
-    const figures = new Promise<TaskFigures>((resolve) => {
-      tally.ended = resolve;
+    const figures = new Promise<TaskFigures>((resolve, reject) => {
+      tally.ended = { resolve, reject };
     });
     // Samples after its last segment (the runner's work until the read) are not its own.
     if (this.marked === scope && this.last && !this.paused && !this.disturbed) {
@@ -239,7 +239,16 @@ export class ConcurrentAttribution {
       // Outside every test's scope, so the callback is nobody's code; node:timers' setImmediate is never faked.
       taskStorage.exit(() => asMemscope(() => nodeTimers.setImmediate(() => {
         this.flush = null;
-        this.flushEnded();
+        try {
+          this.flushEnded();
+        } catch (error) {
+          // Each waiting test's end fails with it, as a read at its end would have.
+          for (const [scope, tally] of [...this.tallies]) {
+            if (!tally.ended) continue;
+            this.forget(scope);
+            tally.ended.reject(error);
+          }
+        }
         resolve();
       })));
     });
@@ -257,7 +266,7 @@ export class ConcurrentAttribution {
     for (const [scope, tally] of ended) {
       if (this.disturbed) {
         this.forget(scope);
-        tally.ended!({});
+        tally.ended!.resolve({});
         continue;
       }
       const externalRetained = this.buffers.liveBytes(scope);
@@ -268,7 +277,7 @@ export class ConcurrentAttribution {
       this.forget(scope);
       const figures: TaskFigures = { allocated: sampled(tally.heapAllocated + externalAllocated), external: sampled(externalRetained) };
       if (!tally.blind) figures.retained = sampled(heap + externalRetained);
-      tally.ended!(figures);
+      tally.ended!.resolve(figures);
     }
   }
 
