@@ -31,6 +31,11 @@ export interface HandleEntry {
    * that `stack` holds those; read it through describeHandle.
    */
   creation: { stack?: unknown };
+  /**
+   * Judged at creation to be the runner's or memscope's (on a short stack):
+   * never reported, so its stack is not read again when the task ends.
+   */
+  byTooling?: boolean;
 }
 
 interface TimerLike {
@@ -42,6 +47,13 @@ interface HandleWrapLike {
 }
 
 const STACK_FRAMES = 24;
+/**
+ * Enough for Node's own frames (emitInit…, new Timeout, setTimeout: five)
+ * and the caller's first frame: a runner opens a timer or two for every test and hook
+ * (its timeouts), so most handles are judged on this many frames, about half
+ * the cost of capturing STACK_FRAMES.
+ */
+const TOOLING_CHECK_FRAMES = 6;
 const TIMER_TYPES = new Set(['Timeout', 'Immediate']);
 const NOT_HANDLES = new Set(['PROMISE', 'TickObject', 'Microtask']);
 
@@ -55,17 +67,29 @@ function isTrackable(type: string, resource: object): boolean {
   return typeof (resource as Partial<HandleWrapLike>).hasRef === 'function';
 }
 
+function captureCreation(frames: number): { stack?: unknown } {
+  const creation: { stack?: unknown } = {};
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = frames;
+  Error.captureStackTrace(creation, onInit);
+  Error.stackTraceLimit = limit;
+  return creation;
+}
+
 function onInit(_asyncId: number, type: string, _triggerAsyncId: number, resource: object): void {
   if (NOT_HANDLES.has(type) || isInternal() || isMeasuring()) return;
   const scope: HandleSink | undefined = currentScope();
   if (!scope?.open || !isTrackable(type, resource)) return;
-  const creation: { stack?: unknown } = {};
-  // Node's own frames (emitInit…, new Timeout, setTimeout) take five of the default ten.
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = STACK_FRAMES;
-  Error.captureStackTrace(creation, onInit);
-  Error.stackTraceLimit = limit;
-  scope.addHandle({ type, resource, creation });
+  // A short stack first: when its first frame past Node's is the runner's or
+  // memscope's, that is all handlesLeftOpen reads of it. Otherwise the
+  // full one, for the report. Both are taken here, while the creator is on the stack.
+  const short = captureCreation(TOOLING_CHECK_FRAMES);
+  const sites = callSitesOf(short);
+  if (sites !== null && sitesCreatedByTooling(sites)) {
+    scope.addHandle({ type, resource, creation: short, byTooling: true });
+    return;
+  }
+  scope.addHandle({ type, resource, creation: captureCreation(STACK_FRAMES) });
 }
 
 interface HookState {
@@ -241,7 +265,7 @@ function sitesCreatedByTooling(sites: CallSites): boolean {
 export function handlesLeftOpen(entries: readonly HandleEntry[], ignoreFrames: readonly RegExp[]): OpenHandle[] {
   const open: OpenHandle[] = [];
   for (const entry of entries) {
-    if (!isStillOpen(entry)) continue;
+    if (entry.byTooling || !isStillOpen(entry)) continue;
     const sites = callSitesOf(entry.creation);
     const stack = sites ? null : String(entry.creation.stack ?? '');
     if (sites ? sitesCreatedByTooling(sites) : createdByTooling(framesOf(stack!))) continue;

@@ -1,4 +1,5 @@
 import net from 'node:net';
+import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { newRecorder, tick } from './helpers.js';
 
@@ -28,6 +29,26 @@ describe('handles opened and left open', () => {
     expect(clean!.figures.handlesOpened?.value).toBe(2);
     expect(clean!.figures.handlesLeftOpen?.value).toBe(0);
     expect(clean!.handles).toEqual([]);
+  });
+
+  it('skips a timer the runner opens, judged on a short stack, and keeps a user timer’s full stack', async () => {
+    const recorder = newRecorder();
+    // Code compiled under a runner's file name, as Vitest's own timeouts are.
+    const runnerTimer = vm.runInThisContext('(function runnerTimer() { return setTimeout(() => undefined, 60_000); })', {
+      filename: '/app/node_modules/@vitest/runner/dist/timeouts.js',
+    }) as () => NodeJS.Timeout;
+    // The outermost caller is the seventh user frame: past the short stack, within the eight a report shows.
+    const nested = (depth: number): NodeJS.Timeout => (depth === 0 ? leakTimer() : nested(depth - 1));
+    const outermostCaller = (): NodeJS.Timeout => nested(4);
+    recorder.enter('test', ['runner and user timers']);
+    const timers = [runnerTimer(), outermostCaller()];
+    const test = await recorder.exit('passed');
+    timers.forEach(clearTimeout);
+    await recorder.finish();
+    expect(test.figures.handlesOpened?.value).toBe(2);
+    expect(test.handles).toHaveLength(1);
+    expect(test.handles[0]!.stack[0]).toMatch(/leakTimer .*handles\.test\.ts/);
+    expect(test.handles[0]!.stack.some((frame) => /outermostCaller/.test(frame))).toBe(true);
   });
 
   it('charges a timer made later by a timer callback to the test that scheduled it', async () => {
