@@ -114,6 +114,15 @@ function finalState(test: RunnerTest): FinalState {
   return 'passed';
 }
 
+/**
+ * A hook's timeout, in milliseconds, that Vitest takes as none: it then runs
+ * the hook without its timeout wrapper (a timer and a promise per hook and
+ * test, two per test for these hooks, each timer's creation stack read by
+ * the handle tracking). What these hooks await ends on its own: two
+ * immediates for closing handles, a check of tracked objects.
+ */
+const WITHOUT_TIMEOUT = 0;
+
 const CODE_CACHE_WRITERS = Symbol.for('memscope.packed-code-cache');
 
 /**
@@ -153,7 +162,7 @@ export function installIntoVitest(vitest: RunningVitest): void {
     const scope = recorder.enter('test', namesOf(task));
     state.scopes.set(task, scope);
     if (task.concurrent === true) attributeConcurrentTest(recorder, scope);
-  });
+  }, WITHOUT_TIMEOUT);
   vitest.afterEach(async ({ task }) => {
     const scope = state.scopes.get(task);
     const recorder = task.file ? state.recorders.get(task.file.filepath) : undefined;
@@ -163,7 +172,7 @@ export function installIntoVitest(vitest: RunningVitest): void {
     if (scope.innerTasks.length > 0) meta.children = scope.innerTasks.map(withoutRunnerHandles);
     task.meta[META_KEY] = meta;
     writePackedCodeCache();
-  });
+  }, WITHOUT_TIMEOUT);
   vitest.afterAll(async () => {
     for (const [file, recorder] of state.recorders) {
       await recorder.finish();
