@@ -48,10 +48,9 @@ interface HandleWrapLike {
 
 const STACK_FRAMES = 24;
 /**
- * Enough for Node's own frames (emitInit…, new Timeout, setTimeout: five)
- * and the caller's first frame: a runner opens a timer or two for every test and hook
- * (its timeouts), so most handles are judged on this many frames, about half
- * the cost of capturing STACK_FRAMES.
+ * Node's own frames (emitInit…, new Timeout, setTimeout: five) and the
+ * caller's: enough to tell a runner's timer (its timeout for every test and
+ * hook) from the test's, at about half the cost of STACK_FRAMES.
  */
 const TOOLING_CHECK_FRAMES = 6;
 const TIMER_TYPES = new Set(['Timeout', 'Immediate']);
@@ -80,9 +79,9 @@ function onInit(_asyncId: number, type: string, _triggerAsyncId: number, resourc
   if (NOT_HANDLES.has(type) || isInternal() || isMeasuring()) return;
   const scope: HandleSink | undefined = currentScope();
   if (!scope?.open || !isTrackable(type, resource)) return;
-  // A short stack first: when its first frame past Node's is the runner's or
-  // memscope's, that is all handlesLeftOpen reads of it. Otherwise the
-  // full one, for the report. Both are taken here, while the creator is on the stack.
+  // A short stack first: when its first frame past Node's is the runner's
+  // or memscope's, the handle is never reported and that is all. Otherwise
+  // the full one, for the report, while the creator is still on the stack.
   const short = captureCreation(TOOLING_CHECK_FRAMES);
   const sites = callSitesOf(short);
   if (sites !== null && sitesCreatedByTooling(sites)) {
