@@ -108,8 +108,15 @@ function sourceLines(url: string): string[] | null {
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** The group name `siteForGroup` takes for bound functions: the prefix, then the name of the function bound. */
+export const BOUND_PREFIX = 'bound ';
+
 /** Patterns that allocate an object of this group, strongest evidence first. */
 function allocationPatterns(groupName: string, nodeType: 'object' | 'closure' | 'other'): RegExp[] {
+  // A bound function is made by `fn.bind(…)`: the target's own name first, then any bind.
+  if (nodeType === 'closure' && groupName.startsWith(BOUND_PREFIX)) {
+    return [new RegExp(`\\b${escape(groupName.slice(BOUND_PREFIX.length))}\\.bind\\s*\\(`), /\.bind\s*\(/];
+  }
   const name = escape(groupName);
   if (nodeType === 'closure') return [new RegExp(`function\\s+${name}\\b|\\b${name}\\s*=\\s*(async\\s*)?\\(|=>`), /=>|function\s*\(/];
   if (groupName === 'Object') return [/[=(,:]\s*\{|return\s*\{|push\(\s*\{|set\([^)]*,\s*\{/];
