@@ -288,6 +288,28 @@ export function siteForGroup(
   return toSite(chosen, refined.line, refined.column, refined.found ? 'inferred' : 'sampled');
 }
 
+/**
+ * Where `name` is bound, read from the script that defines it: the one line
+ * there that calls `name.bind(`, as a class binds its own method
+ * (`this.onCrash.bind(this)`). A bound function is too small for the
+ * sampling profiler to catch often, so its `.bind(` is seldom in a sampled
+ * frame. Undefined unless exactly one line matches.
+ */
+export function bindSiteInScript(scriptUrl: string, name: string): AllocationSite | undefined {
+  if (!/^[A-Za-z_$][\w$]*$/.test(name)) return undefined;
+  const lines = sourceLines(scriptUrl);
+  if (!lines) return undefined;
+  const pattern = new RegExp(`\\b${escape(name)}\\.bind\\s*\\(`);
+  const found = lines.flatMap((text, i) => {
+    const match = pattern.exec(text);
+    return match ? [{ line: i + 1, column: match.index + 1 }] : [];
+  });
+  if (found.length !== 1) return undefined;
+  const [{ line, column }] = found as [{ line: number; column: number }];
+  const file = toPath(scriptUrl);
+  return { file, line, column, functionName: name, stack: [`${name} (${file}:${line}:${column})`], source: 'inferred' };
+}
+
 /** A sampled site's stack line that names the function `name` (`IncomingMessage (node:_http_incoming:50:3)`). */
 const namesFunction = (line: string, name: string) => line.startsWith(`${name} (`);
 

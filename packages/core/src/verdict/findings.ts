@@ -3,7 +3,7 @@ import type { AllocationSite, Finding, FindingKind } from './types.js';
 import { formatBytes } from '../report/format.js';
 import { EdgeType, NodeType, type HeapIndex } from '../analyzers/heap-index.js';
 import { findCycles, NATIVE_BACKED, type SurvivorGroup } from '../analyzers/survivors.js';
-import { allocationCandidates, BOUND_PREFIX, instanceSite, propertyNamesOf, siteForGroup, type ClosureSource } from '../analyzers/allocation-site.js';
+import { allocationCandidates, bindSiteInScript, BOUND_PREFIX, instanceSite, propertyNamesOf, siteForGroup, type ClosureSource } from '../analyzers/allocation-site.js';
 import { functionPositionById } from '../analyzers/value-by-id.js';
 import { functionLine } from '../analyzers/function-line.js';
 import { closureScript } from '../analyzers/closure-script.js';
@@ -43,6 +43,19 @@ function runClosure(index: HeapIndex, node: number): number {
   if (index.type(node) === NodeType.closure) return unwrapClosure(index, node);
   const callback = index.edgeTo(node, /^(callback|listener)$/, NodeType.closure);
   return callback < 0 ? -1 : unwrapClosure(index, callback);
+}
+
+/**
+ * Where a bind() was made: the `.bind(` line in a sampled frame, else the
+ * one line that binds the target in the target's own script, else the
+ * sampled function that allocated most.
+ */
+function boundSite(index: HeapIndex, target: number, candidates: ReturnType<typeof allocationCandidates>): AllocationSite | undefined {
+  const name = index.name(target);
+  const sampled = siteForGroup(candidates, `${BOUND_PREFIX}${name}`, 'closure');
+  if (sampled?.source === 'inferred') return sampled;
+  const script = closureScript(index, target);
+  return (script && bindSiteInScript(script, name)) || sampled;
 }
 
 /**
@@ -170,7 +183,7 @@ export function groupFinding(group: SurvivorGroup, explanation: Explanation, kin
   const guessed = script
     ? siteForGroup(candidates, index.name(madeBy), 'closure', script, closureSource(index, madeBy))
     : bound
-      ? siteForGroup(candidates, `${BOUND_PREFIX}${index.name(bound.runs)}`, 'closure')
+      ? boundSite(index, bound.runs, candidates)
       : siteForGroup(candidates, group.name, kindOfGroup, undefined, undefined, propertyNamesOf(index, group.representative));
   // An instance whose constructor no sampled user or library line calls was made by Node itself (a server's parsed request).
   const site = !script && kindOfGroup === 'object' && !domTag(group.name) ? instanceSite(explanation.samples, group.name, guessed) : guessed;

@@ -1,6 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { bindSiteInScript } from '../../src/analyzers/allocation-site.js';
 import { runFixtureChild } from '../support/fixture-child.js';
 
 interface Printed {
@@ -42,5 +45,28 @@ describe('a listener that is a bound function', () => {
     expect(finding.kind).toBe('storm');
     expect(finding.title).toMatch(new RegExp(`closures of onCrash \\(.*bound-process-listener\\.cjs:${lineOf('// @method')}\\)$`));
     expect(finding.site).toBe(`${file}:${lineOf('// @bound')}`);
+  });
+});
+
+// The sampling profiler seldom catches a 32-byte bound function: without a
+// sampled `.bind(` line the site is read from the script of the bound method.
+describe('bindSiteInScript', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'memscope-bind-'));
+  const script = (name: string, text: string) => {
+    const file = join(folder, name);
+    writeFileSync(file, text);
+    return file;
+  };
+
+  it('finds the one line that binds the method', () => {
+    const file = script('one.js', ['class Handler {', '  handle() {', '    this.catcher = this._uncaughtException.bind(this);', '  }', '  _uncaughtException() {}', '}'].join('\n'));
+    expect(bindSiteInScript(file, '_uncaughtException')).toMatchObject({ file, line: 3, column: 25, source: 'inferred' });
+  });
+
+  it('gives no site when two lines bind it, or none does', () => {
+    const twice = script('twice.js', 'a = this.onCrash.bind(this);\nb = this.onCrash.bind(other);\n');
+    expect(bindSiteInScript(twice, 'onCrash')).toBeUndefined();
+    const never = script('never.js', 'const onCrash = () => {};\n');
+    expect(bindSiteInScript(never, 'onCrash')).toBeUndefined();
   });
 });
