@@ -108,8 +108,15 @@ function sourceLines(url: string): string[] | null {
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** The group name `siteForGroup` takes for bound functions: the prefix, then the name of the function bound. */
+export const BOUND_PREFIX = 'bound ';
+
 /** Patterns that allocate an object of this group, strongest evidence first. */
 function allocationPatterns(groupName: string, nodeType: 'object' | 'closure' | 'other'): RegExp[] {
+  // A bound function is made by `fn.bind(…)`: the target's own name first, then any bind.
+  if (nodeType === 'closure' && groupName.startsWith(BOUND_PREFIX)) {
+    return [new RegExp(`\\b${escape(groupName.slice(BOUND_PREFIX.length))}\\.bind\\s*\\(`), /\.bind\s*\(/];
+  }
   const name = escape(groupName);
   if (nodeType === 'closure') return [new RegExp(`function\\s+${name}\\b|\\b${name}\\s*=\\s*(async\\s*)?\\(|=>`), /=>|function\s*\(/];
   if (groupName === 'Object') return [/[=(,:]\s*\{|return\s*\{|push\(\s*\{|set\([^)]*,\s*\{/];
@@ -279,6 +286,28 @@ export function siteForGroup(
     }
   }
   return toSite(chosen, refined.line, refined.column, refined.found ? 'inferred' : 'sampled');
+}
+
+/**
+ * Where `name` is bound, read from the script that defines it: the one line
+ * there that calls `name.bind(`, as a class binds its own method
+ * (`this.onCrash.bind(this)`). A bound function is too small for the
+ * sampling profiler to catch often, so its `.bind(` is seldom in a sampled
+ * frame. Undefined unless exactly one line matches.
+ */
+export function bindSiteInScript(scriptUrl: string, name: string): AllocationSite | undefined {
+  if (!/^[A-Za-z_$][\w$]*$/.test(name)) return undefined;
+  const lines = sourceLines(scriptUrl);
+  if (!lines) return undefined;
+  const pattern = new RegExp(`\\b${escape(name)}\\.bind\\s*\\(`);
+  const found = lines.flatMap((text, i) => {
+    const match = pattern.exec(text);
+    return match ? [{ line: i + 1, column: match.index + 1 }] : [];
+  });
+  if (found.length !== 1) return undefined;
+  const [{ line, column }] = found as [{ line: number; column: number }];
+  const file = toPath(scriptUrl);
+  return { file, line, column, functionName: name, stack: [`${name} (${file}:${line}:${column})`], source: 'inferred' };
 }
 
 /** A sampled site's stack line that names the function `name` (`IncomingMessage (node:_http_incoming:50:3)`). */

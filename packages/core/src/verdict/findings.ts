@@ -3,10 +3,11 @@ import type { AllocationSite, Finding, FindingKind } from './types.js';
 import { formatBytes } from '../report/format.js';
 import { EdgeType, NodeType, type HeapIndex } from '../analyzers/heap-index.js';
 import { findCycles, NATIVE_BACKED, type SurvivorGroup } from '../analyzers/survivors.js';
-import { allocationCandidates, instanceSite, propertyNamesOf, siteForGroup, type ClosureSource } from '../analyzers/allocation-site.js';
+import { allocationCandidates, bindSiteInScript, BOUND_PREFIX, instanceSite, propertyNamesOf, siteForGroup, type ClosureSource } from '../analyzers/allocation-site.js';
 import { functionPositionById } from '../analyzers/value-by-id.js';
 import { functionLine } from '../analyzers/function-line.js';
 import { closureScript } from '../analyzers/closure-script.js';
+import { boundFunction } from '../analyzers/bound-function.js';
 import { previewObject } from '../analyzers/preview.js';
 import { groupKind, type Explanation } from './explain.js';
 import { findingTitle, perCallText, type ClosureInfo, type DomSubtrees } from './finding-title.js';
@@ -32,11 +33,29 @@ function unwrapDomListener(index: HeapIndex, closure: number): number {
   return user < 0 ? closure : user;
 }
 
+/** The function a closure runs: a bound function's (once()'s listener, bind()'s target), else itself. */
+function unwrapClosure(index: HeapIndex, closure: number): number {
+  return unwrapDomListener(index, boundFunction(index, closure)?.runs ?? closure);
+}
+
 /** The closure an EventTarget Listener record runs (its `callback`), else the node itself when it is a closure. */
 function runClosure(index: HeapIndex, node: number): number {
-  if (index.type(node) === NodeType.closure) return unwrapDomListener(index, node);
+  if (index.type(node) === NodeType.closure) return unwrapClosure(index, node);
   const callback = index.edgeTo(node, /^(callback|listener)$/, NodeType.closure);
-  return callback < 0 ? -1 : unwrapDomListener(index, callback);
+  return callback < 0 ? -1 : unwrapClosure(index, callback);
+}
+
+/**
+ * Where a bind() was made: the `.bind(` line in a sampled frame, else the
+ * one line that binds the target in the target's own script, else the
+ * sampled function that allocated most.
+ */
+function boundSite(index: HeapIndex, target: number, candidates: ReturnType<typeof allocationCandidates>): AllocationSite | undefined {
+  const name = index.name(target);
+  const sampled = siteForGroup(candidates, `${BOUND_PREFIX}${name}`, 'closure');
+  if (sampled?.source === 'inferred') return sampled;
+  const script = closureScript(index, target);
+  return (script && bindSiteInScript(script, name)) || sampled;
 }
 
 /**
@@ -155,12 +174,17 @@ export function groupFinding(group: SurvivorGroup, explanation: Explanation, kin
   // A listener record (a DOM environment's, EventTarget's Listener) was made
   // where the function it runs is written; the record itself is allocated in
   // the environment's or Node's code, below the function that added it.
-  const madeBy = group.holder?.dom || group.name === 'Listener' ? runClosure(index, group.representative) : group.representative;
-  const script = madeBy >= 0 ? closureScript(index, madeBy) : undefined;
+  // A once() listener is made where the function handed to once() is
+  // written; a bind() is made at the `.bind(` line, not where its target is.
+  const bound = boundFunction(index, group.representative);
+  const madeBy = group.holder?.dom || group.name === 'Listener' || bound?.byOnce ? runClosure(index, group.representative) : group.representative;
+  const script = madeBy >= 0 && (!bound || bound.byOnce) ? closureScript(index, madeBy) : undefined;
   const kindOfGroup = groupKind(group);
   const guessed = script
     ? siteForGroup(candidates, index.name(madeBy), 'closure', script, closureSource(index, madeBy))
-    : siteForGroup(candidates, group.name, kindOfGroup, undefined, undefined, propertyNamesOf(index, group.representative));
+    : bound
+      ? boundSite(index, bound.runs, candidates)
+      : siteForGroup(candidates, group.name, kindOfGroup, undefined, undefined, propertyNamesOf(index, group.representative));
   // An instance whose constructor no sampled user or library line calls was made by Node itself (a server's parsed request).
   const site = !script && kindOfGroup === 'object' && !domTag(group.name) ? instanceSite(explanation.samples, group.name, guessed) : guessed;
   if (site && domTag(group.name)) Object.assign(site, inUserCode(site) ?? {});
