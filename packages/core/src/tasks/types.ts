@@ -1,5 +1,5 @@
 import type { CapturePath } from '../capture/types.js';
-import type { Finding, FigureSource } from '../verdict/types.js';
+import type { Finding, FigureSource, TraceStep } from '../verdict/types.js';
 
 /**
  * The task tree shared by the registry (per-test scopes), the plugins and the
@@ -76,6 +76,8 @@ export interface TaskNode {
   handles: OpenHandle[];
   findings: Finding[];
   tracked: TrackedObjectReport[];
+  /** A leak verdict's task (`kind: 'verdict'` of toLeak or checkLeak): every decision on its way, as `stats.trace`. */
+  trace?: TraceStep[];
   error?: string;
 }
 

@@ -71,7 +71,7 @@ export function checkLeak(fn: LeakTarget, options?: LeakOptions, deps: CheckLeak
   }
   releaseDeadContextsPromptly();
   const verdict = () => runVerdict(fn, resolved, deps.capture ?? getCapture());
-  return serialized(() => whileMeasuring(() => asVerdictTask(deps.verdictName ?? 'checkLeak', verdict, (result) => result.stats.totalCalls)));
+  return serialized(() => whileMeasuring(() => asVerdictTask(deps.verdictName ?? 'checkLeak', verdict, (result) => result.stats.totalCalls, (result) => result.stats.trace)));
 }
 
 function growthStats(judgements: Map<ScreenedFigure, GrowthJudgement>, callsPerRound: number): FigureGrowth[] {
