@@ -12,4 +12,4 @@ export const reportColors = fromCore('report/colors.js', ['colorsFor']);
 export const reportBuild = fromCore('report/build.js', ['buildRunReport']);
 export const coreErrors = fromCore('errors.js', ['MemscopeError']);
 /** Needed to turn Vitest's tree into file records: the recorder's id format and empty node. */
-export const taskIds = fromCore('tasks/ids.js', ['TaskIdRegistry', 'relativeFile', 'taskPathId', 'emptyTaskNode']);
+export const taskIds = fromCore('tasks/ids.js', ['TaskIdRegistry', 'relativeFile', 'taskPathId', 'emptyTaskNode', 'endedTaskNode']);

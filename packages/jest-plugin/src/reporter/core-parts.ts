@@ -11,5 +11,5 @@ export const snapshotTemp = fromCore('capture/snapshot-temp.js', ['sweepStaleSna
 export const fileRecords = fromCore('tasks/records.js', ['readFileRecords']);
 export const runFinish = fromCore('plugin-kit/finish-run.packed.js', ['finishRun']);
 export const reportColors = fromCore('report/colors.js', ['colorsFor']);
-/** Needed to add the tests Jest saw that no worker recorded: the recorder's id format and empty node. */
-export const taskIds = fromCore('tasks/ids.js', ['firstFreeId', 'taskPathId', 'emptyTaskNode']);
+/** Needed to add the tests Jest saw that no worker recorded and to set how each ended: the recorder's id format and task nodes. */
+export const taskIds = fromCore('tasks/ids.js', ['firstFreeId', 'taskPathId', 'emptyTaskNode', 'endedTaskNode']);
