@@ -1,18 +1,18 @@
 import { fileURLToPath } from 'node:url';
-import type { AllocationSite, HandleFinding, NativeFinding, ObjectFinding } from './types.js';
-import { formatBytes } from '../report/format.js';
-import { EdgeType, NodeType, type HeapIndex } from '../analyzers/heap-index.js';
-import { findCycles, NATIVE_BACKED, type SurvivorGroup } from '../analyzers/survivors.js';
-import { allocationCandidates, instanceSite, propertyNamesOf, siteForGroup, type ClosureSource } from '../analyzers/allocation-site.js';
-import { functionPositionById } from '../analyzers/value-by-id.js';
-import { functionLine } from '../analyzers/function-line.js';
-import { closureScript } from '../analyzers/closure-script.js';
-import { previewObject } from '../analyzers/preview.js';
+import type { AllocationSite, HandleFinding, NativeFinding, ObjectFinding } from '../types.js';
+import { formatBytes } from '../../report/format.js';
+import { EdgeType, NodeType, type HeapIndex } from '../../analyzers/heap-index.js';
+import { findCycles, NATIVE_BACKED, type SurvivorGroup } from '../../analyzers/survivors.js';
+import { allocationCandidates, instanceSite, propertyNamesOf, siteForGroup, type ClosureSource } from '../../analyzers/allocation-site.js';
+import { functionPositionById } from '../../analyzers/value-by-id.js';
+import { functionLine } from '../../analyzers/function-line.js';
+import { closureScript } from '../../analyzers/closure-script.js';
+import { previewObject } from '../../analyzers/preview.js';
 import { groupKind, type Explanation } from './explain.js';
 import { findingTitle, perCallText, type ClosureInfo, type DomSubtrees } from './finding-title.js';
-import { attachedToDocument, domSubtreeNodes, domTag, inDocument, localNameOf } from '../analyzers/dom-targets.js';
-import { groupsOf, listenersPerCall } from '../analyzers/holder-groups.js';
-import type { HandleGroup } from './handle-groups.js';
+import { attachedToDocument, domSubtreeNodes, domTag, inDocument, localNameOf } from '../../analyzers/dom-targets.js';
+import { groupsOf, listenersPerCall } from '../../analyzers/holder-groups.js';
+import type { HandleGroup } from '../handles/handle-groups.js';
 
 function closureSource(index: HeapIndex, node: number): ClosureSource | undefined {
   const position = functionPositionById(index.id(node));

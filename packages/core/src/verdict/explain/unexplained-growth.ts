@@ -1,6 +1,6 @@
-import { formatBytes } from '../report/format.js';
-import type { ScreenResult } from './screen.js';
-import type { AllocationSite, CutShort, HeapFinding } from './types.js';
+import { formatBytes } from '../../report/format.js';
+import type { ScreenResult } from '../screen/screen.js';
+import type { AllocationSite, CutShort, HeapFinding } from '../types.js';
 
 /**
  * A fit this straight is a leak's, not a heap's page moves or a cache's

@@ -1,16 +1,16 @@
-import type { Capture } from '../capture/types.js';
-import type { CallRunner } from './call-runner.js';
-import type { HandleTracker } from './handle-tracker.js';
-import { isIgnored, type ResolvedLeakOptions } from './options.js';
-import { measureSettled } from './screen.js';
+import type { Capture } from '../../capture/types.js';
+import type { CallRunner } from '../calls/call-runner.js';
+import type { HandleTracker } from '../handles/handle-tracker.js';
+import { isIgnored, type ResolvedLeakOptions } from '../options.js';
+import { measureSettled } from '../screen/screen.js';
 import { countDomListenerStorms, domStormFindings, hasDomDocument } from './dom-listener-storms.js';
-import { handleFindings } from './findings.js';
-import type { CutShort, Finding, HandleFinding, LeakResult, StormFinding, TraceStep, VerdictStats } from './types.js';
-import { explanationEstimateMs, type Deadline } from './time-budget.js';
-import { explainedFindings } from './explained-findings.js';
-import { allocatedPerCallSince, type AllocationReading } from './allocation-rate.js';
-import { measureSnapshotFit } from '../capture/snapshot-guard.js';
-import { nowMs } from '../node-clock.js';
+import { handleFindings } from '../explain/findings.js';
+import type { CutShort, Finding, HandleFinding, LeakResult, StormFinding, TraceStep, VerdictStats } from '../types.js';
+import { explanationEstimateMs, type Deadline } from '../time-budget.js';
+import { explainedFindings } from '../explain/explained-findings.js';
+import { allocatedPerCallSince, type AllocationReading } from '../allocation-rate.js';
+import { measureSnapshotFit } from '../../capture/snapshot-guard.js';
+import { nowMs } from '../../node-clock.js';
 
 /** The counting against its calls alone: the lists' reads and a busy machine's slack. */
 const COUNTING_COST = 3;

@@ -1,9 +1,9 @@
-import { listenerFunction, readListenerLists, type ListenerList } from '../analyzers/dom-listeners.js';
-import { functionSources } from '../analyzers/function-location.js';
-import { retainerStepsText } from '../analyzers/retainer-path.js';
-import type { CallRunner } from './call-runner.js';
-import { domListenerTitle } from './finding-title.js';
-import type { StormFinding } from './types.js';
+import { listenerFunction, readListenerLists, type ListenerList } from '../../analyzers/dom-listeners.js';
+import { functionSources } from '../../analyzers/function-location.js';
+import { retainerStepsText } from '../../analyzers/retainer-path.js';
+import type { CallRunner } from '../calls/call-runner.js';
+import { domListenerTitle } from '../explain/finding-title.js';
+import type { StormFinding } from '../types.js';
 
 /**
  * Listener storms on the DOM found by counting, not by a heap snapshot.
