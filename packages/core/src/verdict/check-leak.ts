@@ -128,7 +128,7 @@ async function warmUpStep(run: VerdictRun): Promise<WarmUp> {
   return { msPerCall, callsPerRound, precise, slowOrAsync, beforeDomCounting: allocationReading(capture, runner) };
 }
 
-/** Rounds in the phases of the screen plan (verdict/screen-plan.ts), its trace added to the verdict's. */
+/** Rounds in the phases of the screen plan (verdict/screen/screen-plan.ts), its trace added to the verdict's. */
 async function screenStep(run: VerdictRun, warm: WarmUp): Promise<ScreenStep> {
   const { capture, runner, tracker, opts, deadline } = run;
   const sampler = wantsSampledRounds(capture, warm.precise, warm.slowOrAsync) ? await startAffordableSampler(capture, runner, warm.msPerCall) : undefined;

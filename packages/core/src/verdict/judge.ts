@@ -141,7 +141,7 @@ async function unexplained(run: VerdictRun, step: ScreenStep, growth: ScreenGrow
   return { findings, reason, snapshots: 0, undecided: false, cutShort };
 }
 
-/** Snapshots around intervals of calls: what survives them, by holder (verdict/explained-findings.ts). */
+/** Snapshots around intervals of calls: what survives them, by holder (verdict/explain/explained-findings.ts). */
 async function explain(run: VerdictRun, step: ScreenStep, growth: ScreenGrowth): Promise<Judged> {
   const { capture, runner, tracker, opts } = run;
   const explainStarted = nowMs();

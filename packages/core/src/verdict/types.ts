@@ -101,7 +101,7 @@ export interface VerdictStats {
   reason: string;
   /**
    * Every decision on the way to the verdict, in order: the phase, what it
-   * showed, why the next phase was picked (see verdict/screen-plan.ts).
+   * showed, why the next phase was picked (see verdict/screen/screen-plan.ts).
    */
   trace: TraceStep[];
   /** Set when a step did not fit in the verdict's time limit and was left out. */
