@@ -61,7 +61,7 @@ function hostileReport() {
     preview: hostile('preview'), cycles: [hostile('cycle')],
   };
   const storm: Finding = {
-    kind: 'storm', title: 'storm', perCall: { count: 1, bytes: 8 }, holder: hostile('holder'), growingEdge: hostile('edge'),
+    kind: 'storm', title: 'storm', perCall: { count: 1, bytes: 8 }, name: 'Listener', holder: hostile('holder'), growingEdge: hostile('edge'),
     retainerPathText: hostile('pathText'),
   };
   const handle: Finding = { kind: 'handle', title: 'handle', perCall: { count: 1, bytes: 0 }, resourceType: hostile('resource'), creationStack: [hostile('creationStack')] };

@@ -40,6 +40,11 @@ describe.each(JEST_VERSIONS)('Jest %i: verdicts', (version) => {
     expect(failure).toMatch(/preview\s+.*ada/);
     expect(failure).toMatch(/Statistics: \d+ rounds × \d+ calls after \d+ warm-up · heapUsed \+[\d.]+ (B|KiB)\/call/);
     expect(taskNamed('leaking cache')?.findings.map((f) => f.kind)).toContain('heap');
+    // The verdict's path reaches report.json on its task, from the warm-up to the outcome.
+    const verdict = get().report?.tasks.find((t) => t.parentId === taskNamed('leaking cache')?.id && t.kind === 'verdict');
+    expect(verdict?.trace?.[0]?.phase).toBe('warm-up');
+    expect(verdict?.trace?.map((step) => step.phase)).toContain('judge');
+    expect(verdict?.trace?.at(-1)?.next).toBe('leaked');
   });
 
   it('passes a clean function', () => {

@@ -75,6 +75,11 @@ describe.each(VITEST_VERSIONS)('Vitest %i: the diagnosis of each kind of leak', 
       expect(task.figures.allocated!.value + (verdict?.figures.allocated?.value ?? 0), task.id).toBeGreaterThan(0);
     }
     expect(tests.get('leak.spec.ts > openSession forgets its sessions')?.findings.map((f) => f.kind)).toEqual(['heap']);
+    // The verdict's path reaches report.json on its task, from the warm-up to the outcome.
+    const leakVerdict = report.tasks.find((t) => t.parentId === 'leak.spec.ts > openSession forgets its sessions' && t.kind === 'verdict');
+    expect(leakVerdict?.trace?.[0]?.phase).toBe('warm-up');
+    expect(leakVerdict?.trace?.map((step) => step.phase)).toContain('judge');
+    expect(leakVerdict?.trace?.at(-1)?.next).toBe('leaked');
     expect(tests.get('handle.spec.ts > startPolling leaves timers running')?.findings.map((f) => f.kind)).toEqual(['handle']);
     expect(tests.get('native.spec.ts > readFrame keeps native memory')?.findings.map((f) => f.kind)).toEqual(['native']);
     expect(tests.get('collected.spec.ts > a pooled connection is not collected')?.tracked).toEqual([

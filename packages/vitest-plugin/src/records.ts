@@ -1,4 +1,4 @@
-import type { CapturePath, FileRecord, MeasureMode, TaskIdRegistry, TaskNode, TaskState } from '@memscope/core/plugin-kit';
+import type { CapturePath, EndedTask, FileRecord, MeasureMode, TaskIdRegistry, TaskNode, TaskState } from '@memscope/core/plugin-kit';
 import { taskIds } from './core-parts.js';
 import { readFileMeta, readTestMeta } from './meta.js';
 
@@ -62,7 +62,7 @@ class TaskIds {
   }
 }
 
-function stateOf(test: ReportedCase): TaskState {
+function stateOf(test: ReportedCase): EndedTask['state'] {
   if (test.options.mode === 'todo') return 'todo';
   const state = test.result().state;
   if (state === 'passed' || state === 'failed') return state;
@@ -87,12 +87,7 @@ function testNode(ids: TaskIds, file: string, path: string[], parentId: string |
   // outcome comes from the runner: the worker measured before the test's
   // after-hooks ran, so only the runner knows how the test ended.
   const id = ids.claim(path);
-  return {
-    ...base,
-    id: sent?.id ?? id, kind: 'test', name: test.name, path, file, parentId,
-    state: stateOf(test),
-    ...(error !== undefined ? { error } : {}),
-  };
+  return taskIds().endedTaskNode({ ...base, id: sent?.id ?? id, kind: 'test', name: test.name, path, file, parentId }, stateOf(test), error);
 }
 
 function walk(ids: TaskIds, file: string, children: ReadonlyArray<ReportedCase | ReportedSuite>, parentPath: string[], parentId: string | null, out: TaskNode[]): void {
@@ -107,11 +102,11 @@ function walk(ids: TaskIds, file: string, children: ReadonlyArray<ReportedCase |
     out.push(describeNode(ids, file, path, parentId, 'passed'));
     walk(ids, file, child.children.array(), path, out[nodeIndex]!.id, out);
     const inside = out.slice(nodeIndex + 1).filter((t) => t.kind === 'test');
-    out[nodeIndex]!.state = suiteState(inside);
+    out[nodeIndex] = taskIds().endedTaskNode(out[nodeIndex]!, suiteState(inside));
   }
 }
 
-function suiteState(tests: TaskNode[]): TaskState {
+function suiteState(tests: TaskNode[]): EndedTask['state'] {
   if (tests.some((t) => t.state === 'failed')) return 'failed';
   if (tests.length > 0 && tests.every((t) => t.state === 'skipped' || t.state === 'todo')) return 'skipped';
   return 'passed';

@@ -114,40 +114,52 @@ function collectPopulations(index: HeapIndex, boundaries: readonly number[], rul
   const inCollections = collectionMembers(index, isNew, (node) => GROUP_HEAD_TYPES.has(index.type(node)));
   const heldByCollection = new Map<number, CollectionMember>();
 
-  const pendingBytes: PendingBytes[] = [];
-  // Heads that are themselves owned by another head: their bytes, and the
-  // bytes charged to them, go on up to the head that leads a group.
-  const ownerOfHead = new Map<number, number>();
+  const owned: OwnedBytes = { pending: [], ownerOfHead: new Map() };
   for (let node = 1; node < nodeCount; node++) {
     if (!isNew(node) || parents[node] === -1 || heldByRunningCode(index, holders[node]!) || excluded(node)) continue;
-    const type = index.type(node);
     const member = inCollections.get(node);
-    const ownHolder = member !== undefined && holders[node] !== member.collection;
     let head = heads[node]!;
-    if (head !== -1 && ownHolder) {
+    if (head !== -1 && member !== undefined && holders[node] !== member.collection) {
       heldByCollection.set(node, member);
       head = -1;
     }
     if (head !== -1) {
-      pendingBytes.push([head, index.selfSize(node), NATIVE_BACKED.test(index.name(node))]);
-      if (GROUP_HEAD_TYPES.has(type)) ownerOfHead.set(node, head);
+      noteOwned(owned, index, node, head);
       continue;
     }
-    if (!GROUP_HEAD_TYPES.has(type) && !STRING_TYPES.has(type) && type !== NodeType.number && type !== NodeType.bigint) continue;
-    const name = STRING_TYPES.has(type) ? '(string)' : index.name(node) || '(anonymous)';
-    const key = `${type}:${name}:${heldByCollection.get(node)?.collection ?? holders[node]}`;
-    let population = populations.get(key);
-    if (!population) {
-      population = { name, nodeType: type, members: [], countsPerInterval: new Array<number>(boundaries.length).fill(0), bytes: 0 };
-      populations.set(key, population);
-    }
-    population.members.push(node);
-    population.bytes += index.selfSize(node);
-    const interval = intervalOf(index.id(node), boundaries);
-    population.countsPerInterval[interval] = (population.countsPerInterval[interval] ?? 0) + 1;
+    const kind = populationKind(index, node);
+    if (kind) joinPopulation(populations, index, node, kind, `${heldByCollection.get(node)?.collection ?? holders[node]}`, boundaries);
   }
-  chargeOwnedBytes(populations, pendingBytes, ownerOfHead);
+  chargeOwnedBytes(populations, owned);
   return { populations, holders, heldByCollection };
+}
+
+/** The type and name a node that leads its own group is counted under; undefined for the kinds that form no population. */
+function populationKind(index: HeapIndex, node: number): { type: number; name: string } | undefined {
+  const type = index.type(node);
+  if (!GROUP_HEAD_TYPES.has(type) && !STRING_TYPES.has(type) && type !== NodeType.number && type !== NodeType.bigint) return undefined;
+  return { type, name: STRING_TYPES.has(type) ? '(string)' : index.name(node) || '(anonymous)' };
+}
+
+/** Adds the node to the population of its type, name and holder, counting it in the interval it was allocated in. */
+function joinPopulation(
+  populations: Map<string, Population>,
+  index: HeapIndex,
+  node: number,
+  { type, name }: { type: number; name: string },
+  holder: string,
+  boundaries: readonly number[],
+): void {
+  const key = `${type}:${name}:${holder}`;
+  let population = populations.get(key);
+  if (!population) {
+    population = { name, nodeType: type, members: [], countsPerInterval: new Array<number>(boundaries.length).fill(0), bytes: 0 };
+    populations.set(key, population);
+  }
+  population.members.push(node);
+  population.bytes += index.selfSize(node);
+  const interval = intervalOf(index.id(node), boundaries);
+  population.countsPerInterval[interval] = (population.countsPerInterval[interval] ?? 0) + 1;
 }
 
 /**
@@ -195,11 +207,27 @@ function headTable(index: HeapIndex, parents: Int32Array, isNew: (node: number) 
 /** Bytes of an object owned by a head: the head, the bytes, whether they are native-backed. */
 type PendingBytes = [head: number, bytes: number, native: boolean];
 
+/**
+ * What heads own, charged once the groups are known: the bytes of each
+ * owned object, and the heads that are themselves owned by another head
+ * (their bytes, and the bytes charged to them, go on up to the head that
+ * leads a group).
+ */
+interface OwnedBytes {
+  pending: PendingBytes[];
+  ownerOfHead: Map<number, number>;
+}
+
+function noteOwned(owned: OwnedBytes, index: HeapIndex, node: number, head: number): void {
+  owned.pending.push([head, index.selfSize(node), NATIVE_BACKED.test(index.name(node))]);
+  if (GROUP_HEAD_TYPES.has(index.type(node))) owned.ownerOfHead.set(node, head);
+}
+
 /** Charges what each head owns to the population of the head that leads it. */
-function chargeOwnedBytes(populations: Map<string, Population>, pendingBytes: readonly PendingBytes[], ownerOfHead: ReadonlyMap<number, number>): void {
+function chargeOwnedBytes(populations: Map<string, Population>, { pending, ownerOfHead }: OwnedBytes): void {
   const populationOfHead = new Map<number, Population>();
   for (const population of populations.values()) for (const member of population.members) populationOfHead.set(member, population);
-  for (const [head, bytes, native] of pendingBytes) {
+  for (const [head, bytes, native] of pending) {
     let at: number | undefined = head;
     for (let hops = 0; at !== undefined && !populationOfHead.has(at) && hops < 16; hops++) at = ownerOfHead.get(at);
     const population = at === undefined ? undefined : populationOfHead.get(at);
@@ -253,45 +281,55 @@ function tailOf(index: HeapIndex, { nodes, edges }: { nodes: number[]; edges: nu
  * group's retainer path stands for all of its members.
  */
 function holderTable(index: HeapIndex, isNew: (node: number) => boolean): Int32Array {
-  const { parents, parentEdges, order } = index.shortestPathTree();
-  const { nodeTypes } = index.graph;
   const holders = new Int32Array(index.graph.nodeCount).fill(-1);
-  let ephemerons = false;
-  // keys[node] >= 0: the node is held by whatever holds that key (see below).
-  const fill = (keys: Int32Array | undefined) => {
-    for (let i = 0; i < order.length; i++) {
-      const node = order[i]!;
-      const parent = parents[node]!;
-      if (parent < 0 || node === 0) continue;
-      const key = keys ? keys[node]! : -1;
-      if (key >= 0) {
-        holders[node] = holders[key]!;
-        continue;
-      }
-      const type = nodeTypes[parent]!;
-      if (type === NodeType.synthetic) {
-        holders[node] = parent;
-        continue;
-      }
-      const isContainer = type === NodeType.array || type === NodeType.hidden;
-      holders[node] = !isNew(parent) && !isContainer ? parent : holders[parent]!;
-      ephemerons ||= index.edgeNameMatches(parentEdges[node]!, EPHEMERON_EDGE);
-    }
-  };
-  fill(undefined);
+  const ephemerons = fillHolders(index, holders, isNew, undefined);
   // A WeakMap's value lives as long as its key: when the key is new, the
   // value is held by whatever holds the key (a listener's scope, a request),
   // not by the WeakMap it is reached through first.
-  if (ephemerons) {
-    const keys = new Int32Array(holders.length).fill(-1);
-    for (const node of order) {
-      const match = index.edgeNameMatches(parentEdges[node]!, EPHEMERON_EDGE) ? EPHEMERON_EDGE.exec(index.edgeLabel(parentEdges[node]!)) : null;
-      const key = match ? index.indexOfId(Number(match[1])) : -1;
-      if (key >= 0 && key !== node && isNew(key) && holders[key]! >= 0) keys[node] = key;
-    }
-    fill(keys);
-  }
+  if (ephemerons) fillHolders(index, holders, isNew, ephemeronKeys(index, holders, isNew));
   return holders;
+}
+
+/**
+ * One breadth-first pass that sets each node's holder from its parent's;
+ * `keys[node] >= 0`: the node is held by whatever holds that key. Says
+ * whether it passed an ephemeron edge (a WeakMap's value).
+ */
+function fillHolders(index: HeapIndex, holders: Int32Array, isNew: (node: number) => boolean, keys: Int32Array | undefined): boolean {
+  const { parents, parentEdges, order } = index.shortestPathTree();
+  const { nodeTypes } = index.graph;
+  let ephemerons = false;
+  for (let i = 0; i < order.length; i++) {
+    const node = order[i]!;
+    const parent = parents[node]!;
+    if (parent < 0 || node === 0) continue;
+    const key = keys ? keys[node]! : -1;
+    if (key >= 0) {
+      holders[node] = holders[key]!;
+      continue;
+    }
+    const type = nodeTypes[parent]!;
+    if (type === NodeType.synthetic) {
+      holders[node] = parent;
+      continue;
+    }
+    const isContainer = type === NodeType.array || type === NodeType.hidden;
+    holders[node] = !isNew(parent) && !isContainer ? parent : holders[parent]!;
+    ephemerons ||= index.edgeNameMatches(parentEdges[node]!, EPHEMERON_EDGE);
+  }
+  return ephemerons;
+}
+
+/** For each WeakMap value whose key is new and held: the key's node, else -1. */
+function ephemeronKeys(index: HeapIndex, holders: Int32Array, isNew: (node: number) => boolean): Int32Array {
+  const { parentEdges, order } = index.shortestPathTree();
+  const keys = new Int32Array(holders.length).fill(-1);
+  for (const node of order) {
+    const match = index.edgeNameMatches(parentEdges[node]!, EPHEMERON_EDGE) ? EPHEMERON_EDGE.exec(index.edgeLabel(parentEdges[node]!)) : null;
+    const key = match ? index.indexOfId(Number(match[1])) : -1;
+    if (key >= 0 && key !== node && isNew(key) && holders[key]! >= 0) keys[node] = key;
+  }
+  return keys;
 }
 
 /** V8 names a WeakMap value's edge after the entry: `part of key (DOMException @1135311) -> value (Object @1121435) pair in WeakMap …`. */

@@ -10,30 +10,20 @@ import { SnapshotStreamParser } from './snapshot-parser.js';
 import { createSnapshotDir, sweepStaleSnapshotDirs, withSignalsDeferred } from './snapshot-temp.js';
 import { withCheckedArguments } from './checked.js';
 import { forcingCollections } from './forced-gc.js';
+import { readHeapFiguresWith, readQuickHeapWith, type PathReads } from './heap-reads.js';
 import type { AllocationSample, Capture, GcMode, HeapFigures, HeapGraph, HeapSpaceFigures, QuickHeapFigures } from './types.js';
 
 /** Global key a value sits on while the inspector is asked for its id. */
 const PROBE_KEY = '__memscopeObjectIdProbe';
 const PROBE_GROUP = 'memscope-object-id';
 
+/** On this path V8's space statistics give the young generation, and malloc is unknown: neither node:v8 nor process expose it. */
+const JS_READS: PathReads = { youngUsed: readYoungUsed, malloc: () => null };
+
 export function readHeapFigures(): HeapFigures {
-  const heap = v8.getHeapStatistics();
-  const usage = process.memoryUsage();
-  return {
-    heapUsed: heap.used_heap_size,
-    heapTotal: heap.total_heap_size,
-    heapLimit: heap.heap_size_limit,
-    external: heap.external_memory,
-    arrayBuffers: usage.arrayBuffers,
-    // Neither node:v8 nor process expose malloc statistics; only the addon can.
-    malloc: null,
-    nativeContexts: heap.number_of_native_contexts,
-    detachedContexts: heap.number_of_detached_contexts,
-    youngUsed: readYoungUsed(),
-  };
+  return readHeapFiguresWith(JS_READS);
 }
 
-/** heapFigures less process.memoryUsage(), whose RSS read costs ~17 µs. */
 /**
  * Young-generation bytes in use. Per-test `allocated` splits the young
  * generation from the rest because, from Node 24, the old spaces give memory
@@ -50,8 +40,7 @@ function readYoungUsed(): number {
 }
 
 export function readQuickHeap(): QuickHeapFigures {
-  const heap = v8.getHeapStatistics();
-  return { heapUsed: heap.used_heap_size, heapTotal: heap.total_heap_size, external: heap.external_memory, youngUsed: readYoungUsed() };
+  return readQuickHeapWith(JS_READS);
 }
 
 export function readHeapSpaces(): HeapSpaceFigures[] {

@@ -1,9 +1,9 @@
-import v8 from 'node:v8';
 import type { NativeBinding } from '@memscope/native';
 import { loadBinding, loadStatus, type NativeLoadStatus } from '@memscope/native/loader';
 import { checkPositiveInteger, MAX_STACK_DEPTH, withCheckedArguments } from './checked.js';
 import { compiledCodeBytes } from './code-bytes.js';
 import { forcingCollections } from './forced-gc.js';
+import { readHeapFiguresWith, readQuickHeapWith, type PathReads } from './heap-reads.js';
 import type {
   AllocationSample,
   Capture,
@@ -62,6 +62,8 @@ export function createNativeCapture(binding: NativeBinding, options: NativeCaptu
   // The addon counts from its first load in the isolate; a capture counts from its creation.
   const gcAtStart = binding.gcTotals();
   let sampling = false;
+  // The addon reads the young generation's two spaces (~0.1 µs) and malloc, which node:v8 does not expose.
+  const reads: PathReads = { youngUsed: () => binding.youngGenerationUsed(), malloc: () => binding.heapStatistics().mallocBytes };
 
   return withCheckedArguments({
     path: 'native',
@@ -70,33 +72,9 @@ export function createNativeCapture(binding: NativeBinding, options: NativeCaptu
       forcingCollections(() => binding.collectGarbage(mode, keepExposeGcFlag));
     },
 
-    heapFigures(): HeapFigures {
-      const stats = binding.heapStatistics();
-      return {
-        heapUsed: stats.usedHeapSize,
-        heapTotal: stats.totalHeapSize,
-        heapLimit: stats.heapSizeLimit,
-        external: stats.externalMemory,
-        youngUsed: binding.youngGenerationUsed(),
-        // Node's ArrayBuffer allocator keeps this count; V8 does not expose it.
-        arrayBuffers: process.memoryUsage().arrayBuffers,
-        malloc: stats.mallocBytes,
-        nativeContexts: stats.numberOfNativeContexts,
-        detachedContexts: stats.numberOfDetachedContexts,
-      };
-    },
+    heapFigures: (): HeapFigures => readHeapFiguresWith(reads),
 
-    quickHeap(): QuickHeapFigures {
-      // node:v8 fills a shared buffer in one call (~0.5 µs); the addon's heapStatistics also reads malloc.
-      const stats = v8.getHeapStatistics();
-      return {
-        heapUsed: stats.used_heap_size,
-        heapTotal: stats.total_heap_size,
-        external: stats.external_memory,
-        // Two space reads in C++ (~0.1 µs); v8.getHeapSpaceStatistics() would build objects for all ~12 spaces (~6 µs).
-        youngUsed: binding.youngGenerationUsed(),
-      };
-    },
+    quickHeap: (): QuickHeapFigures => readQuickHeapWith(reads),
 
     heapSpaces(): HeapSpaceFigures[] {
       return binding.heapSpaceStatistics().map((space) => ({ ...space }));

@@ -1,5 +1,5 @@
 import { MemscopeError } from '../errors.js';
-import { CallRunner } from '../verdict/call-runner.js';
+import { CallRunner } from '../verdict/calls/call-runner.js';
 import { whileMeasuring } from '../tasks/storage.js';
 
 /**

@@ -2,7 +2,7 @@ import { MemscopeError } from '../errors.js';
 import { createColors, type Colors } from '../report/colors.js';
 import { formatBytes, sanitizeForTerminal } from '../report/format.js';
 import { projectPathsIn } from '../report/project-paths.js';
-import type { FigureGrowth, Finding, LeakResult, VerdictStats } from '../verdict/types.js';
+import type { FigureGrowth, Finding, HandleFinding, LeakResult, ObjectFinding, VerdictStats } from '../verdict/types.js';
 import { tracePath } from '../verdict/trace.js';
 
 /**
@@ -39,7 +39,7 @@ function callers(frames: readonly string[]): string[] {
   return frames.slice(1).map(frameText).filter((frame) => !NOISE_FRAME.test(frame)).slice(0, 3).map((frame) => `from ${frame}`);
 }
 
-function siteText(finding: Finding): string | undefined {
+function siteText(finding: ObjectFinding): string | undefined {
   const site = finding.allocationSite;
   if (!site) return undefined;
   const head = `${site.functionName || '(anonymous)'} (${site.file}:${site.line}:${site.column})`;
@@ -52,11 +52,9 @@ function preview(text: string): string {
   return lines.length <= PREVIEW_LINES ? text : [...lines.slice(0, PREVIEW_LINES), '…'].join('\n');
 }
 
-// Frames are filtered on their absolute paths (NOISE_FRAME), then shown relative to the root.
-function findingBlock(finding: Finding, c: Colors, root: string): string[] {
-  const title = sanitizeForTerminal(projectPathsIn(finding.title, root)).replace(/ at\s+at /g, ' at ');
-  // Not `●`: Jest starts each failure with it, and tools split its output there.
-  const lines = [`  ${c.red('✗')} ${c.bold(finding.kind.padEnd(6))} ${c.red(title)}`];
+/** A heap, storm or native finding's rows: who holds the objects, the path to them, where they were made, one of them, their cycles. */
+function objectRows(finding: ObjectFinding, c: Colors, root: string): string[] {
+  const lines: string[] = [];
   if (finding.holder) {
     const edge = finding.growingEdge ? ` (grows at ${finding.growingEdge})` : '';
     lines.push(...row(c, 'holder', sanitizeForTerminal(finding.holder + edge)));
@@ -64,14 +62,25 @@ function findingBlock(finding: Finding, c: Colors, root: string): string[] {
   if (finding.retainerPathText) lines.push(...row(c, 'retained by', c.yellow(sanitizeForTerminal(finding.retainerPathText))));
   const site = siteText(finding);
   if (site) lines.push(...row(c, 'allocated at', c.cyan(projectPathsIn(site, root))));
-  const created = finding.creationStack ?? [];
-  if (created.length > 0) {
-    const label = finding.resourceType ? `${finding.resourceType} from` : 'created at';
-    lines.push(...row(c, label, c.cyan(projectPathsIn([frameText(created[0]!), ...callers(created)].join('\n'), root))));
-  }
   if (finding.preview) lines.push(...row(c, 'preview', preview(finding.preview)));
   if (finding.cycles && finding.cycles.length > 0) lines.push(...row(c, 'cycles', finding.cycles.slice(0, 3).join('\n')));
   return lines;
+}
+
+/** A handle finding's row: where the resource was created. */
+function handleRows(finding: HandleFinding, c: Colors, root: string): string[] {
+  const created = finding.creationStack ?? [];
+  if (created.length === 0) return [];
+  const label = finding.resourceType ? `${finding.resourceType} from` : 'created at';
+  return row(c, label, c.cyan(projectPathsIn([frameText(created[0]!), ...callers(created)].join('\n'), root)));
+}
+
+// Frames are filtered on their absolute paths (NOISE_FRAME), then shown relative to the root.
+function findingBlock(finding: Finding, c: Colors, root: string): string[] {
+  const title = sanitizeForTerminal(projectPathsIn(finding.title, root)).replace(/ at\s+at /g, ' at ');
+  // Not `●`: Jest starts each failure with it, and tools split its output there.
+  const head = `  ${c.red('✗')} ${c.bold(finding.kind.padEnd(6))} ${c.red(title)}`;
+  return [head, ...(finding.kind === 'handle' ? handleRows(finding, c, root) : objectRows(finding, c, root))];
 }
 
 function perCallText(growth: FigureGrowth): string {

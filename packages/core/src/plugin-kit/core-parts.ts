@@ -37,3 +37,29 @@ export function coreParts(plugin: string) {
     };
   };
 }
+
+/**
+ * The parts of core the two reporters use, each loaded on first use, in the
+ * order a run needs them: options, the run channel and the stale-snapshot
+ * sweep when the reporter is created; the records, the report and the end
+ * of run once the run is complete; the task-id format and task nodes to add
+ * the tests no worker recorded.
+ *
+ * @example
+ * export const { reporterOptions, runFinish } = reporterParts('@memscope/vitest');
+ */
+export function reporterParts(plugin: string) {
+  const fromCore = coreParts(plugin);
+  return {
+    reporterOptions: fromCore('plugin-kit/options.js', ['resolveReporterOptions']),
+    runChannel: fromCore('plugin-kit/run-channel.js', ['openRunChannel']),
+    snapshotTemp: fromCore('capture/snapshot-temp.js', ['sweepStaleSnapshotDirs', 'endBySignalIfUnhandled']),
+    fileRecords: fromCore('tasks/records.js', ['readFileRecords']),
+    // finish-run as one packed file (scripts/pack-setup-entries.mjs).
+    runFinish: fromCore('plugin-kit/finish-run.packed.js', ['finishRun', 'reportDirectory']),
+    reportColors: fromCore('report/colors.js', ['colorsFor']),
+    reportBuild: fromCore('report/build.js', ['buildRunReport']),
+    coreErrors: fromCore('errors.js', ['MemscopeError']),
+    taskIds: fromCore('tasks/ids.js', ['TaskIdRegistry', 'relativeFile', 'firstFreeId', 'taskPathId', 'emptyTaskNode', 'endedTaskNode']),
+  };
+}

@@ -55,26 +55,30 @@ function withRelativeFile(site: AllocationSite, root: string | undefined): Alloc
   return relativeFile === site.file ? site : { ...site, relativeFile };
 }
 
+/** The finding with `relativeFile` beside its allocation site's file, when it has a site. */
+function withRelativeSite(finding: Finding, root: string): Finding {
+  if (finding.kind === 'handle' || !finding.allocationSite) return finding;
+  return { ...finding, allocationSite: withRelativeFile(finding.allocationSite, root) };
+}
+
 /** The task with `relativeFile` on each finding's allocation site, for report.json. */
 export function withRelativeFiles(task: TaskNode, root: string | undefined): TaskNode {
-  if (root === undefined || !task.findings.some((finding) => finding.allocationSite)) return task;
-  return {
-    ...task,
-    findings: task.findings.map((finding) =>
-      finding.allocationSite ? { ...finding, allocationSite: withRelativeFile(finding.allocationSite, root) } : finding,
-    ),
-  };
+  if (root === undefined || !task.findings.some((finding) => finding.kind !== 'handle' && finding.allocationSite)) return task;
+  return { ...task, findings: task.findings.map((finding) => withRelativeSite(finding, root)) };
 }
 
 function displayFinding(finding: Finding, root: string): Finding {
+  const title = projectPathsIn(finding.title, root);
+  if (finding.kind === 'handle') {
+    return { ...finding, title, ...(finding.creationStack ? { creationStack: finding.creationStack.map((frame) => projectPathsIn(frame, root)) } : {}) };
+  }
   const site = finding.allocationSite;
   return {
     ...finding,
-    title: projectPathsIn(finding.title, root),
+    title,
     ...(site
       ? { allocationSite: { ...site, file: toProjectPath(site.file, root), stack: site.stack.map((frame) => projectPathsIn(frame, root)) } }
       : {}),
-    ...(finding.creationStack ? { creationStack: finding.creationStack.map((frame) => projectPathsIn(frame, root)) } : {}),
   };
 }
 

@@ -81,6 +81,7 @@ function leaks(tests: TaskNode[], c: Colors, limit: number, root: string | undef
     lines.push(`  ${c.red('✗')} ${taskLabel(task)}`);
     for (const finding of task.findings) {
       lines.push(`      ${sanitizeForTerminal(projectPathsIn(finding.title, root))}`);
+      if (finding.kind === 'handle') continue;
       if (finding.retainerPathText) lines.push(c.dim(`      ${sanitizeForTerminal(finding.retainerPathText)}`));
       const site = finding.allocationSite;
       if (site) lines.push(c.dim(`      allocated at ${sanitizeForTerminal(`${site.functionName || '(anonymous)'} (${toProjectPath(site.file, root)}:${site.line}:${site.column})`)}`));

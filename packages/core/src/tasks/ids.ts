@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { MemscopeError } from '../errors.js';
-import type { HookName, TaskKind, TaskNode } from './types.js';
+import type { EndedTask, HookName, TaskKind, TaskNode } from './types.js';
 
 /**
  * Task ids: readable and stable across runs. A file's id is its path
@@ -79,4 +79,23 @@ export type TaskIdentity = Pick<TaskNode, 'id' | 'kind' | 'name' | 'path' | 'fil
 export function emptyTaskNode(identity: TaskIdentity): TaskNode {
   const { id, kind, name, path, file, parentId, state } = identity;
   return { id, kind, name, path, file, parentId, state, figures: {}, handles: [], findings: [], tracked: [] };
+}
+
+/**
+ * Ends the recorder's node in place (its scope holds it): its final state,
+ * and the error when there is one.
+ */
+export function endTaskNode(node: TaskNode, state: EndedTask['state'], error?: string): asserts node is EndedTask {
+  const ended = node as EndedTask;
+  ended.state = state;
+  if (error !== undefined) ended.error = error;
+}
+
+/**
+ * The node as a runner says it ended: its final state, and the error when
+ * one is given (else the one it had). The reporters' way to set the outcome
+ * of a task a worker sent.
+ */
+export function endedTaskNode(node: TaskNode, state: EndedTask['state'], error?: string): EndedTask {
+  return { ...node, state, ...(error !== undefined ? { error } : {}) };
 }

@@ -5,7 +5,7 @@ import { forgetCollected } from '../track/registry.js';
 import { ConcurrentAttribution } from './attribution.js';
 import { addForced, emptyTotals, figuresBetween, takeReading } from './figures.js';
 import { handlesLeftOpen, letClosesFinish, mayBeClosing, retainHandleTracking } from './handles.js';
-import { emptyTaskNode, relativeFile, TaskIdRegistry, validateNames } from './ids.js';
+import { emptyTaskNode, endTaskNode, relativeFile, TaskIdRegistry, validateNames } from './ids.js';
 import { TaskScope } from './scope.js';
 import { labelSharedFigures, markOverlap } from './shared.js';
 import { asMemscope, isActiveScopeSource, setActiveScopeSource, taskStorage } from './storage.js';
@@ -313,8 +313,7 @@ export class FileRecorder {
       await this.close(inner, 'failed', new Error(`'${inner.node.name}' was still open when '${scope.node.name}' ended`));
     }
     const node = scope.node;
-    node.state = state;
-    if (error !== undefined) node.error = formatError(error);
+    endTaskNode(node, state, error === undefined ? undefined : formatError(error));
     node.figures = figuresBetween(scope.start, end, scope.peakSeen);
     scope.subtractExcluded(node.figures);
     // Ends its attribution at once: later work (closing handles, a settling GC) is not the task's.

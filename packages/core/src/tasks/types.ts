@@ -1,5 +1,5 @@
 import type { CapturePath } from '../capture/types.js';
-import type { Finding, FigureSource } from '../verdict/types.js';
+import type { Finding, FigureSource, TraceStep } from '../verdict/types.js';
 
 /**
  * The task tree shared by the registry (per-test scopes), the plugins and the
@@ -56,7 +56,8 @@ export interface TaskFigures {
   durationMs?: Figure;
 }
 
-export interface TaskNode {
+/** What every task carries, whatever its state. */
+interface TaskNodeBase {
   /** Stable across runs: derived from the file path (relative to the root) and the full name. */
   id: string;
   kind: TaskKind;
@@ -67,7 +68,6 @@ export interface TaskNode {
   file: string;
   parentId: string | null;
   hook?: HookName;
-  state: TaskState;
   /** Set when the figures of two tasks cannot be told apart (concurrent tests, parallel task scopes). */
   shared?: boolean;
   /** Ids of the tasks whose run overlapped this one's, when `shared`. */
@@ -76,8 +76,41 @@ export interface TaskNode {
   handles: OpenHandle[];
   findings: Finding[];
   tracked: TrackedObjectReport[];
+  /** A leak verdict's task (`kind: 'verdict'` of toLeak or checkLeak): every decision on its way, as `stats.trace`. */
+  trace?: TraceStep[];
+}
+
+/**
+ * A task still running: the recorder's node until the task ends; in a
+ * record, a task its worker was running when it wrote the checkpoint
+ * before a verdict. Nothing has ended it, so it has no error.
+ */
+export interface RunningTask extends TaskNodeBase {
+  state: 'running';
+}
+
+/**
+ * A task that ran to its end. A failed one says why in `error` (a test
+ * whose worker died while it ran is failed, `error` naming the crash); a
+ * passed one keeps the error its worker saw when the runner counted the
+ * test passed anyway (Jest's `test.failing`).
+ */
+export interface FinishedTask extends TaskNodeBase {
+  state: 'passed' | 'failed';
   error?: string;
 }
+
+/** A task that did not run, or stopped itself (`ctx.skip()`, with what its worker saw in `error`). */
+export interface SkippedTask extends TaskNodeBase {
+  state: 'skipped' | 'todo';
+  error?: string;
+}
+
+/** A task that has ended, one way or another. */
+export type EndedTask = FinishedTask | SkippedTask;
+
+/** A node of the task tree: a union by `state`, built by `emptyTaskNode` and moved on by `endTaskNode` / `endedTaskNode` (tasks/ids.ts). */
+export type TaskNode = RunningTask | FinishedTask | SkippedTask;
 
 export type MeasureMode = 'sampled' | 'settled';
 

@@ -1,3 +1,4 @@
+import type { TraceStep } from '../verdict/types.js';
 import { runningRecorder } from './recorder.js';
 import { currentScope } from './storage.js';
 
@@ -11,8 +12,14 @@ import { currentScope } from './storage.js';
  *
  * @param matcher the verdict's name: the task's id is `test id > (toLeak verdict)`.
  * @param callsOf how many times the result says the function was called.
+ * @param traceOf the decisions a leak verdict took (`stats.trace`), kept on the task for the reports.
  */
-export async function asVerdictTask<T>(matcher: string, work: () => Promise<T>, callsOf: (result: T) => number | undefined): Promise<T> {
+export async function asVerdictTask<T>(
+  matcher: string,
+  work: () => Promise<T>,
+  callsOf: (result: T) => number | undefined,
+  traceOf?: (result: T) => TraceStep[] | undefined,
+): Promise<T> {
   const recorder = runningRecorder();
   const parent = currentScope();
   if (!recorder || !parent?.open || parent.node.kind === 'file' || parent.node.kind === 'describe') return work();
@@ -30,6 +37,8 @@ export async function asVerdictTask<T>(matcher: string, work: () => Promise<T>, 
   }
   const calls = callsOf(result);
   if (calls !== undefined) scope.node.name = `${base}: ${calls.toLocaleString('en-US')} calls`;
+  const trace = traceOf?.(result);
+  if (trace?.length) scope.node.trace = trace;
   if (scope.open) await recorder.exit('passed', undefined, scope);
   return result;
 }

@@ -1,5 +1,5 @@
 import type { Capture } from '../capture/types.js';
-import type { CallRunner } from './call-runner.js';
+import type { CallRunner } from './calls/call-runner.js';
 
 export interface AllocationReading {
   heapUsed: number;

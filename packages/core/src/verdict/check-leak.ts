@@ -3,22 +3,22 @@ import { releaseDeadContextsPromptly } from '../main-context.js';
 import { getCapture } from '../capture/index.js';
 import type { Capture } from '../capture/types.js';
 import { resolveLeakOptions, type LeakOptions, type ResolvedLeakOptions } from './options.js';
-import { CallRunner, type LeakTarget } from './call-runner.js';
+import { CallRunner, type LeakTarget } from './calls/call-runner.js';
 import { warmUp } from './warm-up.js';
-import { HandleTracker } from './handle-tracker.js';
-import { MAX_CALLS_PER_ROUND, callsPerRoundFor, type ScreenedFigure } from './screen.js';
-import { screenInWindows, wantsExactRounds, type ScreenOutcome } from './windows.js';
+import { HandleTracker } from './handles/handle-tracker.js';
+import { MAX_CALLS_PER_ROUND, callsPerRoundFor, type ScreenedFigure } from './screen/screen.js';
+import { screenInWindows, wantsExactRounds, type ScreenOutcome } from './screen/windows.js';
 import { warmScreeningCode } from './warm-machinery.js';
-import { startAffordableSampler, wantsSampledRounds } from './survivor-sampler.js';
+import { startAffordableSampler, wantsSampledRounds } from './screen/survivor-sampler.js';
 import { allocationReading, type AllocationReading } from './allocation-rate.js';
 import { serialized } from './serialize.js';
 import { whileMeasuring } from '../tasks/storage.js';
 import { asVerdictTask } from '../tasks/verdict-task.js';
 import type { FigureGrowth, LeakResult } from './types.js';
-import type { GrowthJudgement } from './stats.js';
+import type { GrowthJudgement } from './screen/stats.js';
 import { nowMs } from '../node-clock.js';
 import { Deadline } from './time-budget.js';
-import { domStormVerdict, withDomStorms } from './dom-storm-verdict.js';
+import { domStormVerdict, withDomStorms } from './dom/dom-storm-verdict.js';
 import { judgeScreen, type Judged, type ScreenStep, type VerdictRun } from './judge.js';
 
 
@@ -71,7 +71,7 @@ export function checkLeak(fn: LeakTarget, options?: LeakOptions, deps: CheckLeak
   }
   releaseDeadContextsPromptly();
   const verdict = () => runVerdict(fn, resolved, deps.capture ?? getCapture());
-  return serialized(() => whileMeasuring(() => asVerdictTask(deps.verdictName ?? 'checkLeak', verdict, (result) => result.stats.totalCalls)));
+  return serialized(() => whileMeasuring(() => asVerdictTask(deps.verdictName ?? 'checkLeak', verdict, (result) => result.stats.totalCalls, (result) => result.stats.trace)));
 }
 
 function growthStats(judgements: Map<ScreenedFigure, GrowthJudgement>, callsPerRound: number): FigureGrowth[] {
@@ -128,7 +128,7 @@ async function warmUpStep(run: VerdictRun): Promise<WarmUp> {
   return { msPerCall, callsPerRound, precise, slowOrAsync, beforeDomCounting: allocationReading(capture, runner) };
 }
 
-/** Rounds in the phases of the screen plan (verdict/screen-plan.ts), its trace added to the verdict's. */
+/** Rounds in the phases of the screen plan (verdict/screen/screen-plan.ts), its trace added to the verdict's. */
 async function screenStep(run: VerdictRun, warm: WarmUp): Promise<ScreenStep> {
   const { capture, runner, tracker, opts, deadline } = run;
   const sampler = wantsSampledRounds(capture, warm.precise, warm.slowOrAsync) ? await startAffordableSampler(capture, runner, warm.msPerCall) : undefined;

@@ -1,18 +1,18 @@
 import type { Capture } from '../capture/types.js';
 import { assertSnapshotFits } from '../capture/snapshot-guard.js';
 import type { ResolvedLeakOptions } from './options.js';
-import type { CallRunner } from './call-runner.js';
-import type { HandleTracker } from './handle-tracker.js';
-import { MIN_ROUNDS_TO_JUDGE, type ScreenResult, type ScreenedFigure } from './screen.js';
-import type { ScreenOutcome } from './windows.js';
+import type { CallRunner } from './calls/call-runner.js';
+import type { HandleTracker } from './handles/handle-tracker.js';
+import { MIN_ROUNDS_TO_JUDGE, type ScreenResult, type ScreenedFigure } from './screen/screen.js';
+import type { ScreenOutcome } from './screen/windows.js';
 import { allocatedPerCallSince, type AllocationReading } from './allocation-rate.js';
-import { descriptorFinding, handleFindings, nativeFinding } from './findings.js';
-import { explainedFindings } from './explained-findings.js';
+import { descriptorFinding, handleFindings, nativeFinding } from './explain/findings.js';
+import { explainedFindings } from './explain/explained-findings.js';
 import type { CutShort, Finding, TraceStep, VerdictStats } from './types.js';
 import { nowMs } from '../node-clock.js';
 import { explanationEstimateMs, type Deadline } from './time-budget.js';
-import { clearHeapGrowthPerCall, unexplainedGrowth } from './unexplained-growth.js';
-import { survivorSiteWithoutSnapshot } from './sampled-site.js';
+import { clearHeapGrowthPerCall, unexplainedGrowth } from './explain/unexplained-growth.js';
+import { survivorSiteWithoutSnapshot } from './explain/sampled-site.js';
 import { formatBytes } from '../report/format.js';
 
 /** What every step of one verdict shares. */
@@ -141,7 +141,7 @@ async function unexplained(run: VerdictRun, step: ScreenStep, growth: ScreenGrow
   return { findings, reason, snapshots: 0, undecided: false, cutShort };
 }
 
-/** Snapshots around intervals of calls: what survives them, by holder (verdict/explained-findings.ts). */
+/** Snapshots around intervals of calls: what survives them, by holder (verdict/explain/explained-findings.ts). */
 async function explain(run: VerdictRun, step: ScreenStep, growth: ScreenGrowth): Promise<Judged> {
   const { capture, runner, tracker, opts } = run;
   const explainStarted = nowMs();

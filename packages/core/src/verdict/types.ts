@@ -5,15 +5,18 @@ import type { AllocationSite, RetainerStep } from '../analyzers/types.js';
 export type { FigureSource } from '../figure-source.js';
 export type { AllocationSite, RetainerStep };
 
-/** The kinds of finding a leak verdict can report. */
-export type FindingKind = 'heap' | 'storm' | 'handle' | 'native';
-
-export interface Finding {
-  kind: FindingKind;
+/** What every finding carries. */
+interface FindingBase {
   /** One line: what grew, e.g. `Session objects: +1 per call (48 B per call)`. */
   title: string;
   perCall: { count: number; bytes: number };
-  /** From a GC root to the leaked objects (heap, storm). */
+}
+
+/** What a finding made from objects on the heap carries: their name, who holds them, where they were made. */
+export interface ObjectFields {
+  /** Constructor or group name, e.g. `Session`, `(unexplained heap growth)`. */
+  name: string;
+  /** From a GC root to the leaked objects. */
   retainerPath?: RetainerStep[];
   /** The same path rendered as one line, `(module) cache → Map → table[k] → Session`. */
   retainerPathText?: string;
@@ -22,15 +25,46 @@ export interface Finding {
   preview?: string;
   /** Retainer cycles among the leaked objects, each rendered as `A → B → A`. */
   cycles?: string[];
-  /** Storms: the holder that gains references and the edge that grows. */
+  /** The holder that gains references and the edge that grows (`window`, `'resize' listeners`). */
   holder?: string;
   growingEdge?: string;
-  /** Handles: the resource type (Timeout, TCPSERVERWRAP, FSWATCHER, …) and its creation stack. */
-  resourceType?: string;
-  creationStack?: string[];
-  /** Constructor or group name for heap findings. */
-  name?: string;
 }
+
+/** A population of objects that grows on the JS heap, or the heap's growth when no snapshot fitted to explain it. */
+export interface HeapFinding extends FindingBase, ObjectFields {
+  kind: 'heap';
+}
+
+/** Listeners or closures that one holder gains per call. */
+export interface StormFinding extends FindingBase, ObjectFields {
+  kind: 'storm';
+}
+
+/** Handles or file descriptors left open per call. */
+export interface HandleFinding extends FindingBase {
+  kind: 'handle';
+  /** The resource type: Timeout, TCPSERVERWRAP, FSWATCHER, …, `fd` for a bare descriptor. */
+  resourceType: string;
+  /** Where the resource was created, user frames first (absent for a bare descriptor). */
+  creationStack?: string[];
+}
+
+/**
+ * Native memory (external, arrayBuffers, malloc) that grows: the figure
+ * alone, or with the objects that hold it (Buffers) when a snapshot found them.
+ */
+export interface NativeFinding extends FindingBase, Partial<ObjectFields> {
+  kind: 'native';
+}
+
+/** What a leak verdict reports, one interface per kind: narrow by `kind` to read a kind's own fields. */
+export type Finding = HeapFinding | StormFinding | HandleFinding | NativeFinding;
+
+/** The kinds of finding a leak verdict can report. */
+export type FindingKind = Finding['kind'];
+
+/** The findings that name objects on the heap: every kind but handles. */
+export type ObjectFinding = HeapFinding | StormFinding | NativeFinding;
 
 export interface FigureGrowth {
   /** Figure screened: heapUsed, external, arrayBuffers, malloc, handles. */
@@ -67,7 +101,7 @@ export interface VerdictStats {
   reason: string;
   /**
    * Every decision on the way to the verdict, in order: the phase, what it
-   * showed, why the next phase was picked (see verdict/screen-plan.ts).
+   * showed, why the next phase was picked (see verdict/screen/screen-plan.ts).
    */
   trace: TraceStep[];
   /** Set when a step did not fit in the verdict's time limit and was left out. */

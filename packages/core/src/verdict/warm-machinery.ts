@@ -1,7 +1,7 @@
 import type { Capture, ExactReads } from '../capture/types.js';
-import { CallRunner } from './call-runner.js';
-import { HandleTracker } from './handle-tracker.js';
-import { screenInWindows } from './windows.js';
+import { CallRunner } from './calls/call-runner.js';
+import { HandleTracker } from './handles/handle-tracker.js';
+import { screenInWindows } from './screen/windows.js';
 
 /** Dry screens run: half read flat, half grow, so both the quick window and the rounds run. */
 const DRY_SCREENS = 16;

@@ -1,4 +1,4 @@
-import type { CallRunner } from './call-runner.js';
+import type { CallRunner } from './calls/call-runner.js';
 import type { ResolvedLeakOptions } from './options.js';
 import { nowMs } from '../node-clock.js';
 

@@ -4,7 +4,7 @@ import type { HeapGraph } from '../../src/capture/types.js';
 import { HeapIndex, NodeType } from '../../src/analyzers/heap-index.js';
 import { keyCounts, keyedGrowth, PROPERTIES_EDGE, SYMBOLS_EDGE } from '../../src/analyzers/keyed-growth.js';
 import { leakFilterRules } from '../../src/analyzers/rule-list.js';
-import { memberCount } from '../../src/verdict/turnover.js';
+import { memberCount } from '../../src/verdict/explain/turnover.js';
 
 /** The highest id of a JS object in a snapshot: what the explanation's first mark returns. */
 function maxId(graph: HeapGraph): number {

@@ -64,11 +64,14 @@ function wrongTypes(): [string, string, RegExp][] {
   report.totals.tests = '6';
   const task = JSON.parse(validReport);
   task.tasks[3].figures.allocated.value = null;
+  const trace = JSON.parse(validReport);
+  trace.tasks[3].trace = [{ phase: 'warm-up', saw: '60 calls a round', why: 'exact, sync' }];
   const baseline = JSON.parse(validBaseline);
   baseline.tests['a > b'].figures.allocated = { value: 'Infinity', source: 'sampled' };
   return [
     ['report', JSON.stringify(report), /^totals\.tests should be a finite number, got "6"$/],
     ['report', JSON.stringify(task), /^tasks\[3\]\.figures\.allocated\.value should be a finite number, got null$/],
+    ['report', JSON.stringify(trace), /^tasks\[3\]\.trace\[0\]\.next should be a string, got nothing$/],
     ['baseline', JSON.stringify(baseline), /^tests\["a > b"\]\.figures\.allocated\.value should be a finite number, got "Infinity"$/],
   ];
 }

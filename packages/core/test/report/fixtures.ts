@@ -109,7 +109,7 @@ function hostileFile(): FileRecord {
         id: `${file} > ${XSS_NAME}`, name: XSS_NAME, path: [XSS_NAME], file,
         figures: figures({ heapBefore: 6100 * KB, heapAfter: 6150 * KB, allocated: 120 * KB, retained: 8 * KB }),
         findings: [{
-          kind: 'storm', title: `${XSS_NAME} listeners grow\u2028`, perCall: { count: 1, bytes: 120 },
+          kind: 'storm', title: `${XSS_NAME} listeners grow\u2028`, perCall: { count: 1, bytes: 120 }, name: 'Listener',
           retainerPathText: `(global) → EventEmitter → ${XSS_NAME}`, holder: 'EventEmitter', growingEdge: '_events.data',
           preview: '<script>alert(2)</script>\u2029',
         }],

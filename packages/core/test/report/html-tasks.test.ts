@@ -16,7 +16,13 @@ function reportWithTasks() {
       id: `${TEST} > insert`, kind: 'task', name: 'insert', file: FILE, path: ['imports users', 'insert'], parentId: TEST,
       shared: true, overlaps: [`${TEST} > index`], figures: figures({ allocated: 5e6 }),
     }),
-    task({ id: `${TEST} > (toLeak verdict)`, kind: 'verdict', name: 'toLeak verdict: 41,000 calls', file: FILE, path: ['imports users', '(toLeak verdict)'], parentId: TEST }),
+    task({
+      id: `${TEST} > (toLeak verdict)`, kind: 'verdict', name: 'toLeak verdict: 41,000 calls', file: FILE, path: ['imports users', '(toLeak verdict)'], parentId: TEST,
+      trace: [
+        { phase: 'warm-up', saw: '60 calls a round', why: 'exact, sync', next: 'quick window' },
+        { phase: 'quick window', saw: 'kept 96 B', why: 'flat, passed', next: 'passed' },
+      ],
+    }),
   ];
   tasks[3]!.figures.allocated!.source = 'shared';
   return buildRunReport({ files: [{ schemaVersion: 1, file: FILE, capture: 'native', mode: 'sampled', tasks }], run: RUN });
@@ -37,5 +43,13 @@ describe('dashboard task graph', () => {
     const { detail } = await dashboardTree(renderDashboard(reportWithTasks()), 'imports users');
     expect(detail).toContain('Tasks inside');
     expect(detail).toContain('parse CSV — allocated 2.9 MiB');
+    expect(detail).toContain('warm-up: 60 calls a round; exact, sync → quick window');
+  });
+
+  it("shows a leak verdict's path, step by step, in the verdict's detail", async () => {
+    const { detail } = await dashboardTree(renderDashboard(reportWithTasks()), 'toLeak verdict');
+    expect(detail).toContain('Verdict path');
+    expect(detail).toContain('warm-up: 60 calls a round; exact, sync → quick window');
+    expect(detail).toContain('quick window: kept 96 B; flat, passed → passed');
   });
 });

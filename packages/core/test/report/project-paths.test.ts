@@ -13,25 +13,32 @@ import { RUN, task } from './fixtures.js';
 const ROOT = '/home/ada/shop';
 const plain = createColors(false);
 
-// A finding as the verdict makes it: absolute paths, as V8 reports them.
-const absoluteFinding: Finding = {
+// Findings as the verdict makes them: absolute paths, as V8 reports them.
+const absoluteHandle: Finding = {
   kind: 'handle',
   title: `Timeout left open: +1 per call, created at JobQueue.run (${ROOT}/src/job-queue.ts:29:22)`,
   perCall: { count: 1, bytes: 0 },
   resourceType: 'Timeout',
   creationStack: [`at JobQueue.run (${ROOT}/src/job-queue.ts:29:22)`, `at file://${ROOT}/test/job-queue.test.ts:19:28`],
+};
+const absoluteHeap: Finding = {
+  kind: 'heap',
+  title: 'Job objects: +1 per call (48 B per call)',
+  name: 'Job',
+  perCall: { count: 1, bytes: 48 },
   allocationSite: {
     file: `${ROOT}/src/job-queue.ts`, line: 29, column: 22, functionName: 'JobQueue.run',
     stack: [`JobQueue.run (${ROOT}/src/job-queue.ts:29:22)`, `(anonymous) (${ROOT}/test/job-queue.test.ts:19:28)`], source: 'sampled',
   },
 };
+const absoluteFindings = [absoluteHandle, absoluteHeap];
 
-function runWith(finding: Finding): FileRecord[] {
+function runWith(findings: Finding[]): FileRecord[] {
   return [{
     schemaVersion: 1, file: 'test/job-queue.test.ts', capture: 'native', mode: 'sampled',
     tasks: [task({
       id: 'test/job-queue.test.ts > runs', name: 'runs', file: 'test/job-queue.test.ts', state: 'failed',
-      findings: [finding],
+      findings,
       handles: [{ type: 'Timeout', stack: [`at JobQueue.run (${ROOT}/src/job-queue.ts:29:22)`] }],
     })],
   }];
@@ -53,7 +60,7 @@ describe('paths relative to the project root', () => {
   });
 
   it('shows the failure message with relative paths', () => {
-    const text = formatLeakDiagnosis(leakResult(true, [absoluteFinding]), plain, ROOT);
+    const text = formatLeakDiagnosis(leakResult(true, absoluteFindings), plain, ROOT);
     expect(text).toContain('created at JobQueue.run (src/job-queue.ts:29:22)');
     expect(text).toContain('allocated at  JobQueue.run (src/job-queue.ts:29:22)');
     expect(text).toContain('from (anonymous) (test/job-queue.test.ts:19:28)');
@@ -63,17 +70,18 @@ describe('paths relative to the project root', () => {
   });
 
   it('keeps absolute paths in report.json and adds each allocation site relative to the root', () => {
-    const report = buildRunReport({ files: runWith(absoluteFinding), run: { ...RUN, root: ROOT } });
+    const report = buildRunReport({ files: runWith(absoluteFindings), run: { ...RUN, root: ROOT } });
     const test = report.tasks.find((t) => t.kind === 'test')!;
-    const site = test.findings[0]!.allocationSite!;
-    expect(site.file).toBe(`${ROOT}/src/job-queue.ts`);
-    expect(site.relativeFile).toBe('src/job-queue.ts');
-    expect(test.findings[0]!.creationStack![0]).toContain(ROOT);
+    const [handle, heap] = test.findings;
+    if (handle?.kind !== 'handle' || heap?.kind !== 'heap') throw new Error(`expected a handle and a heap finding, got ${test.findings.map((f) => f.kind).join(', ')}`);
+    expect(heap.allocationSite!.file).toBe(`${ROOT}/src/job-queue.ts`);
+    expect(heap.allocationSite!.relativeFile).toBe('src/job-queue.ts');
+    expect(handle.creationStack![0]).toContain(ROOT);
     expect(test.handles[0]!.stack[0]).toContain(ROOT);
   });
 
   it('shows the terminal summary and the HTML with relative paths', () => {
-    const report = buildRunReport({ files: runWith(absoluteFinding), run: { ...RUN, root: ROOT } });
+    const report = buildRunReport({ files: runWith(absoluteFindings), run: { ...RUN, root: ROOT } });
     const summary = formatSummary(report, { colors: plain });
     expect(summary).toContain('allocated at JobQueue.run (src/job-queue.ts:29:22)');
     expect(summary).toContain('Timeout at JobQueue.run (src/job-queue.ts:29:22)');

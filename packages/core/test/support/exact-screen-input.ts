@@ -1,8 +1,8 @@
 import type { Capture } from '../../src/capture/types.js';
 import { nowMs } from '../../src/node-clock.js';
-import { CallRunner } from '../../src/verdict/call-runner.js';
-import { HandleTracker } from '../../src/verdict/handle-tracker.js';
-import type { ScreenInput } from '../../src/verdict/screen.js';
+import { CallRunner } from '../../src/verdict/calls/call-runner.js';
+import { HandleTracker } from '../../src/verdict/handles/handle-tracker.js';
+import type { ScreenInput } from '../../src/verdict/screen/screen.js';
 
 /** A screen of exact rounds of 60 calls of `fn` that may stop early, as a clean component's verdict starts; `leftMs` is the test's time left (none: no limit). */
 export function exactScreenInput(capture: Capture, fn: () => void, leftMs?: number): ScreenInput {

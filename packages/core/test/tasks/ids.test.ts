@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyTaskNode, firstFreeId, TaskIdRegistry, taskPathId } from '../../src/tasks/ids.js';
+import { emptyTaskNode, endedTaskNode, endTaskNode, firstFreeId, TaskIdRegistry, taskPathId } from '../../src/tasks/ids.js';
 
 describe('task ids', () => {
   it('joins the file and the names, and numbers a name seen again in the order claimed', () => {
@@ -20,5 +20,17 @@ describe('task ids', () => {
     const node = emptyTaskNode({ id: 'a.spec.js > x', kind: 'test', name: 'x', path: ['x'], file: 'a.spec.js', parentId: null, state: 'skipped' });
     expect(Object.keys(node)).toEqual(['id', 'kind', 'name', 'path', 'file', 'parentId', 'state', 'figures', 'handles', 'findings', 'tracked']);
     expect(node).toMatchObject({ figures: {}, handles: [], findings: [], tracked: [] });
+  });
+
+  it('ends a node in its final state, with the error when one is given and the one it had when none is', () => {
+    const running = emptyTaskNode({ id: 'a.spec.js > x', kind: 'test', name: 'x', path: ['x'], file: 'a.spec.js', parentId: null, state: 'running' });
+    const failed = endedTaskNode(running, 'failed', 'Error: boom');
+    expect(failed).toMatchObject({ state: 'failed', error: 'Error: boom' });
+    expect(Object.keys(failed).slice(-2)).toEqual(['tracked', 'error']);
+    expect(endedTaskNode(failed, 'passed')).toMatchObject({ state: 'passed', error: 'Error: boom' });
+    expect(running.state).toBe('running');
+    endTaskNode(running, 'skipped');
+    expect(running).not.toHaveProperty('error');
+    expect(running.state).toBe('skipped');
   });
 });

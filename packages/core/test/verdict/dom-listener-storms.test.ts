@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { Window } from 'happy-dom';
-import { countDomListenerStorms, domStormFindings } from '../../src/verdict/dom-listener-storms.js';
-import type { CallRunner } from '../../src/verdict/call-runner.js';
+import { countDomListenerStorms, domStormFindings } from '../../src/verdict/dom/dom-listener-storms.js';
+import type { CallRunner } from '../../src/verdict/calls/call-runner.js';
 
 type Scope = { window: any; document: any };
 

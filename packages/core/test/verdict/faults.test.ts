@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CallRunner } from '../../src/verdict/call-runner.js';
-import { describeThrown } from '../../src/verdict/thrown.js';
+import { CallRunner } from '../../src/verdict/calls/call-runner.js';
+import { describeThrown } from '../../src/verdict/calls/thrown.js';
 
 /** A Proxy whose every trap throws: any code that touches it fails loudly. */
 function hostileProxy(): object {

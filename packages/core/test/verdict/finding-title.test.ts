@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { NodeType } from '../../src/analyzers/heap-index.js';
 import type { SurvivorGroup } from '../../src/analyzers/survivors.js';
-import { findingTitle, perCallText } from '../../src/verdict/finding-title.js';
-import { growsEnoughPerCall } from '../../src/verdict/explain.js';
+import { findingTitle, perCallText } from '../../src/verdict/explain/finding-title.js';
+import { growsEnoughPerCall } from '../../src/verdict/explain/explain.js';
 
 function group(name: string, nodeType: number, holder?: SurvivorGroup['holder'], members = 100, bytes = 4800): SurvivorGroup {
   return {

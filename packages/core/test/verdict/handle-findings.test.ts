@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { handleFindings } from '../../src/verdict/findings.js';
-import type { HandleGroup } from '../../src/verdict/handle-groups.js';
+import { handleFindings } from '../../src/verdict/explain/findings.js';
+import type { HandleGroup } from '../../src/verdict/handles/handle-groups.js';
 
 const REQUEST = 'at RedirectableRequest._performRequest (node_modules/follow-redirects/index.js:284:24)';
 const group = (type: string, stack: string[], open = 40): HandleGroup => ({ type, stack, open, firstCall: 1, lastCall: 1000, perCall: 1 });

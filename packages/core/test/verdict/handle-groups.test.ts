@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { groupsLeftOpen, type OpenHandle } from '../../src/verdict/handle-groups.js';
-import { creationStack } from '../../src/verdict/creation-stack.js';
+import { groupsLeftOpen, type OpenHandle } from '../../src/verdict/handles/handle-groups.js';
+import { creationStack } from '../../src/verdict/handles/creation-stack.js';
 
 const SITE = 'at open (/app/src/pool.js:12:5)';
 const handle = (call: number, round = 0, site = SITE): OpenHandle => ({ type: 'TCPWRAP', stack: [site], key: `TCPWRAP\u0000${site}`, call, round, outsideTheCalls: false });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { watch, type FSWatcher } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { HandleTracker } from '../../src/verdict/handle-tracker.js';
+import { HandleTracker } from '../../src/verdict/handles/handle-tracker.js';
 
 /** On Node 20 every enabled AsyncLocalStorage leaves one symbol on every promise made after it. */
 const symbolsOnANewPromise = (): number => Object.getOwnPropertySymbols(Promise.resolve()).length;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { heapEvidence, type Measurement } from '../../src/verdict/screen.js';
+import { heapEvidence, type Measurement } from '../../src/verdict/screen/screen.js';
 
 function readings(rounds: Array<[heapGrowth: number, codeGrowth: number]>, withCode = true): Measurement[] {
   let heapUsed = 20_000_000;

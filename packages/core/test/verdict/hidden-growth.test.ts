@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Capture, HeapSpaceFigures } from '../../src/capture/types.js';
-import { CallRunner } from '../../src/verdict/call-runner.js';
-import { HandleTracker } from '../../src/verdict/handle-tracker.js';
-import { screenInWindows } from '../../src/verdict/windows.js';
+import { CallRunner } from '../../src/verdict/calls/call-runner.js';
+import { HandleTracker } from '../../src/verdict/handles/handle-tracker.js';
+import { screenInWindows } from '../../src/verdict/screen/windows.js';
 
 /**
  * A capture that behaves as V8 does at its worst after a plain collection:

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nativeKeptGrowing } from '../../src/verdict/native-growth.js';
+import { nativeKeptGrowing } from '../../src/verdict/explain/native-growth.js';
 
 const flat = { external: 0, arrayBuffers: 0, malloc: 0 };
 

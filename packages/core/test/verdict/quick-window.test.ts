@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Capture, HeapSpaceFigures } from '../../src/capture/types.js';
-import { CallRunner } from '../../src/verdict/call-runner.js';
-import { HandleTracker } from '../../src/verdict/handle-tracker.js';
-import { quickExactWindow } from '../../src/verdict/quick-window.js';
-import { screenInWindows } from '../../src/verdict/windows.js';
+import { CallRunner } from '../../src/verdict/calls/call-runner.js';
+import { HandleTracker } from '../../src/verdict/handles/handle-tracker.js';
+import { quickExactWindow } from '../../src/verdict/screen/quick-window.js';
+import { screenInWindows } from '../../src/verdict/screen/windows.js';
 
 /**
  * A capture that keeps live bytes per id interval as V8's GetHeapStats

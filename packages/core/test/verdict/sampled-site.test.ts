@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CallRunner } from '../../src/verdict/call-runner.js';
-import { survivorSiteWithoutSnapshot } from '../../src/verdict/sampled-site.js';
+import { CallRunner } from '../../src/verdict/calls/call-runner.js';
+import { survivorSiteWithoutSnapshot } from '../../src/verdict/explain/sampled-site.js';
 import { captureFactories as paths } from '../support/capture-factories.js';
 
 const sessions: Array<{ id: number; user: string; scopes: string[] }> = [];

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Capture } from '../../src/capture/types.js';
-import { screen, type ScreenInput } from '../../src/verdict/screen.js';
-import { lostInNoise } from '../../src/verdict/screen-noise.js';
+import { screen, type ScreenInput } from '../../src/verdict/screen/screen.js';
+import { lostInNoise } from '../../src/verdict/screen/screen-noise.js';
 import { unresolvedHeapReason } from '../../src/verdict/judge.js';
-import type { GrowthJudgement } from '../../src/verdict/stats.js';
+import type { GrowthJudgement } from '../../src/verdict/screen/stats.js';
 import { nowMs } from '../../src/node-clock.js';
 import { exactScreenInput } from '../support/exact-screen-input.js';
 

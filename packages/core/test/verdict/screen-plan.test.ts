@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Capture } from '../../src/capture/types.js';
-import { CallRunner } from '../../src/verdict/call-runner.js';
-import { HandleTracker } from '../../src/verdict/handle-tracker.js';
-import type { ScreenInput } from '../../src/verdict/screen.js';
-import { firstPhase, nextPhase, type Phase, type WindowFacts } from '../../src/verdict/screen-plan.js';
-import { screenInWindows } from '../../src/verdict/windows.js';
+import { CallRunner } from '../../src/verdict/calls/call-runner.js';
+import { HandleTracker } from '../../src/verdict/handles/handle-tracker.js';
+import type { ScreenInput } from '../../src/verdict/screen/screen.js';
+import { firstPhase, nextPhase, type Phase, type WindowFacts } from '../../src/verdict/screen/screen-plan.js';
+import { screenInWindows } from '../../src/verdict/screen/windows.js';
 import { traceLine } from '../../src/verdict/trace.js';
 import type { TraceStep } from '../../src/verdict/types.js';
 

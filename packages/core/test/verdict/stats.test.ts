@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { judgeGrowth, median, pairwiseSlopes, withoutSteps } from '../../src/verdict/stats.js';
-import { samplingInterval } from '../../src/verdict/explain.js';
+import { judgeGrowth, median, pairwiseSlopes, withoutSteps } from '../../src/verdict/screen/stats.js';
+import { samplingInterval } from '../../src/verdict/explain/explain.js';
 
 /** A steady leak of `perRound` bytes plus alternating ±noise: the shape async code gives. */
 function leakWithNoise(perRound: number, noise: number, rounds: number): number[] {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { AllocationFrame, AllocationSample, Capture, HeapSpaceFigures } from '../../src/capture/types.js';
 import { createJsCapture } from '../../src/capture/js.js';
-import { CallRunner } from '../../src/verdict/call-runner.js';
+import { CallRunner } from '../../src/verdict/calls/call-runner.js';
 import { checkLeak } from '../../src/verdict/check-leak.js';
-import { HandleTracker } from '../../src/verdict/handle-tracker.js';
-import { SurvivorSampler, allocatedByUser, startAffordableSampler } from '../../src/verdict/survivor-sampler.js';
-import { screenInWindows } from '../../src/verdict/windows.js';
+import { HandleTracker } from '../../src/verdict/handles/handle-tracker.js';
+import { SurvivorSampler, allocatedByUser, startAffordableSampler } from '../../src/verdict/screen/survivor-sampler.js';
+import { screenInWindows } from '../../src/verdict/screen/windows.js';
 
 const frame = (url: string, functionName = 'f'): AllocationFrame => ({ functionName, url, line: 1, column: 1 });
 const USER = frame('/home/app/src/session-store.js', 'remember');

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
  * threads allocate into it at the same time, so the verdict must not judge
  * it there; on the main thread a steady rise is still a finding.
  */
-const screenModule = fileURLToPath(new URL('../../dist/verdict/screen.js', import.meta.url));
+const screenModule = fileURLToPath(new URL('../../dist/verdict/screen/screen.js', import.meta.url));
 
 // Twelve rounds whose malloc rises 200 KB a round, every other figure flat.
 const JUDGE_SOURCE = `

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkLeak } from '../../src/verdict/check-leak.js';
-import { unexplainedGrowth } from '../../src/verdict/unexplained-growth.js';
-import type { ScreenResult } from '../../src/verdict/screen.js';
-import type { GrowthJudgement } from '../../src/verdict/stats.js';
+import { unexplainedGrowth } from '../../src/verdict/explain/unexplained-growth.js';
+import type { ScreenResult } from '../../src/verdict/screen/screen.js';
+import type { GrowthJudgement } from '../../src/verdict/screen/stats.js';
 
 const kept: unknown[] = [];
 afterEach(() => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { HeapIndex } from '../../src/analyzers/heap-index.js';
 import type { SurvivorGroup } from '../../src/analyzers/survivors.js';
-import type { CallRunner } from '../../src/verdict/call-runner.js';
-import { withoutStoppedHolders } from '../../src/verdict/turnover.js';
+import type { CallRunner } from '../../src/verdict/calls/call-runner.js';
+import { withoutStoppedHolders } from '../../src/verdict/explain/turnover.js';
 
 /** A steady group of `members` over the explanation's calls, held by node `holder` through `edge`. */
 function group(name: string, holder: number, edge: string, label = 'Object', members = 300): SurvivorGroup {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CallRunner } from '../../src/verdict/call-runner.js';
+import { CallRunner } from '../../src/verdict/calls/call-runner.js';
 import { warmUp } from '../../src/verdict/warm-up.js';
 
 // The warm-up's clock, simulated: a call of `ms` moves it by exactly `ms`, so

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Capture } from '../../src/capture/types.js';
-import { screenInWindows } from '../../src/verdict/windows.js';
+import { screenInWindows } from '../../src/verdict/screen/windows.js';
 import { nowMs } from '../../src/node-clock.js';
 import { exactScreenInput } from '../support/exact-screen-input.js';
 

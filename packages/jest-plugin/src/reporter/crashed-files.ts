@@ -1,4 +1,5 @@
 import type { FileRecord, MeasureMode, TaskNode } from '@memscope/core/plugin-kit';
+import { taskIds } from './core-parts.js';
 
 /** Why a test has no outcome in a file whose worker stopped, for the report. */
 export const ENDED_WHILE_RUNNING =
@@ -29,5 +30,5 @@ export function incompleteRecords(
 
 function endRunning(task: TaskNode): TaskNode {
   if (task.state !== 'running') return task;
-  return task.kind === 'test' ? { ...task, state: 'failed', error: ENDED_WHILE_RUNNING } : { ...task, state: 'failed' };
+  return taskIds().endedTaskNode(task, 'failed', task.kind === 'test' ? ENDED_WHILE_RUNNING : undefined);
 }

@@ -1,4 +1,4 @@
-import type { FileRecord, TaskNode, TaskState } from '@memscope/core/plugin-kit';
+import type { EndedTask, FileRecord, TaskNode } from '@memscope/core/plugin-kit';
 import { taskIds } from './core-parts.js';
 
 /** The part of Jest's per-test result memscope reads (`testResult.testResults[i]`). */
@@ -9,7 +9,7 @@ export interface JestAssertionResult {
   failureMessages?: string[];
 }
 
-function stateOf(status: string): TaskState {
+function stateOf(status: string): EndedTask['state'] {
   switch (status) {
     case 'passed':
       return 'passed';
@@ -49,8 +49,8 @@ export function reconcileWithJest(record: FileRecord, results: readonly JestAsse
     const result = byPath.get(JSON.stringify(task.path))?.shift();
     if (!result) return task;
     const state = stateOf(result.status);
-    const error = state === 'failed' ? firstLine(result.failureMessages) ?? task.error : undefined;
-    return { ...task, state, ...(error ? { error } : {}) };
+    const error = state === 'failed' ? firstLine(result.failureMessages) ?? (task.state === 'running' ? undefined : task.error) : undefined;
+    return taskIds().endedTaskNode(task, state, error || undefined);
   });
   const ids = new Set(tasks.map((t) => t.id));
   const fileTask = tasks.find((t) => t.kind === 'file');

@@ -113,6 +113,7 @@ svg.timeline text { fill: var(--muted); font-size: 10px; font-family: var(--mono
 .legend { display: flex; gap: 14px; font-size: 12px; color: var(--muted); margin-top: 6px; }
 .empty-state { color: var(--muted); padding: 40px 20px; text-align: center; }
 ul.plain { margin: 0; padding-left: 18px; }
-ul.plain li { margin: 2px 0; word-break: break-word; }
+ul.plain li, ol.plain li { margin: 2px 0; word-break: break-word; }
+ol.plain.trace { margin: 4px 0 0; padding-left: 22px; font-size: 12px; }
 .delta-up { color: var(--bad); } .delta-down { color: var(--good); }
 `;

@@ -129,6 +129,16 @@ function timeline(n, width) {
   ])]);
 }
 
+// A leak verdict's decisions in order (stats.trace): phase, what it showed, why, where it led.
+function traceList(trace) {
+  return el('ol', { class: 'plain trace' }, trace.map(function (step) {
+    return el('li', {}, [
+      el('span', { class: 'mono', text: step.phase }), ': ', step.saw ? step.saw + '; ' : '',
+      el('span', { class: 'muted', text: step.why }), ' \u2192 ', el('b', { text: step.next }),
+    ]);
+  }));
+}
+
 function renderDetail(container, n) {
   if (!n) {
     container.replaceChildren(el('div', { class: 'empty-state', text: 'Select a test to see its figures, heap timeline and findings.' }));
@@ -155,9 +165,13 @@ function renderDetail(container, n) {
   if (leafLike && n.children.length) {
     parts.push(el('h3', { text: 'Tasks inside' }), el('ul', { class: 'plain' }, n.children.map(function (child) {
       const allocated = child.t.figures.allocated;
-      return el('li', {}, [el('span', { class: 'mono', text: child.t.name }), allocated ? ' — allocated ' + formatFigure('allocated', allocated.value) : '']);
+      return el('li', {}, [
+        el('span', { class: 'mono', text: child.t.name }), allocated ? ' — allocated ' + formatFigure('allocated', allocated.value) : '',
+        child.t.trace && child.t.trace.length ? traceList(child.t.trace) : null,
+      ]);
     })));
   }
+  if (t.trace && t.trace.length) parts.push(el('h3', { text: 'Verdict path' }), traceList(t.trace));
   if (t.kind === 'test' || t.kind === 'hook') {
     parts.push(el('h3', { text: 'Heap timeline of ' + t.file }), timeline(n, container.clientWidth - 40));
   } else if (!leafLike && n.children.length) {

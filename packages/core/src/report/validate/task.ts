@@ -79,6 +79,9 @@ export function checkTask(c: Checker, value: unknown, path: string): TaskNode {
     c.boolean(tracked.collected, join(p, 'collected'));
     c.optional(tracked, 'retainerPath', p, (v, q) => c.string(v, q));
   });
+  c.optional(t, 'trace', path, (steps, p) =>
+    c.array(steps, p).forEach((step, i) => c.fields(c.object(step, join(p, i)), join(p, i), { phase: 'string', saw: 'string', why: 'string', next: 'string' })),
+  );
   c.optional(t, 'error', path, (v, p) => c.string(v, p));
   return value as TaskNode;
 }

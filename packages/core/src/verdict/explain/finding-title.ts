@@ -1,11 +1,11 @@
 import { relative, isAbsolute, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { NodeType } from '../analyzers/heap-index.js';
-import type { GroupHolder, SurvivorGroup } from '../analyzers/survivors.js';
-import { formatBytes } from '../report/format.js';
-import type { FindingKind } from './types.js';
-import { groupsOf } from '../analyzers/holder-groups.js';
-import { PROPERTIES_EDGE, SYMBOLS_EDGE } from '../analyzers/keyed-growth.js';
+import { NodeType } from '../../analyzers/heap-index.js';
+import type { GroupHolder, SurvivorGroup } from '../../analyzers/survivors.js';
+import { formatBytes } from '../../report/format.js';
+import type { FindingKind } from '../types.js';
+import { groupsOf } from '../../analyzers/holder-groups.js';
+import { PROPERTIES_EDGE, SYMBOLS_EDGE } from '../../analyzers/keyed-growth.js';
 
 /**
  * Finding titles in the user's words: what grows (`listeners of 'error' on

@@ -1,12 +1,12 @@
 import { screen, heapFloor, measureSettled, MAX_CALLS_PER_ROUND, MIN_ROUNDS_TO_JUDGE, type ScreenInput, type ScreenResult, type Measurement } from './screen.js';
-import { nowMs } from '../node-clock.js';
+import { nowMs } from '../../node-clock.js';
 import type { GrowthJudgement } from './stats.js';
 import { exactWindowsFirst } from './quick-window.js';
 import { DROWNED_NOISE_FLOORS } from './screen-noise.js';
 import { firstPhase, nextPhase, phaseLabel, type Phase, type RoundsMode, type WindowFacts } from './screen-plan.js';
 import { pageSizedGrowth, secondWindow } from './second-window.js';
-import { formatBytes } from '../report/format.js';
-import type { TraceStep } from './types.js';
+import { formatBytes } from '../../report/format.js';
+import type { TraceStep } from '../types.js';
 
 export interface Screened {
   result: ScreenResult;

@@ -1,10 +1,10 @@
 import { isMainThread } from 'node:worker_threads';
-import type { Capture, GcMode } from '../capture/types.js';
+import type { Capture, GcMode } from '../../capture/types.js';
 import { differences, judgeGrowth, median, type GrowthJudgement } from './stats.js';
-import type { CallRunner } from './call-runner.js';
-import { openFileDescriptors, type HandleTracker } from './handle-tracker.js';
+import type { CallRunner } from '../calls/call-runner.js';
+import { openFileDescriptors, type HandleTracker } from '../handles/handle-tracker.js';
 import type { SurvivorSampler } from './survivor-sampler.js';
-import { nextMacrotask, nowMs } from '../node-clock.js';
+import { nextMacrotask, nowMs } from '../../node-clock.js';
 import { lostInNoise } from './screen-noise.js';
 
 /** The figures read after every round, each a series over rounds. */

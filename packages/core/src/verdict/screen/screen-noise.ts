@@ -1,6 +1,6 @@
 import type { GrowthJudgement } from './stats.js';
-import { explanationEstimateMs } from './time-budget.js';
-import { nowMs } from '../node-clock.js';
+import { explanationEstimateMs } from '../time-budget.js';
+import { nowMs } from '../../node-clock.js';
 
 /**
  * When more rounds cannot tell growth from noise.

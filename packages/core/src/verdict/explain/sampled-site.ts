@@ -1,10 +1,10 @@
-import { allocationCandidates, mostSampledSite } from '../analyzers/allocation-site.js';
-import { showInlinedFrames } from '../analyzers/inlined-frames.js';
-import { settle } from '../capture/settle.js';
-import type { Capture, GcMode } from '../capture/types.js';
-import type { CallRunner } from './call-runner.js';
-import { allocatedByUser } from './survivor-sampler.js';
-import type { AllocationSite } from './types.js';
+import { allocationCandidates, mostSampledSite } from '../../analyzers/allocation-site.js';
+import { showInlinedFrames } from '../../analyzers/inlined-frames.js';
+import { settle } from '../../capture/settle.js';
+import type { Capture, GcMode } from '../../capture/types.js';
+import type { CallRunner } from '../calls/call-runner.js';
+import { allocatedByUser } from '../screen/survivor-sampler.js';
+import type { AllocationSite } from '../types.js';
 
 /** Fine enough that a leak at the default threshold leaves samples in a few rounds' calls. */
 const SAMPLING_INTERVAL_BYTES = 1024;

@@ -1,7 +1,7 @@
-import { MemscopeError } from '../errors.js';
+import { MemscopeError } from '../../errors.js';
 import { interceptExit, releaseExit, takeExitRequest } from './exit-guard.js';
 import { describeThrown, safeCause } from './thrown.js';
-import { nodeTimers } from '../node-clock.js';
+import { nodeTimers } from '../../node-clock.js';
 
 export { describeThrown };
 

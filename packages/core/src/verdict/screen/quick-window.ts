@@ -1,7 +1,7 @@
 import { heapFloor, measureSettled, ROUND_GROWTH_PER_CODE_BYTE, type Measurement, type ScreenInput, type ScreenResult, type ScreenedFigure } from './screen.js';
 import type { GrowthJudgement } from './stats.js';
 import type { Screened } from './windows.js';
-import { nowMs } from '../node-clock.js';
+import { nowMs } from '../../node-clock.js';
 
 /** One exact window's readings and what it says (see quickExactWindow). */
 export interface QuickWindow {

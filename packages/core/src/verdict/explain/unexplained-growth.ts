@@ -1,6 +1,6 @@
-import { formatBytes } from '../report/format.js';
-import type { ScreenResult } from './screen.js';
-import type { AllocationSite, CutShort, Finding } from './types.js';
+import { formatBytes } from '../../report/format.js';
+import type { ScreenResult } from '../screen/screen.js';
+import type { AllocationSite, CutShort, HeapFinding } from '../types.js';
 
 /**
  * A fit this straight is a leak's, not a heap's page moves or a cache's
@@ -26,7 +26,7 @@ export function unexplainedGrowth(
   cut: CutShort,
   /** Where the objects that outlived the calls were allocated (sampled), when that fitted. */
   site?: AllocationSite,
-): Finding | undefined {
+): HeapFinding | undefined {
   const perCall = clearHeapGrowthPerCall(result, callsPerRound, threshold);
   if (perCall === undefined) return undefined;
   const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;

@@ -1,19 +1,19 @@
 import { fileURLToPath } from 'node:url';
-import type { AllocationSite, Finding, FindingKind } from './types.js';
-import { formatBytes } from '../report/format.js';
-import { EdgeType, NodeType, type HeapIndex } from '../analyzers/heap-index.js';
-import { findCycles, NATIVE_BACKED, type SurvivorGroup } from '../analyzers/survivors.js';
-import { allocationCandidates, bindSiteInScript, BOUND_PREFIX, instanceSite, propertyNamesOf, siteForGroup, type ClosureSource } from '../analyzers/allocation-site.js';
-import { functionPositionById } from '../analyzers/value-by-id.js';
-import { functionLine } from '../analyzers/function-line.js';
-import { closureScript } from '../analyzers/closure-script.js';
-import { boundFunction } from '../analyzers/bound-function.js';
-import { previewObject } from '../analyzers/preview.js';
+import type { AllocationSite, HandleFinding, NativeFinding, ObjectFinding } from '../types.js';
+import { formatBytes } from '../../report/format.js';
+import { EdgeType, NodeType, type HeapIndex } from '../../analyzers/heap-index.js';
+import { findCycles, NATIVE_BACKED, type SurvivorGroup } from '../../analyzers/survivors.js';
+import { allocationCandidates, bindSiteInScript, BOUND_PREFIX, instanceSite, propertyNamesOf, siteForGroup, type ClosureSource } from '../../analyzers/allocation-site.js';
+import { functionPositionById } from '../../analyzers/value-by-id.js';
+import { functionLine } from '../../analyzers/function-line.js';
+import { closureScript } from '../../analyzers/closure-script.js';
+import { boundFunction } from '../../analyzers/bound-function.js';
+import { previewObject } from '../../analyzers/preview.js';
 import { groupKind, type Explanation } from './explain.js';
 import { findingTitle, perCallText, type ClosureInfo, type DomSubtrees } from './finding-title.js';
-import { attachedToDocument, domSubtreeNodes, domTag, inDocument, localNameOf } from '../analyzers/dom-targets.js';
-import { groupsOf, listenersPerCall } from '../analyzers/holder-groups.js';
-import type { HandleGroup } from './handle-groups.js';
+import { attachedToDocument, domSubtreeNodes, domTag, inDocument, localNameOf } from '../../analyzers/dom-targets.js';
+import { groupsOf, listenersPerCall } from '../../analyzers/holder-groups.js';
+import type { HandleGroup } from '../handles/handle-groups.js';
 
 function closureSource(index: HeapIndex, node: number): ClosureSource | undefined {
   const position = functionPositionById(index.id(node));
@@ -155,14 +155,14 @@ function domSubtrees(index: HeapIndex, group: SurvivorGroup, firstId: number): D
   return { tag, detached: !attached, nodesEach };
 }
 
-export function findingKindOf(group: SurvivorGroup, nativeGrew: boolean): FindingKind {
+export function findingKindOf(group: SurvivorGroup, nativeGrew: boolean): ObjectFinding['kind'] {
   if (NATIVE_BACKED.test(group.name) && nativeGrew) return 'native';
   if (group.nodeType === NodeType.closure || group.name === 'Listener' || /listeners$/.test(group.holder?.edge ?? '')) return 'storm';
   return 'heap';
 }
 
 /** Turns a steadily growing group into a finding: title, rate, path, site, preview, cycles. */
-export function groupFinding(group: SurvivorGroup, explanation: Explanation, kind: FindingKind, nativeBytesPerCall: number): Finding {
+export function groupFinding(group: SurvivorGroup, explanation: Explanation, kind: ObjectFinding['kind'], nativeBytesPerCall: number): ObjectFinding {
   const { index, calls } = explanation;
   const first = explanation.boundaries[0]!;
   const count = domListenersPerCall(index, group, first, calls) ?? listenersPerCall(group, calls) ?? arrayElementsPerCall(index, group, first, calls) ?? group.members.length / calls;
@@ -190,7 +190,7 @@ export function groupFinding(group: SurvivorGroup, explanation: Explanation, kin
   if (site && domTag(group.name)) Object.assign(site, inUserCode(site) ?? {});
   const holder = group.holder;
   const title = findingTitle({ group, kind, count, bytes, closure: closureInfo(index, group, site), dom: domSubtrees(index, group, first) });
-  const finding: Finding = {
+  const finding: ObjectFinding = {
     kind,
     title,
     name: group.name,
@@ -217,7 +217,7 @@ export function groupFinding(group: SurvivorGroup, explanation: Explanation, kin
  * them. A group that stopped growing (a cap) says over which calls it grew:
  * its per-call figure is its count over those calls, not over the run.
  */
-export function handleFindings(groups: readonly HandleGroup[], totalCalls: number): Finding[] {
+export function handleFindings(groups: readonly HandleGroup[], totalCalls: number): HandleFinding[] {
   return sameLineGroups(groups).map(([group, ...companions]) => {
     const where = group!.stack[0]?.replace(/^at\s+/, '') ?? 'an unknown place';
     const stopped = group!.lastCall <= totalCalls / 2 ? ` over calls ${group!.firstCall}–${group!.lastCall} (${group!.open} open, then no more)` : '';
@@ -249,7 +249,7 @@ function sameLineGroups(groups: readonly HandleGroup[]): HandleGroup[][] {
   return [...byLine.values()].map((members) => [...members].sort((a, b) => handleRank(a.type) - handleRank(b.type) || b.open - a.open));
 }
 
-export function nativeFinding(figure: string, bytesPerCall: number): Finding {
+export function nativeFinding(figure: string, bytesPerCall: number): NativeFinding {
   const what = figure === 'malloc' ? 'Native (malloc) memory' : figure === 'arrayBuffers' ? 'ArrayBuffer memory' : 'External memory';
   return {
     kind: 'native',
@@ -259,7 +259,7 @@ export function nativeFinding(figure: string, bytesPerCall: number): Finding {
 }
 
 /** Descriptors that grow with no async resource to show for them (a stream's fd, a raw fs.openSync). */
-export function descriptorFinding(perCall: number): Finding {
+export function descriptorFinding(perCall: number): HandleFinding {
   return {
     kind: 'handle',
     title: `File descriptors left open: ${perCallText(perCall)} per call`,

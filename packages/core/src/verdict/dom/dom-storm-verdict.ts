@@ -1,16 +1,16 @@
-import type { Capture } from '../capture/types.js';
-import type { CallRunner } from './call-runner.js';
-import type { HandleTracker } from './handle-tracker.js';
-import { isIgnored, type ResolvedLeakOptions } from './options.js';
-import { measureSettled } from './screen.js';
+import type { Capture } from '../../capture/types.js';
+import type { CallRunner } from '../calls/call-runner.js';
+import type { HandleTracker } from '../handles/handle-tracker.js';
+import { isIgnored, type ResolvedLeakOptions } from '../options.js';
+import { measureSettled } from '../screen/screen.js';
 import { countDomListenerStorms, domStormFindings, hasDomDocument } from './dom-listener-storms.js';
-import { handleFindings } from './findings.js';
-import type { CutShort, Finding, LeakResult, TraceStep, VerdictStats } from './types.js';
-import { explanationEstimateMs, type Deadline } from './time-budget.js';
-import { explainedFindings } from './explained-findings.js';
-import { allocatedPerCallSince, type AllocationReading } from './allocation-rate.js';
-import { measureSnapshotFit } from '../capture/snapshot-guard.js';
-import { nowMs } from '../node-clock.js';
+import { handleFindings } from '../explain/findings.js';
+import type { CutShort, Finding, HandleFinding, LeakResult, StormFinding, TraceStep, VerdictStats } from '../types.js';
+import { explanationEstimateMs, type Deadline } from '../time-budget.js';
+import { explainedFindings } from '../explain/explained-findings.js';
+import { allocatedPerCallSince, type AllocationReading } from '../allocation-rate.js';
+import { measureSnapshotFit } from '../../capture/snapshot-guard.js';
+import { nowMs } from '../../node-clock.js';
 
 /** The counting against its calls alone: the lists' reads and a busy machine's slack. */
 const COUNTING_COST = 3;
@@ -19,9 +19,9 @@ const READING_COST = 2;
 
 /** Listener storms counted on the DOM, and what the same calls showed besides. */
 export interface DomStorms {
-  storms: Finding[];
+  storms: StormFinding[];
   /** Handles left open over the counted calls, one per call or more. */
-  handles: Finding[];
+  handles: HandleFinding[];
   handleGrew: boolean;
   /** Calls made since the counting began. */
   calls: number;
@@ -76,11 +76,11 @@ export async function domStormVerdict(input: {
     bytesPerCall = Math.max(0, (end.heapUsed - start.heapUsed) / callsPerInterval);
   }
   const calls = runner.calls - callsBefore;
-  const findings: Finding[] = [];
-  const handles: Finding[] = [];
+  const findings: StormFinding[] = [];
+  const handles: HandleFinding[] = [];
   for (const finding of domStormFindings(storms, bytesPerCall)) {
     const site = finding.allocationSite ? `${finding.allocationSite.file}:${finding.allocationSite.line}` : '';
-    if (!isIgnored({ kind: 'storm', name: finding.name ?? '', retainerPath: finding.retainerPathText ?? '', allocationSite: site }, opts.ignore)) findings.push(finding);
+    if (!isIgnored({ kind: 'storm', name: finding.name, retainerPath: finding.retainerPathText ?? '', allocationSite: site }, opts.ignore)) findings.push(finding);
   }
   if (findings.length === 0) return undefined;
   const handleGrew = tracker.liveCount() - handlesBefore >= calls / 2;
@@ -89,7 +89,7 @@ export async function domStormVerdict(input: {
 }
 
 /** Whether the snapshot's findings already name the storm's target and events (`window gains 'resize' listeners`). */
-function alreadyNamed(storm: Finding, findings: readonly Finding[]): boolean {
+function alreadyNamed(storm: StormFinding, findings: readonly Finding[]): boolean {
   const what = storm.title.slice(0, storm.title.indexOf(':'));
   return findings.some((f) => f.title.startsWith(`${what}:`));
 }

@@ -1,11 +1,11 @@
 import { AsyncLocalStorage, createHook, type AsyncHook } from 'node:async_hooks';
 import { readdirSync } from 'node:fs';
-import { isInternalFrame } from '../analyzers/stack-frames.js';
+import { isInternalFrame } from '../../analyzers/stack-frames.js';
 import { MemscopeCreationStacks } from './creation-stack.js';
 import { groupsLeftOpen, type HandleGroup } from './handle-groups.js';
-import { processSingleton } from '../main-context.js';
-import type { TaskScope } from '../tasks/scope.js';
-import { taskStorage } from '../tasks/storage.js';
+import { processSingleton } from '../../main-context.js';
+import type { TaskScope } from '../../tasks/scope.js';
+import { taskStorage } from '../../tasks/storage.js';
 
 /**
  * Resources that finish by themselves or belong to promises and ticks: they

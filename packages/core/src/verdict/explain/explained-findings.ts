@@ -1,14 +1,14 @@
-import type { Capture } from '../capture/types.js';
-import type { CallRunner } from './call-runner.js';
-import type { HandleTracker } from './handle-tracker.js';
-import { isIgnored, type ResolvedLeakOptions } from './options.js';
-import { FINDINGS_SHOWN, type ScreenedFigure } from './screen.js';
+import type { Capture } from '../../capture/types.js';
+import type { CallRunner } from '../calls/call-runner.js';
+import type { HandleTracker } from '../handles/handle-tracker.js';
+import { isIgnored, type ResolvedLeakOptions } from '../options.js';
+import { FINDINGS_SHOWN, type ScreenedFigure } from '../screen/screen.js';
 import { explainGrowth, growsEnoughPerCall, isSteadyGrowth } from './explain.js';
 import { nativeKeptGrowing } from './native-growth.js';
-import { heldByLeakingHandle, heldDirectlyBy, holdsNativeMemory, mergeByHolder } from '../analyzers/holder-groups.js';
-import type { SurvivorGroup } from '../analyzers/survivors.js';
+import { heldByLeakingHandle, heldDirectlyBy, holdsNativeMemory, mergeByHolder } from '../../analyzers/holder-groups.js';
+import type { SurvivorGroup } from '../../analyzers/survivors.js';
 import { findingKindOf, groupFinding, nativeFinding } from './findings.js';
-import type { Finding } from './types.js';
+import type { Finding } from '../types.js';
 
 /**
  * The heap snapshot's explanation as findings: the steadily growing

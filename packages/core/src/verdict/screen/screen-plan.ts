@@ -1,7 +1,7 @@
 /**
  * The screen's order of play as data: the phases a verdict's rounds go
  * through, and the one function that picks the next phase from what the
- * last one showed. The phases run in verdict/windows.ts; nothing here reads
+ * last one showed. The phases run in verdict/screen/windows.ts; nothing here reads
  * the heap, so every path can be followed with made-up windows
  * (test/verdict/screen-plan.test.ts).
  */
@@ -10,7 +10,7 @@
 export type RoundsMode = 'plain' | 'exact' | 'sampled';
 
 export type Phase =
-  /** One or two exact windows of two rounds that may pass a slow sync function outright (verdict/quick-window.ts). */
+  /** One or two exact windows of two rounds that may pass a slow sync function outright (verdict/screen/quick-window.ts). */
   | { kind: 'quickWindow' }
   /** The first window of rounds; `forTime` when exact rounds would not fit in the time left. */
   | { kind: 'rounds'; mode: RoundsMode; forTime: boolean }

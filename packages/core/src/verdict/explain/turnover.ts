@@ -1,9 +1,9 @@
 import { types } from 'node:util';
-import { COLLECTION_EDGES, type SurvivorGroup } from '../analyzers/survivors.js';
-import type { HeapIndex } from '../analyzers/heap-index.js';
-import { PROPERTIES_EDGE } from '../analyzers/keyed-growth.js';
-import type { CallRunner } from './call-runner.js';
-import { nowMs } from '../node-clock.js';
+import { COLLECTION_EDGES, type SurvivorGroup } from '../../analyzers/survivors.js';
+import type { HeapIndex } from '../../analyzers/heap-index.js';
+import { PROPERTIES_EDGE } from '../../analyzers/keyed-growth.js';
+import type { CallRunner } from '../calls/call-runner.js';
+import { nowMs } from '../../node-clock.js';
 
 /**
  * A bounded cache that is full and turning over gains as many new members

@@ -1,4 +1,4 @@
-import { isInternalFrame } from '../analyzers/stack-frames.js';
+import { isInternalFrame } from '../../analyzers/stack-frames.js';
 
 const LIBRARY_FRAME = /[\\/]node_modules[\\/]/;
 /** Up to the last `node_modules/`: a pnpm store path reads as the package the user installed. */

@@ -1,19 +1,19 @@
-import type { AllocationSample, Capture, GcMode, HeapGraph } from '../capture/types.js';
-import { HeapIndex, NodeType } from '../analyzers/heap-index.js';
-import { COLLECTION_EDGES, groupSurvivors, type SurvivorGroup } from '../analyzers/survivors.js';
-import { leakFilterRules } from '../analyzers/rule-list.js';
-import { allocationCandidates } from '../analyzers/allocation-site.js';
-import { showInlinedFrames } from '../analyzers/inlined-frames.js';
-import type { CallRunner } from './call-runner.js';
-import type { HandleTracker } from './handle-tracker.js';
-import { measureSettled, type Measurement } from './screen.js';
-import { keyCounts, keyedGrowth, type KeyCounts } from '../analyzers/keyed-growth.js';
+import type { AllocationSample, Capture, GcMode, HeapGraph } from '../../capture/types.js';
+import { HeapIndex, NodeType } from '../../analyzers/heap-index.js';
+import { COLLECTION_EDGES, groupSurvivors, type SurvivorGroup } from '../../analyzers/survivors.js';
+import { leakFilterRules } from '../../analyzers/rule-list.js';
+import { allocationCandidates } from '../../analyzers/allocation-site.js';
+import { showInlinedFrames } from '../../analyzers/inlined-frames.js';
+import type { CallRunner } from '../calls/call-runner.js';
+import type { HandleTracker } from '../handles/handle-tracker.js';
+import { measureSettled, type Measurement } from '../screen/screen.js';
+import { keyCounts, keyedGrowth, type KeyCounts } from '../../analyzers/keyed-growth.js';
 import { withoutStoppedHolders } from './turnover.js';
-import { valueByIdThroughInspector } from '../analyzers/value-by-id.js';
-import { valuesThroughHolders } from '../analyzers/values-through-holders.js';
-import { valuesInScopesOf } from '../analyzers/scope-values.js';
-import { nextMacrotask, nowMs } from '../node-clock.js';
-import { recordSnapshot } from './time-budget.js';
+import { valueByIdThroughInspector } from '../../analyzers/value-by-id.js';
+import { valuesThroughHolders } from '../../analyzers/values-through-holders.js';
+import { valuesInScopesOf } from '../../analyzers/scope-values.js';
+import { nextMacrotask, nowMs } from '../../node-clock.js';
+import { recordSnapshot } from '../time-budget.js';
 
 export interface Explanation {
   index: HeapIndex;

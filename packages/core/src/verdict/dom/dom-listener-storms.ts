@@ -1,9 +1,9 @@
-import { listenerFunction, readListenerLists, type ListenerList } from '../analyzers/dom-listeners.js';
-import { functionSources } from '../analyzers/function-location.js';
-import { retainerStepsText } from '../analyzers/retainer-path.js';
-import type { CallRunner } from './call-runner.js';
-import { domListenerTitle } from './finding-title.js';
-import type { Finding } from './types.js';
+import { listenerFunction, readListenerLists, type ListenerList } from '../../analyzers/dom-listeners.js';
+import { functionSources } from '../../analyzers/function-location.js';
+import { retainerStepsText } from '../../analyzers/retainer-path.js';
+import type { CallRunner } from '../calls/call-runner.js';
+import { domListenerTitle } from '../explain/finding-title.js';
+import type { StormFinding } from '../types.js';
 
 /**
  * Listener storms on the DOM found by counting, not by a heap snapshot.
@@ -97,13 +97,13 @@ const functionName = (fn: Function | undefined) => (fn && fn.name ? fn.name : '(
  * closures of onResize (src/Widget.tsx:6)`), `bytesPerCall` being the heap's
  * settled growth per call over counted calls; undefined when it was not read.
  */
-export function domStormFindings(storms: readonly DomListenerStorm[], bytesPerCall: number | undefined): Finding[] {
+export function domStormFindings(storms: readonly DomListenerStorm[], bytesPerCall: number | undefined): StormFinding[] {
   const sources = functionSources(storms.map((s) => s.listener).filter((fn): fn is Function => fn !== undefined));
   return storms.map((storm) => {
     const name = functionName(storm.listener);
     const source = storm.listener ? sources.get(storm.listener) : undefined;
     const closure = { name, ...(source ? { position: { file: source.file, line: source.line } } : {}) };
-    const finding: Finding = {
+    const finding: StormFinding = {
       kind: 'storm',
       title: domListenerTitle({ target: storm.targetName, events: storm.events, count: storm.perCall, bytes: bytesPerCall, closure }),
       name,

@@ -1,7 +1,7 @@
-import type { AllocationFrame, Capture } from '../capture/types.js';
-import type { CallRunner } from './call-runner.js';
-import { isInternalUrl, isRuntimeUrl } from '../analyzers/stack-frames.js';
-import { nowMs } from '../node-clock.js';
+import type { AllocationFrame, Capture } from '../../capture/types.js';
+import type { CallRunner } from '../calls/call-runner.js';
+import { isInternalUrl, isRuntimeUrl } from '../../analyzers/stack-frames.js';
+import { nowMs } from '../../node-clock.js';
 
 /**
  * The pure-JS capture's stand-in for exact heap readings: bytes of the
