@@ -1,0 +1,78 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+// An .mts module of its own: vitest.config.mts loads it, and the root package is CommonJS.
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/**
+ * Test files that keep both of CI's 2 cores busy on their own: they start two
+ * measuring processes at once (both Jest or Vitest versions side by side, a
+ * Jest run with two workers, a slot queue of two children, two npm installs,
+ * a scan in the worker beside a Jest child, Chromium's processes). They run
+ * one at a time, after the others: verdicts time their rounds, and a third
+ * busy process beside a pair makes heap-sensitive tests flaky.
+ */
+export const TWO_PROCESS_FILES = [
+  'test/real-world/real-world.test.ts',
+  'test/real-world/sites.test.ts',
+  'test/components/components.test.ts',
+  'test/packed-install/packed-install.test.ts',
+  'native/test/preview-every-kind.test.ts',
+  'test/jest/verdicts.test.ts',
+  'test/jest/flavours.test.ts',
+  'test/jest/faults.test.ts',
+  'test/jest/baseline.test.ts',
+  'test/jest/crash.test.ts',
+  'test/jest/file-faults.test.ts',
+  'test/vitest/file-faults.test.ts',
+  'test/browser/dashboard.test.ts',
+  'test/browser/hostile.test.ts',
+];
+
+/**
+ * The slowest of the files that run two at a time, slowest first (CI times,
+ * 2 cores). Started first, they leave the short files to fill the end, so
+ * both workers finish close together; a stale entry costs time, not
+ * correctness. On a clean clone Vitest has no timings and would order by
+ * file size, which put the 70 s corpus file among the last.
+ */
+export const SLOWEST_PAIRED_FILES = [
+  'packages/core/test/verdict/findings-library-shapes.test.ts',
+  'test/corpus/corpus.test.ts',
+  'test/examples/react.test.ts',
+  'packages/core/test/verdict/dom-tree-leaks.test.ts',
+  'test/examples/examples.test.ts',
+  'packages/core/test/verdict/handles-left-open.test.ts',
+  'packages/core/test/verdict/async-small-leaks.test.ts',
+  'test/vitest/diagnosis.test.ts',
+  'packages/core/test/verdict/survivor-sampler.test.ts',
+  'test/vitest/faults.test.ts',
+  'packages/core/test/verdict/keyed-growth.test.ts',
+  'test/vitest/attribution.test.ts',
+  'packages/core/test/verdict/collection-member-lead.test.ts',
+  'test/jest/attribution.test.ts',
+];
+
+/** Throws when a listed file is gone: a renamed two-process file would otherwise run beside another. */
+export function checkListedFiles(): void {
+  const missing = [...TWO_PROCESS_FILES, ...SLOWEST_PAIRED_FILES].filter((file) => !existsSync(`${repoRoot}/${file}`));
+  if (missing.length > 0) {
+    throw new Error(`test/support/file-schedule.mts lists test files that do not exist: ${missing.join(', ')}; expected paths relative to the repository root`);
+  }
+}
+
+/** Vitest's order (project group, then its own), with the slowest paired files moved to the front in the listed order. */
+export class SlowestFirstSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const rank = (spec: TestSpecification) => {
+      const index = SLOWEST_PAIRED_FILES.indexOf(relative(repoRoot, spec.moduleId));
+      return index === -1 ? SLOWEST_PAIRED_FILES.length : index;
+    };
+    const groupOrder = (spec: TestSpecification) => spec.project.config.sequence.groupOrder;
+    // Array.prototype.sort is stable: within a rank, Vitest's order stays.
+    return sorted.sort((a, b) => groupOrder(a) - groupOrder(b) || rank(a) - rank(b));
+  }
+}
