@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { checkListedFiles, SlowestFirstSequencer, TWO_PROCESS_FILES } from './test/support/file-schedule.mts';
+import { ALONE_FILES, checkListedFiles, SlowestFirstSequencer } from './test/support/file-schedule.mts';
 
 checkListedFiles();
 
@@ -9,7 +9,8 @@ export const TEST_FILES = ['packages/*/test/**/*.test.ts', 'native/test/**/*.tes
 // Heap-sensitive tests measure the process they run in, and CI has 2 cores:
 // never more than two measuring processes at once. Each file runs in a
 // forked worker of its own; most files run two at a time ('paired'), then
-// the files that already start two processes run one at a time ('alone').
+// the files that already start two processes, and the few whose outcome
+// needs the second core free, run one at a time ('alone').
 // Projects extend this root config, and list arrays (include, exclude) of
 // their own: an extending project's arrays are appended to the root's.
 export default defineConfig({
@@ -22,11 +23,11 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'paired', include: TEST_FILES, exclude: ['**/node_modules/**', ...TWO_PROCESS_FILES], maxWorkers: 2, sequence: { groupOrder: 0 } },
+        test: { name: 'paired', include: TEST_FILES, exclude: ['**/node_modules/**', ...ALONE_FILES], maxWorkers: 2, sequence: { groupOrder: 0 } },
       },
       {
         extends: true,
-        test: { name: 'alone', include: TWO_PROCESS_FILES, maxWorkers: 1, sequence: { groupOrder: 1 } },
+        test: { name: 'alone', include: ALONE_FILES, maxWorkers: 1, sequence: { groupOrder: 1 } },
       },
     ],
   },
