@@ -35,7 +35,8 @@ export const TWO_PROCESS_FILES = [
  * Files of one process whose outcome needs the second core free: a deadline
  * for a worker to stop after SIGINT, V8 finishing an optimization on its
  * background thread, a clean case of timers on the pure-JS capture. Each
- * failed at least twice on a loaded 2-core machine, two files at a time.
+ * failed two files at a time on a loaded 2-core machine (the last two also
+ * one at a time, more rarely).
  */
 export const LOAD_SENSITIVE_FILES = [
   'test/vitest/faults.test.ts',
