@@ -1,14 +1,34 @@
 import { defineConfig } from 'vitest/config';
+import { ALONE_FILES, checkListedFiles, SlowestFirstSequencer } from './test/support/file-schedule.mts';
 
-// Heap-sensitive tests measure the process they run in, so files run one at a
-// time in forked workers.
+checkListedFiles();
+
+/** Every test file; each project narrows it. */
+export const TEST_FILES = ['packages/*/test/**/*.test.ts', 'native/test/**/*.test.ts', 'test/**/*.test.ts'];
+
+// Heap-sensitive tests measure the process they run in, and CI has 2 cores:
+// never more than two measuring processes at once. Each file runs in a
+// forked worker of its own; most files run two at a time ('paired'), then
+// the files that already start two processes, and the few whose outcome
+// needs the second core free, run one at a time ('alone').
+// Projects extend this root config, and list arrays (include, exclude) of
+// their own: an extending project's arrays are appended to the root's.
 export default defineConfig({
   test: {
-    include: ['packages/*/test/**/*.test.ts', 'native/test/**/*.test.ts', 'test/**/*.test.ts'],
-    exclude: ['**/node_modules/**'],
     pool: 'forks',
-    fileParallelism: false,
+    isolate: true,
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    sequence: { sequencer: SlowestFirstSequencer },
+    projects: [
+      {
+        extends: true,
+        test: { name: 'paired', include: TEST_FILES, exclude: ['**/node_modules/**', ...ALONE_FILES], maxWorkers: 2, sequence: { groupOrder: 0 } },
+      },
+      {
+        extends: true,
+        test: { name: 'alone', include: ALONE_FILES, maxWorkers: 1, sequence: { groupOrder: 1 } },
+      },
+    ],
   },
 });

@@ -1,9 +1,12 @@
 import { defineConfig } from 'vitest/config';
-import rootConfig from '../vitest.config.mts';
+import rootConfig, { TEST_FILES } from '../vitest.config.mts';
 
-// The root config, without its exclusion of test/jest: the CI matrix names
-// the end-to-end files it runs, the Jest ones included.
+// The root config's settings, without its two projects: a matrix cell runs
+// the end-to-end files it names one at a time, as each one's runner child
+// is the busy process, and the cells themselves run one after another.
+const { projects: _projects, sequence: _sequence, ...shared } = rootConfig.test!;
+
 export default defineConfig({
   ...rootConfig,
-  test: { ...rootConfig.test, exclude: ['**/node_modules/**'] },
+  test: { ...shared, include: TEST_FILES, exclude: ['**/node_modules/**'], fileParallelism: false },
 });

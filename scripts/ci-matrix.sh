@@ -5,6 +5,10 @@
 #
 #   scripts/ci-matrix.sh                 every default file (about 5 minutes on 2 cores)
 #   MEMSCOPE_MATRIX_NODES="24" scripts/ci-matrix.sh   one Node only
+#   scripts/ci-matrix.sh --prepare       only the set-up: Node installs, addon
+#                                        builds, Vitest 5 install (downloads and
+#                                        a one-core compile, which CI runs beside
+#                                        its demo); the next run reuses them
 #
 # Every suite on every cell does not fit the CI budget (the Jest suite alone
 # takes 2 minutes per Node), so the cells run:
@@ -27,6 +31,12 @@ cd "$repo_root"
 with_node="$repo_root/scripts/with-node.sh"
 log_dir="$repo_root/test/output/ci-matrix"
 cell_timeout="${MEMSCOPE_MATRIX_CELL_TIMEOUT:-300}"
+
+case "${1-}" in
+  "") prepare_only=0 ;;
+  --prepare) prepare_only=1 ;;
+  *) echo "ci-matrix.sh: unknown argument \"$1\"; expected none or --prepare" >&2; exit 2 ;;
+esac
 
 read -r -a nodes <<<"${MEMSCOPE_MATRIX_NODES:-22 24}"
 read -r -a vitest_files <<<"${MEMSCOPE_MATRIX_VITEST_FILES:-test/vitest/diagnosis.test.ts test/vitest/pools.test.ts test/vitest/crash.test.ts test/vitest/baseline.test.ts test/vitest/shard.test.ts test/vitest/browser.test.ts}"
@@ -56,6 +66,7 @@ if [[ ! -f test/vitest/v5/node_modules/vitest/package.json ||
   flock /tmp/memscope-npm.lock "$with_node" "${nodes[0]}" \
     npm ci --prefix test/vitest/v5 --no-audit --no-fund --loglevel=error >&2
 fi
+[[ "$prepare_only" == 0 ]] || exit 0
 
 declare -A cells=()
 rows=()
