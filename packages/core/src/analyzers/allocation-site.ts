@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { AllocationSample, AllocationFrame } from '../capture/types.js';
 import type { AllocationSite } from './types.js';
 import { functionEndLine } from './function-extent.js';
+import { bindLine } from './function-line.js';
 import { isInternalUrl, isOwnUrl } from './stack-frames.js';
 import { mapPosition } from './source-maps.js';
 import type { FunctionPosition } from './value-by-id.js';
@@ -289,25 +290,15 @@ export function siteForGroup(
 }
 
 /**
- * Where `name` is bound, read from the script that defines it: the one line
- * there that calls `name.bind(`, as a class binds its own method
- * (`this.onCrash.bind(this)`). A bound function is too small for the
- * sampling profiler to catch often, so its `.bind(` is seldom in a sampled
- * frame. Undefined unless exactly one line matches.
+ * Where `name` is bound, read from the script that defines it (bindLine). A
+ * bound function is too small for the sampling profiler to catch often, so
+ * its `.bind(` is seldom in a sampled frame.
  */
 export function bindSiteInScript(scriptUrl: string, name: string): AllocationSite | undefined {
-  if (!/^[A-Za-z_$][\w$]*$/.test(name)) return undefined;
-  const lines = sourceLines(scriptUrl);
-  if (!lines) return undefined;
-  const pattern = new RegExp(`\\b${escape(name)}\\.bind\\s*\\(`);
-  const found = lines.flatMap((text, i) => {
-    const match = pattern.exec(text);
-    return match ? [{ line: i + 1, column: match.index + 1 }] : [];
-  });
-  if (found.length !== 1) return undefined;
-  const [{ line, column }] = found as [{ line: number; column: number }];
+  const found = bindLine(scriptUrl, name);
+  if (!found) return undefined;
   const file = toPath(scriptUrl);
-  return { file, line, column, functionName: name, stack: [`${name} (${file}:${line}:${column})`], source: 'inferred' };
+  return { file, line: found.line, column: found.column, functionName: name, stack: [`${name} (${file}:${found.line}:${found.column})`], source: 'inferred' };
 }
 
 /** A sampled site's stack line that names the function `name` (`IncomingMessage (node:_http_incoming:50:3)`). */

@@ -10,7 +10,7 @@ import { SnapshotStreamParser } from './snapshot-parser.js';
 import { createSnapshotDir, sweepStaleSnapshotDirs, withSignalsDeferred } from './snapshot-temp.js';
 import { withCheckedArguments } from './checked.js';
 import { forcingCollections } from './forced-gc.js';
-import { readHeapFiguresWith, readQuickHeapWith, type PathReads } from './heap-reads.js';
+import { nodeHeapStatistics, readHeapFiguresWith, readQuickHeapWith, type PathReads } from './heap-reads.js';
 import type { AllocationSample, Capture, GcMode, HeapFigures, HeapGraph, HeapSpaceFigures, QuickHeapFigures } from './types.js';
 
 /** Global key a value sits on while the inspector is asked for its id. */
@@ -18,7 +18,7 @@ const PROBE_KEY = '__memscopeObjectIdProbe';
 const PROBE_GROUP = 'memscope-object-id';
 
 /** On this path V8's space statistics give the young generation, and malloc is unknown: neither node:v8 nor process expose it. */
-const JS_READS: PathReads = { youngUsed: readYoungUsed, malloc: () => null };
+const JS_READS: PathReads = { statistics: nodeHeapStatistics, youngUsed: readYoungUsed };
 
 export function readHeapFigures(): HeapFigures {
   return readHeapFiguresWith(JS_READS);
