@@ -8,17 +8,23 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { installPackedMemscope } from './lib/packed-memscope.mjs';
 
-export function writePerFileProject(project, source, fileCount) {
+/**
+ * `testsPerFile` beyond the three each file always has are trivial
+ * synchronous tests: a few files of many tests show the per-test cost, as
+ * many files of few tests show the per-file one.
+ */
+export function writePerFileProject(project, source, fileCount, testsPerFile = 3) {
   rmSync(project, { recursive: true, force: true });
   mkdirSync(path.join(project, 'vitest'), { recursive: true });
   mkdirSync(path.join(project, 'jest'), { recursive: true });
+  const extraTests = Array.from({ length: Math.max(0, testsPerFile - 3) }, (_, j) => `test('doubles ${j}', () => { expect([${j}, 2].map((x) => x * 2)).toEqual([${2 * j}, 4]); });\n`).join('');
   for (let i = 0; i < fileCount; i++) {
     const body = (imports) => `${imports}
 const parse = (text) => text.split(',').map(Number);
 test('parses ${i}', () => { expect(parse('${i},2,3')).toEqual([${i}, 2, 3]); });
 test('sums ${i}', () => { expect(parse('1,${i}').reduce((a, b) => a + b, 0)).toBe(${i + 1}); });
 test('waits ${i}', async () => { await new Promise((resolve) => setTimeout(resolve, 1)); expect(true).toBe(true); });
-`;
+${extraTests}`;
     writeFileSync(path.join(project, `vitest/f${i}.test.mjs`), body(`import { test, expect } from 'vitest';`));
     writeFileSync(path.join(project, `jest/f${i}.test.js`), body(''));
   }

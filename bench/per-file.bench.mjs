@@ -9,7 +9,8 @@
 // `npm pack` tarballs. Runs alternate order round by round; each figure is
 // read against the run without memscope of the same round.
 //
-// Usage: npm run build && node bench/per-file.bench.mjs [--rounds 5] [--files 40] [--only vitest|jest|forks|threads]
+// Usage: npm run build && node bench/per-file.bench.mjs [--rounds 5] [--files 40] [--tests 3] [--only vitest|jest|forks|threads]
+//   [--tests N]  tests per file (3 or more): `--files 1 --tests 1000` shows the per-test cost instead
 //   [--compare DIR]  also runs memscope as built in DIR (another checkout, built), in the same rounds
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -23,7 +24,9 @@ const rounds = Number(option('rounds', '5'));
 const fileCount = Number(option('files', '40'));
 const only = option('only', null);
 const compareRoot = option('compare', null);
+const testsPerFile = Number(option('tests', '3'));
 if (!Number.isInteger(fileCount) || fileCount < 1) throw new Error(`--files expects a positive integer, received ${option('files')}`);
+if (!Number.isInteger(testsPerFile) || testsPerFile < 3) throw new Error(`--tests expects a whole number of tests per file, 3 or more, received ${option('tests')}`);
 
 const projects = [{ variant: 'memscope', dir: path.join(workspaceRoot, 'bench/.work/per-file'), source: workspaceRoot }];
 if (compareRoot) projects.push({ variant: `memscope of ${path.basename(path.resolve(compareRoot))}`, dir: path.join(workspaceRoot, 'bench/.work/per-file-compare'), source: path.resolve(compareRoot) });
@@ -50,8 +53,8 @@ async function runOnce(config, variant, project = projects[0].dir) {
   return { wallMs, cpuMs, passed: report.numPassedTests, failed: report.numFailedTests };
 }
 
-for (const { dir, source } of projects) writePerFileProject(dir, source, fileCount);
-console.log(`${fileCount} test files of 3 tests, ${rounds} rounds; CPU is the runner's and its workers'.`);
+for (const { dir, source } of projects) writePerFileProject(dir, source, fileCount, testsPerFile);
+console.log(`${fileCount} test files of ${testsPerFile} tests, ${rounds} rounds; CPU is the runner's and its workers'.`);
 for (const config of configs) {
   const variants = [
     ...['none', 'empty setup'].map((variant) => ({ name: variant, run: () => runOnce(config, variant) })),
