@@ -8,9 +8,16 @@ export const TEST_FILES = ['packages/*/test/**/*.test.ts', 'native/test/**/*.tes
 
 // Heap-sensitive tests measure the process they run in, and CI has 2 cores:
 // never more than two measuring processes at once. Each file runs in a
-// forked worker of its own; most files run two at a time ('paired'), then
-// the files that already start two processes, and the few whose outcome
-// needs the second core free, run one at a time ('alone').
+// forked worker of its own; the files that may share the machine ('paired')
+// run first, PAIRED_WORKERS at a time, then the files that already start two
+// processes, and the few whose outcome needs the second core free, one at a
+// time ('alone').
+//
+// Two at a time saved ~130 s of a clean-clone CI run, but two of three such
+// runs failed a clean figure in a file run beside another (Vitest 3's
+// "a bounded cache does not leak"; a concurrent test's serial truth in
+// test/vitest/attribution.test.ts): one at a time until those hold paired.
+const PAIRED_WORKERS = 1;
 // Projects extend this root config, and list arrays (include, exclude) of
 // their own: an extending project's arrays are appended to the root's.
 export default defineConfig({
@@ -23,7 +30,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'paired', include: TEST_FILES, exclude: ['**/node_modules/**', ...ALONE_FILES], maxWorkers: 2, sequence: { groupOrder: 0 } },
+        test: { name: 'paired', include: TEST_FILES, exclude: ['**/node_modules/**', ...ALONE_FILES], maxWorkers: PAIRED_WORKERS, sequence: { groupOrder: 0 } },
       },
       {
         extends: true,

@@ -48,7 +48,7 @@ export const LOAD_SENSITIVE_FILES = [
 export const ALONE_FILES = [...TWO_PROCESS_FILES, ...LOAD_SENSITIVE_FILES];
 
 /**
- * The files that run two at a time and took over 3 s in a CI run, slowest
+ * The files of the first group (paired) that took over 3 s in a CI run, slowest
  * first. Started first, they leave the short files to fill the end, so both
  * workers finish close together; a stale entry costs time, not correctness.
  * On a clean clone Vitest has no timings and orders by file size, which put
