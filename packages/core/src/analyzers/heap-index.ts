@@ -19,6 +19,9 @@ export const NodeType = {
   objectShape: 14,
 } as const;
 
+/** The `(Strong roots)` edge to the targets of WeakRefs V8 keeps until the current job ends. */
+const KEPT_FOR_JOB_EDGE = 'weak_refs_keep_during_job';
+
 /** v8::HeapGraphEdge::Type */
 export const EdgeType = { context: 0, element: 1, property: 2, internal: 3, hidden: 4, shortcut: 5, weak: 6 } as const;
 
@@ -166,6 +169,11 @@ export class HeapIndex {
    * the table is followed last, when nothing else reaches the value: a Vue
    * component's reactive props then read as held by whatever keeps the
    * component (its leaked listener), not by Vue's `reactiveMap`.
+   *
+   * V8 keeps the target of every WeakRef made or dereferenced in the current
+   * job alive until the job ends, in an array under `(Strong roots)`: the
+   * handle tracker's WeakRefs put every timer a call made there. That hold is
+   * V8's, gone a job later, and no user's retainer, so the walk skips it.
    */
   shortestPathTree(): { parents: Int32Array; parentEdges: Int32Array; order: Int32Array } {
     if (this.parents && this.parentEdges && this.order) return { parents: this.parents, parentEdges: this.parentEdges, order: this.order };
@@ -176,6 +184,7 @@ export class HeapIndex {
     const keyOfEntry = this.weakMapEntryKeys();
     const ownHolder = this.matchTable(OWN_HOLDERS);
     const fromTables: number[] = [];
+    const keptForJob = strings.indexOf(KEPT_FOR_JOB_EDGE);
     let head = 0;
     let tail = 0;
     queue[tail++] = 0;
@@ -198,6 +207,7 @@ export class HeapIndex {
         for (let e = edgeStart[node]!; e < end; e++) {
           const type = edgeTypes[e];
           if (type === EdgeType.weak || type === EdgeType.shortcut) continue;
+          if (type === EdgeType.internal && edgeNames[e] === keptForJob) continue;
           if (type === EdgeType.internal && keyOfEntry) {
             const key = keyOfEntry[edgeNames[e]!]!;
             if (key !== 0 && key !== nodeIds[node]) {

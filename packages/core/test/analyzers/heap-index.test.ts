@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EdgeType, HeapIndex, NodeType } from '../../src/analyzers/heap-index.js';
 import type { HeapGraph } from '../../src/capture/types.js';
+import { captureFactories } from '../support/capture-factories.js';
 
 /** A graph of `ids.length` nodes; node 0 holds the given edges. */
 function graphOf(ids: number[], edges: Array<[type: number, name: number, target: number]> = [], strings: string[] = ['']): HeapGraph {
@@ -125,5 +126,24 @@ describe('HeapIndex shortest retainer paths', () => {
     const { order, parents } = index.shortestPathTree();
     const position = new Map(Array.from(order, (node, at) => [node, at]));
     for (const node of order) if (node !== 0) expect(position.get(parents[node]!)!).toBeLessThan(position.get(node)!);
+  });
+});
+
+/** Timers a bounded set keeps, each watched through a WeakRef, as the handle tracker watches them. */
+class TimerLike {}
+const keptByUser = { pending: Array.from({ length: 20 }, () => new TimerLike()) };
+
+describe.each(captureFactories)('HeapIndex retainer paths on a %s capture snapshot', (_path, factory) => {
+  it("leads to the user's holder, not to V8's keep-during-job set of WeakRef targets", async () => {
+    const capture = await factory();
+    // Made and dereferenced in the job that takes the snapshot: V8 then holds
+    // every target from (Strong roots) too, on a shorter path than the user's.
+    const refs = keptByUser.pending.map((timer) => new WeakRef(timer));
+    expect(refs.every((ref) => ref.deref() !== undefined)).toBe(true);
+    const index = new HeapIndex(capture.heapGraph());
+    const { edges } = index.pathTo(index.indexOfId(capture.objectId(keptByUser.pending[7])));
+    const labels = edges.map((edge) => index.edgeLabel(edge));
+    expect(labels).not.toContain('weak_refs_keep_during_job');
+    expect(labels.slice(-2)).toEqual(['pending', '[7]']);
   });
 });
