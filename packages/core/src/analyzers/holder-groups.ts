@@ -111,3 +111,15 @@ export function heldByLeakingHandle(group: SurvivorGroup): boolean {
   if (HANDLE_HEAP_NAMES.test(group.name) || HANDLE_PATH.test(group.pathText)) return true;
   return !COLLECTION_EDGES.has(group.holder?.edge ?? '') && HANDLE_PATH.test(fullPathText(group));
 }
+
+/**
+ * Timers themselves, reached through Node's lists of pending timers
+ * (`timerListMap` → TimersList → `_idleNext` …). The handle tracker counts
+ * pending timers exactly, call by call; when it saw none left open per call,
+ * these are a bounded set renewed (the newest N pending, the oldest cleared),
+ * which one snapshot interval cannot tell from growth. What a timer's
+ * callback keeps is another population, judged on its own.
+ */
+export function isPendingTimerSet(group: SurvivorGroup): boolean {
+  return group.name === 'Timeout' && /\bTimersList\b/.test(fullPathText(group));
+}

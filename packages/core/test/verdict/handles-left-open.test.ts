@@ -40,7 +40,7 @@ const capped = [
   { name: 'watcher-per-call-capped', type: 'FSEVENTWRAP', cap: 3 },
 ];
 const libraryTimers = ['library-timer-per-call', 'library-unref-timer-per-call'];
-const clean = ['lazy-singleton-server', 'keep-alive-agent', 'timer-that-fires', 'timers-renewed-in-a-bounded-set'];
+const clean = ['lazy-singleton-server', 'keep-alive-agent', 'timer-that-fires', 'timers-renewed-in-a-bounded-set', 'timers-renewed-in-a-bounded-set-few-calls'];
 
 describe.each(['native', 'js'] as const)('handles left open, %s capture', (capture) => {
   it('runs on the built package', () => {

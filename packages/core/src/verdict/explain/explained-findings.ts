@@ -5,7 +5,7 @@ import { isIgnored, type ResolvedLeakOptions } from '../options.js';
 import { FINDINGS_SHOWN, type ScreenedFigure } from '../screen/screen.js';
 import { explainGrowth, growsEnoughPerCall, isSteadyGrowth } from './explain.js';
 import { nativeKeptGrowing } from './native-growth.js';
-import { heldByLeakingHandle, heldDirectlyBy, holdsNativeMemory, mergeByHolder } from '../../analyzers/holder-groups.js';
+import { heldByLeakingHandle, heldDirectlyBy, holdsNativeMemory, isPendingTimerSet, mergeByHolder } from '../../analyzers/holder-groups.js';
 import type { SurvivorGroup } from '../../analyzers/survivors.js';
 import { findingKindOf, groupFinding, nativeFinding } from './findings.js';
 import type { Finding } from '../types.js';
@@ -34,7 +34,9 @@ export async function explainedFindings(input: {
   const explanation = await explainGrowth({ capture, runner, tracker, gcMode: opts.gc, callsPerInterval: input.callsPerRound * 2, threshold: opts.threshold, allocatedPerCall: input.allocatedPerCall });
   const { calls } = explanation;
   const heldDirectly = (g: SurvivorGroup) => heldDirectlyBy(explanation.index, g);
-  const steady = mergeByHolder(explanation.groups.filter((g) => isSteadyGrowth(g, calls)), heldDirectly).filter((g) => growsEnoughPerCall(g, calls, opts.threshold));
+  // Timers the handle tracker saw no more of per call are its to judge, not the snapshot's.
+  const judgedByHandles = (g: SurvivorGroup) => !input.handleGrew && isPendingTimerSet(g);
+  const steady = mergeByHolder(explanation.groups.filter((g) => isSteadyGrowth(g, calls) && !judgedByHandles(g)), heldDirectly).filter((g) => growsEnoughPerCall(g, calls, opts.threshold));
   const findings: Finding[] = [];
   let nativeExplained = false;
   for (const group of steady.slice(0, FINDINGS_SHOWN)) {
