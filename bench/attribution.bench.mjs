@@ -119,6 +119,11 @@ async function suiteBench() {
       cpuRatio[variant.label] ??= {};
       cpuRatio[variant.label][kind] = Number(rows[i]['cpu ×']);
     });
+    if (against) {
+      // The two builds' CPU time in the same rounds: the before/after figure least moved by the machine's load.
+      const byRound = results[1].rounds.map((run, round) => run.cpuMs / results[2].rounds[round].cpuMs);
+      console.log(`${kind}: this checkout's cpu / ${againstOption}'s, same rounds: ${median(byRound).toFixed(3)} (by round ${byRound.map((r) => r.toFixed(2)).join(' ')})`);
+    }
   }
   // Serial tests are not attributed: what the concurrent suite costs past the serial one's ratio is attribution's.
   for (const [label] of builds.slice(1)) {
