@@ -1,4 +1,4 @@
-import type { AllocationSample, CapturePath } from '../capture/types.js';
+import type { AllocationSample } from '../capture/types.js';
 
 /**
  * Segment markers: objects big enough that the sampling heap profiler
@@ -17,17 +17,8 @@ import type { AllocationSample, CapturePath } from '../capture/types.js';
 
 /** Marker size in sampling intervals: P(unsampled) = e^-10 ≈ 5e-5. */
 const MARKER_INTERVALS = 10;
-/**
- * Markers held between two reads, by capture path; a read is forced before
- * more are placed. Held markers are live young objects that every scavenge
- * copies and then promotes: on Node 20, allocating 80 KB markers cost
- * 7.6 µs each with 16 held, 34 µs with 80 and 117 µs with 128. The native
- * read of ids and sizes costs 0.01 ms plus 0.05 µs a live sample (0.06 ms
- * with 20 MB of 64 KB arrays kept), so that path reads every 16 (1.3 MB);
- * the pure-JS path's read goes through the inspector and collects the heap
- * first, so it holds up to 128 (10 MB).
- */
-export const MARKERS_PER_READ: Record<CapturePath, number> = { native: 16, js: 128 };
+/** Markers held between two reads (10 MB at the 8 KB interval); a read is forced before more are placed. */
+export const MARKERS_PER_READ = 128;
 /**
  * A marker is `new Array(length)`: 8 bytes a slot plus headers, as V8 folds
  * them into one sampled allocation: the FixedArray's 16 bytes, plus the

@@ -379,7 +379,7 @@ export class ConcurrentAttribution {
       if (entered) entered.blind = true;
       return;
     }
-    if (this.markers.count >= MARKERS_PER_READ[this.capture.path]) this.readOwners();
+    if (this.markers.count >= MARKERS_PER_READ) this.readOwners();
     // The runner's code between two tests' is charged to no one's counters,
     // but needs no marker: the few samples it leaves alive go to the test
     // before it, and a test resumed after it needs no new cut.
