@@ -11,12 +11,14 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS_DIR = join(root, 'test/output/example-runs');
 /** What a run writes or installs in an example: not a source of the run. */
 const NOT_SOURCES = new Set(['node_modules', 'memscope-report']);
+/** The packed setup entries' V8 code caches, written beside them in dist/ by the runs themselves (scripts/packed-entry/runtime.js). */
+const RUN_WRITTEN = /\.v8cache$/;
 /** The builds every example loads memscope from. */
 const BUILDS = ['packages/core/dist', 'packages/jest-plugin/dist', 'packages/vitest-plugin/dist'];
 
 function newestMtime(path) {
   const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
+  if (!stat.isDirectory()) return RUN_WRITTEN.test(path) ? 0 : stat.mtimeMs;
   // Files only: a directory's own time moves whenever a run writes its report beside the sources.
   let newest = 0;
   for (const entry of readdirSync(path)) {
