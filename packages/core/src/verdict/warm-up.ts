@@ -35,12 +35,13 @@ function nextBatch(runner: CallRunner, batch: number, elapsedMs: number): number
  *
  * The round size follows from it (callsPerRoundFor), and a process that
  * other busy processes keep off the CPU for tens of milliseconds stretches
- * the whole warm-up of a fast function: on a loaded 2-core machine a 0.1 µs
- * lookup averaged 6–100 µs a call and got rounds of 250–1700 calls instead
- * of 2000. An exact round keeps a few KB of its own whatever its size (the
- * readings' bookkeeping, V8's), which small rounds spread over few calls: a
- * bounded cache read +15 B/call (fit 0.93) in rounds of 278. Such a stall
- * lands in one batch or between two, and the median leaves it out.
+ * the whole warm-up of a fast function: on a loaded 2-core machine a Map
+ * lookup of well under 1 µs averaged 17–110 µs a call in 14 of 30 verdicts
+ * and got rounds of 278–1742 calls instead of 2000. An exact round keeps
+ * a few KB of its own whatever its size (the readings' bookkeeping, V8's),
+ * which small rounds spread over few calls: a bounded cache read +15 B/call
+ * (fit 0.93) in rounds of 278. Such a stall lands in one batch or between
+ * two, and the median leaves it out.
  */
 export async function warmUp(runner: CallRunner, opts: Pick<ResolvedLeakOptions, 'warmup'>): Promise<number> {
   const msPerCallByBatch: number[] = [];
