@@ -13,11 +13,12 @@ export const TEST_FILES = ['packages/*/test/**/*.test.ts', 'native/test/**/*.tes
 // processes, and the few whose outcome needs the second core free, one at a
 // time ('alone').
 //
-// Two at a time saved ~130 s of a clean-clone CI run, but two of three such
-// runs failed a clean figure in a file run beside another (Vitest 3's
-// "a bounded cache does not leak"; a concurrent test's serial truth in
-// test/vitest/attribution.test.ts): one at a time until those hold paired.
-const PAIRED_WORKERS = 1;
+// Two at a time saves ~130 s of a clean-clone CI run. Two of three such runs
+// once failed a clean figure in a file run beside another: Vitest 3's
+// "a bounded cache does not leak" (the warm-up's pace, stretched by the busy
+// machine, made its rounds too small: fixed in verdict/warm-up.ts) and a
+// concurrent test's serial truth in test/vitest/attribution.test.ts.
+const PAIRED_WORKERS = 2;
 // Projects extend this root config, and list arrays (include, exclude) of
 // their own: an extending project's arrays are appended to the root's.
 export default defineConfig({

@@ -3,14 +3,27 @@
 // it found every bug; the React examples run fixed first, and must pass. Exit 0
 // means the demo went as intended: the suites failed, and failed for the leaks
 // they contain.
+//
+// `npm run demo -- --reuse-test-runs` (CI, right after `npm test`) shows and
+// checks the runs test/examples kept of the same suites instead of running
+// them again, each one only while the example's files and memscope's build
+// are unchanged since (scripts/example-runs.mjs); any other is run.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
+import { keptExampleRun } from './example-runs.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RUN_TIMEOUT_MS = 240_000;
+const KNOWN_FLAGS = ['--reuse-test-runs'];
+const unknownFlags = process.argv.slice(2).filter((arg) => !KNOWN_FLAGS.includes(arg));
+if (unknownFlags.length > 0) {
+  console.error(`npm run demo: unknown argument ${unknownFlags.join(' ')}; expected none or ${KNOWN_FLAGS.join(', ')}`);
+  process.exit(2);
+}
+const reuseTestRuns = process.argv.includes('--reuse-test-runs');
 
 /** The React examples' cart badge: an effect that subscribes twice and returns no cleanup. */
 const CART_BADGE_BUGS = [
@@ -97,7 +110,17 @@ function printFolded(text) {
 /** What a user would type: `jest --ci`, `vitest run`. */
 const commandOf = (example) => `${relative(root, example.bin).split('/')[1]} ${example.args.join(' ')}`;
 
-function runSuite(example, { leaks }) {
+/** A run test/examples kept (with --reuse-test-runs, when still current), else a fresh one. */
+async function runSuite(example, { leaks }) {
+  const kept = reuseTestRuns ? keptExampleRun(example.name.replace(/^examples\//, ''), leaks) : null;
+  if (kept) {
+    console.log(`(the run npm test's test/examples made of this suite, on the same sources and build)\n`);
+    return kept;
+  }
+  return runSuiteNow(example, { leaks });
+}
+
+function runSuiteNow(example, { leaks }) {
   return new Promise((resolve) => {
     const env = { ...process.env, ...(process.stdout.isTTY ? { FORCE_COLOR: '1' } : {}) };
     if (leaks) env.MEMSCOPE_DEMO_LEAK = '1';

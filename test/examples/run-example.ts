@@ -4,6 +4,7 @@ import type { RunReport } from '../../packages/core/src/report/schema.js';
 import { readRunReport } from '../../packages/core/src/report/write.js';
 import type { Finding } from '../../packages/core/src/verdict/types.js';
 import { repoRoot, runNode, type ProcessResult } from '../support/index.js';
+import { keepExampleRun } from '../../scripts/example-runs.mjs';
 
 // Each example's own suite, run in place as a user would run it: once as
 // shipped (clean, must pass) and once with its demo bugs switched on (must
@@ -21,6 +22,8 @@ export async function runExample(name: string, command: readonly string[], leaks
   const run = await runNode(command, { cwd: dir, env: { MEMSCOPE_DEMO_LEAK: leaks ? '1' : undefined }, timeoutMs: 300_000 });
   // Read at once: the next run of the same example overwrites the report.
   const reportPath = join(dir, 'memscope-report/report.json');
+  // `npm run demo -- --reuse-test-runs` shows these runs instead of running the suites again.
+  keepExampleRun(name, leaks, { exitCode: run.exitCode, signal: run.signal, output: run.rawStdout + run.rawStderr });
   return { ...run, report: existsSync(reportPath) ? await readRunReport(reportPath) : null };
 }
 

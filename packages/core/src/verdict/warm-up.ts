@@ -1,6 +1,7 @@
 import type { CallRunner } from './calls/call-runner.js';
 import type { ResolvedLeakOptions } from './options.js';
 import { nowMs } from '../node-clock.js';
+import { median } from './screen/stats.js';
 
 /**
  * At least this many calls and this long, so that lazy singletons, caches
@@ -29,19 +30,35 @@ function nextBatch(runner: CallRunner, batch: number, elapsedMs: number): number
 
 /**
  * Runs the function until it is warm (`opts.warmup` calls when given) and
- * returns its mean time per call.
+ * returns its time per call: the median of its batches', not the mean of
+ * the whole warm-up.
+ *
+ * The round size follows from it (callsPerRoundFor), and a process that
+ * other busy processes keep off the CPU for tens of milliseconds stretches
+ * the whole warm-up of a fast function: on a loaded 2-core machine a Map
+ * lookup of well under 1 µs averaged 17–110 µs a call in 14 of 30 verdicts
+ * and got rounds of 278–1742 calls instead of 2000. An exact round keeps
+ * a few KB of its own whatever its size (the readings' bookkeeping, V8's),
+ * which small rounds spread over few calls: a bounded cache read +15 B/call
+ * (fit 0.93) in rounds of 278. Such a stall lands in one batch or between
+ * two, and the median leaves it out.
  */
 export async function warmUp(runner: CallRunner, opts: Pick<ResolvedLeakOptions, 'warmup'>): Promise<number> {
+  const msPerCallByBatch: number[] = [];
+  const timedBatch = async (calls: number) => {
+    const batchStarted = nowMs();
+    await runner.run(calls);
+    if (calls > 0) msPerCallByBatch.push((nowMs() - batchStarted) / calls);
+  };
   const started = nowMs();
   if (opts.warmup !== undefined) {
-    await runner.run(opts.warmup);
+    await timedBatch(opts.warmup);
   } else {
     let batch = FIRST_BATCH;
     while (runner.calls < MIN_CALLS || (nowMs() - started < MIN_MS && runner.calls < MAX_CALLS)) {
-      await runner.run(batch);
+      await timedBatch(batch);
       batch = nextBatch(runner, batch, nowMs() - started);
     }
   }
-  const elapsed = nowMs() - started;
-  return runner.calls > 0 ? elapsed / runner.calls : 0;
+  return median(msPerCallByBatch);
 }

@@ -36,6 +36,17 @@ describe('warming the function up before a verdict', () => {
     expect((await timedWarmUp(0.1, 7)).calls).toBe(7);
   });
 
+  it('gives a fast function its own time per call when the machine stalls the process in one batch', async () => {
+    // 10 µs a call; call 100 is held up 200 ms, as another busy process holds the core.
+    let call = 0;
+    const runner = new CallRunner(() => {
+      clock.now += 0.01 + (++call === 100 ? 200 : 0);
+    }, 1000);
+    const msPerCall = await warmUp(runner, {});
+    // The mean of the whole warm-up reads about 1.3 ms a call (rounds of 60 calls, not 2000).
+    expect(msPerCall).toBeCloseTo(0.01, 6);
+  });
+
   it('stops a fast function at 5000 calls, even one the clock cannot see', async () => {
     const { calls } = await timedWarmUp(0);
     expect(calls).toBeGreaterThanOrEqual(20);
