@@ -8,11 +8,31 @@ import type { CapturePath, MeasureMode, TaskNode } from '@memscope/core/plugin-k
  */
 export const META_KEY = 'memscope';
 
+/**
+ * A test's node as its worker sends it: the id (numbered as the tests ran)
+ * and what was measured. Where the test sits and how it ended (kind, name,
+ * path, file, parentId, state) the reporter reads from Vitest's own task,
+ * and empty lists are left out: the meta crosses to the runner's process
+ * with every test.
+ */
+export type SentTask = Pick<TaskNode, 'id' | 'figures'> & Partial<Omit<TaskNode, 'id' | 'figures'>>;
+
 /** On each test: its task node as the worker measured it. */
 export interface TestMeta {
-  task: TaskNode;
-  /** Task scopes and verdicts that ran inside the test, by parentId under it. */
+  task: SentTask;
+  /** Task scopes and verdicts that ran inside the test, by parentId under it, whole. */
   children?: TaskNode[];
+}
+
+/** The part of a test's node its meta carries (see SentTask). */
+export function sentTask(node: TaskNode): SentTask {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { kind, name, path, file, parentId, state, handles, findings, tracked, ...measured } = node;
+  const sent: SentTask = measured;
+  if (handles.length > 0) sent.handles = handles;
+  if (findings.length > 0) sent.findings = findings;
+  if (tracked.length > 0) sent.tracked = tracked;
+  return sent;
 }
 
 /** On each test file: how its figures were taken. */

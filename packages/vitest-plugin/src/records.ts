@@ -80,13 +80,13 @@ function describeNode(ids: TaskIds, file: string, path: string[], parentId: stri
 function testNode(ids: TaskIds, file: string, path: string[], parentId: string | null, test: ReportedCase): TaskNode {
   const sent = readTestMeta(test.meta())?.task;
   const error = firstError(test);
-  const base: TaskNode = sent
-    ? { ...sent }
-    : taskIds().emptyTaskNode({ id: '', kind: 'test', name: test.name, path, file, parentId, state: 'skipped' });
   // The worker's id stays (it numbered repeated names as they ran); the
   // outcome comes from the runner: the worker measured before the test's
-  // after-hooks ran, so only the runner knows how the test ended.
+  // after-hooks ran, so only the runner knows how the test ended. What the
+  // worker left out (empty lists, where the test sits) comes from here.
   const id = ids.claim(path);
+  const empty = taskIds().emptyTaskNode({ id: sent?.id ?? id, kind: 'test', name: test.name, path, file, parentId, state: 'skipped' });
+  const base = (sent ? { ...empty, ...sent } : empty) as TaskNode;
   return taskIds().endedTaskNode({ ...base, id: sent?.id ?? id, kind: 'test', name: test.name, path, file, parentId }, stateOf(test), error);
 }
 

@@ -3,7 +3,7 @@ import {
   type FileRecorder, type FinalState, type MeasureMode, type TaskNode, type TaskScope,
 } from '@memscope/core/worker';
 import { guardAsyncMatchers } from './await-guard.js';
-import { META_KEY, type FileMeta, type TestMeta } from './meta.js';
+import { META_KEY, sentTask, type FileMeta, type TestMeta } from './meta.js';
 import type { RunnerTest, RunningVitest } from './runtime.js';
 
 import { SETTINGS_KEY, type WorkerSettings } from './settings.js';
@@ -168,7 +168,7 @@ export function installIntoVitest(vitest: RunningVitest): void {
     const recorder = task.file ? state.recorders.get(task.file.filepath) : undefined;
     if (!scope || !recorder || !scope.open) return;
     const node = await recorder.exit(finalState(task), undefined, scope);
-    const meta: TestMeta = { task: withoutRunnerHandles(node) };
+    const meta: TestMeta = { task: sentTask(withoutRunnerHandles(node)) };
     if (scope.innerTasks.length > 0) meta.children = scope.innerTasks.map(withoutRunnerHandles);
     task.meta[META_KEY] = meta;
     writePackedCodeCache();

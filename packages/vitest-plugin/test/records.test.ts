@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { TaskNode } from '@memscope/core';
+import { sentTask } from '../src/meta.js';
 import { fileRecordOf, type ReportedCase, type ReportedModule, type ReportedSuite } from '../src/records.js';
 
 function testCase(name: string, state: string, meta: unknown = {}, mode = 'run'): ReportedCase {
@@ -35,6 +36,21 @@ describe('fileRecordOf', () => {
       state: 'failed', error: 'evicts broke', shared: true, figures: { heapAfter: { value: 1234, source: 'sampled' } },
     });
     expect(record.incomplete).toBeUndefined();
+  });
+
+  test('a test sent without what the reporter knows (where it sits, its state, empty lists) reads as the whole node', () => {
+    const measured: TaskNode = {
+      ...sentNode('src/cache.spec.ts > Cache > evicts', 99),
+      name: 'evicts', path: ['Cache', 'evicts'], parentId: 'src/cache.spec.ts > Cache', shared: true, overlaps: ['src/cache.spec.ts > Cache > other'],
+      handles: [{ type: 'Timeout', stack: ['at leaky (src/cache.spec.ts:3:5)'] }],
+    };
+    const slim = sentTask(measured);
+    expect(Object.keys(slim)).toEqual(['id', 'figures', 'shared', 'overlaps', 'handles']);
+    const whole = fileRecordOf('/project', module([suite('Cache', [testCase('evicts', 'passed', { memscope: { task: measured } })])]), defaults);
+    const sent = fileRecordOf('/project', module([suite('Cache', [testCase('evicts', 'passed', { memscope: { task: slim } })])]), defaults);
+    // The same report, keys in the same order.
+    expect(JSON.stringify(sent)).toBe(JSON.stringify(whole));
+    expect(sent.tasks[1]).toMatchObject({ findings: [], tracked: [], handles: measured.handles, state: 'passed' });
   });
 
   test('lists tests no worker measured, without figures, and numbers repeated names', () => {

@@ -60,5 +60,17 @@ export function taskLabel(task: Pick<TaskNode, 'file' | 'path'>): string {
 }
 
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? singular : pluralForm}`;
+  return `${withThousands(count)} ${count === 1 ? singular : pluralForm}`;
+}
+
+/**
+ * `1,234,567`, as `toLocaleString('en-US')` writes an integer, without its
+ * first call loading ICU's number formatting: ~12 ms of CPU (and up to
+ * 140 ms of wall time on a loaded machine) in the reporter's process at the
+ * end of every run, for the summary's counts.
+ */
+export function withThousands(count: number): string {
+  if (!Number.isSafeInteger(count)) return count.toLocaleString('en-US');
+  const sign = count < 0 || Object.is(count, -0) ? '-' : '';
+  return sign + String(Math.abs(count)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }

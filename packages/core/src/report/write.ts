@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { MemscopeError } from '../errors.js';
+import { DEFAULT_REPORT_DIR } from './default-dir.js';
 import { replaceOwnFile } from './owned.js';
 import { readTextFile } from './read-file.js';
 import { Checker, parseJson } from './validate/check.js';
@@ -7,7 +8,7 @@ import { renderDashboard } from './html/render.js';
 import type { RunReport } from './schema.js';
 import { validateRunReport } from './validate/report.js';
 
-export const DEFAULT_REPORT_DIR = 'memscope-report';
+export { DEFAULT_REPORT_DIR };
 
 export interface WriteReportsOptions {
   /** Directory for `report.json` and `index.html`; created when missing. Default `memscope-report`. */
