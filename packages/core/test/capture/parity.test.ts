@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { settle } from '../../src/capture/settle.js';
-import { createJsCapture } from '../../src/capture/js.js';
+import { createJsCapture } from '../../src/capture/js/js.js';
 import type { Capture, HeapGraph } from '../../src/capture/types.js';
 import { nodeIndexById, propertyEdges, retainingEdges } from './graph-helpers.js';
 import { captureFactories as factories, createNative } from '../support/capture-factories.js';

@@ -1,4 +1,4 @@
-import { createJsCapture } from '../../src/capture/js.js';
+import { createJsCapture } from '../../src/capture/js/js.js';
 import type { Capture } from '../../src/capture/types.js';
 
 /** The native capture, loaded the way a test file would load it; throws with the reason when the addon does not load. */

@@ -1,11 +1,11 @@
 import { join, resolve } from 'node:path';
-import { MemscopeError } from '../errors.js';
+import { MemscopeError } from '../../errors.js';
 import { replaceOwnFile } from './owned.js';
 import { readTextFile } from './read-file.js';
-import { Checker, parseJson } from './validate/check.js';
-import { renderDashboard } from './html/render.js';
-import type { RunReport } from './schema.js';
-import { validateRunReport } from './validate/report.js';
+import { Checker, parseJson } from '../validate/check.js';
+import { renderDashboard } from '../html/render.js';
+import type { RunReport } from '../schema.js';
+import { validateRunReport } from '../validate/report.js';
 
 export const DEFAULT_REPORT_DIR = 'memscope-report';
 

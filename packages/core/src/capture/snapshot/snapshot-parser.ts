@@ -1,4 +1,4 @@
-import type { HeapGraph } from './types.js';
+import type { HeapGraph } from '../types.js';
 
 /**
  * Parses V8's heap snapshot JSON as it streams in, chunk by chunk, straight
