@@ -138,4 +138,8 @@ Napi::Value YoungGenerationUsed(const Napi::CallbackInfo& info) {
   return Napi::Number::New(info.Env(), double(YoungUsed(CurrentIsolate())));
 }
 
+void RegisterGcAccounting(Napi::Env env, Napi::Object exports) {
+  ExportFunctions(env, exports, {{"gcTotals", GcTotals}, {"youngGenerationUsed", YoungGenerationUsed}});
+}
+
 }  // namespace memscope
