@@ -1,21 +1,14 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { bindSiteInScript } from '../../src/analyzers/allocation-site.js';
-import { runFixtureChild } from '../support/fixture-child.js';
-
-interface Printed {
-  kind: string;
-  title: string;
-  site?: string;
-}
+import { markedLine, onlyStormFinding } from '../support/listener-finding.js';
 
 function fixtureAt(name: string): { file: string; lineOf: (mark: string) => number } {
   const file = fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
-  const lines = readFileSync(file, 'utf8').split('\n');
-  return { file, lineOf: (mark) => lines.findIndex((line) => line.includes(mark)) + 1 };
+  return { file, lineOf: (mark) => markedLine(file, mark) };
 }
 
 // A listener added with once() or as a bound method is a bound function in
@@ -26,11 +19,7 @@ function fixtureAt(name: string): { file: string; lineOf: (mark: string) => numb
 describe('a listener that is a bound function', () => {
   it.each(['native', 'js'] as const)("added with once() is named and sited at the function once() was given, on the %s capture", (capture) => {
     const { file, lineOf } = fixtureAt('once-socket-listener.cjs');
-    const run = runFixtureChild<Printed[]>(file, capture);
-    expect(run.printed, run.output).toBeDefined();
-    expect(run.printed).toHaveLength(1);
-    const [finding] = run.printed! as [Printed];
-    expect(finding.kind).toBe('storm');
+    const finding = onlyStormFinding(file, capture);
     expect(finding.title).not.toMatch(/native_bind/);
     expect(finding.title).toMatch(new RegExp(`^listeners of 'lookup' on EventEmitter: \\+1 per call .*once-socket-listener\\.cjs:${lineOf('// @listener')}\\)$`));
     expect(finding.site).toBe(`${file}:${lineOf('// @listener')}`);
@@ -38,11 +27,7 @@ describe('a listener that is a bound function', () => {
 
   it.each(['native', 'js'] as const)('made with bind() is named after its method and sited at the bind, on the %s capture', (capture) => {
     const { file, lineOf } = fixtureAt('bound-process-listener.cjs');
-    const run = runFixtureChild<Printed[]>(file, capture);
-    expect(run.printed, run.output).toBeDefined();
-    expect(run.printed).toHaveLength(1);
-    const [finding] = run.printed! as [Printed];
-    expect(finding.kind).toBe('storm');
+    const finding = onlyStormFinding(file, capture);
     expect(finding.title).toMatch(new RegExp(`closures of onCrash \\(.*bound-process-listener\\.cjs:${lineOf('// @method')}\\)$`));
     expect(finding.site).toBe(`${file}:${lineOf('// @bound')}`);
   });
