@@ -4,7 +4,7 @@ import { settle } from '../../src/capture/settle.js';
 import { createJsCapture } from '../../src/capture/js/js.js';
 import type { Capture, HeapGraph } from '../../src/capture/types.js';
 import { nodeIndexById, propertyEdges, retainingEdges } from './graph-helpers.js';
-import { captureFactories as factories, createNative } from '../support/capture-factories.js';
+import { captureFactories as factories, createNative, totalsAroundGarbage } from '../support/capture-factories.js';
 
 /**
  * The same cases against both capture paths, and the two paths against each
@@ -54,12 +54,7 @@ describe.each(factories)('%s capture', (path, factory) => {
   });
 
   it('counts collections, their time and the bytes they free', () => {
-    const before = capture.gcTotals();
-    let garbage: unknown[] | null = Array.from({ length: 20000 }, (_, index) => ({ index }));
-    expect(garbage.length).toBe(20000);
-    garbage = null;
-    capture.gc('fast');
-    const after = capture.gcTotals();
+    const { before, after } = totalsAroundGarbage(capture);
     expect(after.count).toBeGreaterThan(before.count);
     expect(after.timeMs).toBeGreaterThan(before.timeMs);
     expect(after.freedBytes - before.freedBytes).toBeGreaterThan(500_000);
