@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import v8 from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import { Bench } from 'tinybench';
-import { createJsCapture } from '../packages/core/dist/capture/js.js';
+import { createJsCapture } from '../packages/core/dist/capture/js/js.js';
 import { buildHeap } from './synthetic-heap.mjs';
 
 const SIZES_MB = [20, 100];

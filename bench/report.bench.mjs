@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { Bench } from 'tinybench';
 import { buildRunReport } from '../packages/core/dist/report/build.js';
 import { renderDashboard } from '../packages/core/dist/report/html/render.js';
-import { parseRunReport, serializeRunReport, writeReports } from '../packages/core/dist/report/write.js';
+import { parseRunReport, serializeRunReport, writeReports } from '../packages/core/dist/report/files/write.js';
 import { syntheticFiles } from './report-fixture.mjs';
 
 const TESTS = 10_000;

@@ -110,7 +110,7 @@ async function suiteBench() {
 async function microBench() {
   const dist = path.join(root, 'packages/core/dist');
   const { createFileRecorder } = require(path.join(dist, 'tasks/index.js'));
-  const captures = { js: require(path.join(dist, 'capture/js.js')).createJsCapture() };
+  const captures = { js: require(path.join(dist, 'capture/js/js.js')).createJsCapture() };
   try {
     captures.native = require(path.join(dist, 'capture/index.js')).getCapture();
     if (captures.native.path !== 'native') delete captures.native;

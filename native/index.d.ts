@@ -56,17 +56,26 @@ declare namespace memscopeNative {
     youngFreedBytes: number;
   }
 
-  /** Same layout as HeapGraph in @memscope/core (capture/types.ts). */
+  /**
+   * A heap snapshot as compact typed arrays; without `phasesMs` it is
+   * HeapGraph in @memscope/core (capture/types.ts), which the pure-JS path
+   * fills in the same layout.
+   */
   interface NativeHeapGraph {
     nodeCount: number;
     edgeCount: number;
+    /** V8 object ids: stable for an object's life, shared with the inspector. */
     nodeIds: Uint32Array;
     nodeTypes: Uint8Array;
+    /** Index into `strings`. */
     nodeNames: Uint32Array;
     nodeSelfSizes: Float64Array;
+    /** Length nodeCount + 1 (CSR offsets into the edge arrays). */
     edgeStart: Uint32Array;
     edgeTypes: Uint8Array;
+    /** For element (1) and hidden (4) edges the index itself; otherwise an index into `strings`. */
     edgeNames: Uint32Array;
+    /** Node index (not id) of the edge's target. */
     edgeTargets: Uint32Array;
     strings: string[];
     /**

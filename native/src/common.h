@@ -11,6 +11,7 @@
 #include <v8.h>
 
 #include <cstring>
+#include <initializer_list>
 
 namespace memscope {
 
@@ -32,5 +33,19 @@ inline Napi::Value FromV8(Napi::Env env, v8::Local<v8::Value> local) {
 }
 
 inline v8::Isolate* CurrentIsolate() { return v8::Isolate::GetCurrent(); }
+
+// One function of the module: its JS name and its C++ body.
+struct ModuleFunction {
+  const char* name;
+  Napi::Function::Callback callback;
+};
+
+// Sets each function on the module's exports under its name (the function's
+// `name` in JS too, so stacks and errors show it).
+inline void ExportFunctions(Napi::Env env, Napi::Object exports, std::initializer_list<ModuleFunction> functions) {
+  for (const ModuleFunction& function : functions) {
+    exports.Set(function.name, Napi::Function::New(env, function.callback, function.name));
+  }
+}
 
 }  // namespace memscope

@@ -37,4 +37,8 @@ Napi::Value CollectGarbage(const Napi::CallbackInfo& info) {
   return info.Env().Undefined();
 }
 
+void RegisterGc(Napi::Env env, Napi::Object exports) {
+  ExportFunctions(env, exports, {{"collectGarbage", CollectGarbage}});
+}
+
 }  // namespace memscope

@@ -5,11 +5,13 @@
 
 namespace memscope {
 
+// RegisterGc sets these functions on the module's exports:
+//
 // collectGarbage(mode = 'fast', keepExposeGcFlag = false)
 //   'fast': one full mark-compact (what `gc()` does under --expose-gc).
 //   'thorough': Isolate::LowMemoryNotification(): several full GCs that also
 //   drop compiled code and caches; slower, steadier figures.
 //   'young': one scavenge of the young generation (~1 ms).
-Napi::Value CollectGarbage(const Napi::CallbackInfo& info);
+void RegisterGc(Napi::Env env, Napi::Object exports);
 
 }  // namespace memscope

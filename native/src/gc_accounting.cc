@@ -13,9 +13,9 @@ namespace memscope {
 
 namespace {
 
-struct GcLedger {
-  int references = 0;
-  // Written only on the isolate's thread, inside GC callbacks.
+// What gcTotals() returns: sums over the collections since the callbacks
+// were installed.
+struct GcSums {
   uint64_t count = 0;
   double time_ms = 0;
   // Signed: a scavenge that promotes while allocating can end slightly above
@@ -25,10 +25,21 @@ struct GcLedger {
   // of new space and new large-object space, promoted bytes included (the
   // old spaces' share is then negative by as much for a scavenge).
   double young_freed_bytes = 0;
+};
+
+// The collection under way, as its prologue found the heap.
+struct GcUnderWay {
   int depth = 0;
   std::chrono::steady_clock::time_point started;
   size_t used_before = 0;
   size_t young_before = 0;
+};
+
+struct GcLedger {
+  int references = 0;
+  // Written only on the isolate's thread, inside GC callbacks.
+  GcSums sums;
+  GcUnderWay current;
 };
 
 std::mutex ledgers_mutex;
@@ -71,21 +82,23 @@ void OnGcStart(v8::Isolate* isolate, v8::GCType, v8::GCCallbackFlags, void* data
   GcLedger* ledger = static_cast<GcLedger*>(data);
   // A collection requested from inside another's callbacks is accounted as
   // part of the outer one.
-  if (ledger->depth++ > 0) return;
-  ledger->used_before = UsedHeap(isolate);
-  ledger->young_before = YoungUsed(isolate);
-  ledger->started = std::chrono::steady_clock::now();
+  GcUnderWay& current = ledger->current;
+  if (current.depth++ > 0) return;
+  current.used_before = UsedHeap(isolate);
+  current.young_before = YoungUsed(isolate);
+  current.started = std::chrono::steady_clock::now();
 }
 
 void OnGcEnd(v8::Isolate* isolate, v8::GCType, v8::GCCallbackFlags, void* data) {
   GcLedger* ledger = static_cast<GcLedger*>(data);
-  if (ledger->depth == 0 || --ledger->depth > 0) return;
-  std::chrono::duration<double, std::milli> elapsed =
-      std::chrono::steady_clock::now() - ledger->started;
-  ledger->count += 1;
-  ledger->time_ms += elapsed.count();
-  ledger->freed_bytes += double(ledger->used_before) - double(UsedHeap(isolate));
-  ledger->young_freed_bytes += double(ledger->young_before) - double(YoungUsed(isolate));
+  GcUnderWay& current = ledger->current;
+  if (current.depth == 0 || --current.depth > 0) return;
+  std::chrono::duration<double, std::milli> elapsed = std::chrono::steady_clock::now() - current.started;
+  GcSums& sums = ledger->sums;
+  sums.count += 1;
+  sums.time_ms += elapsed.count();
+  sums.freed_bytes += double(current.used_before) - double(UsedHeap(isolate));
+  sums.young_freed_bytes += double(current.young_before) - double(YoungUsed(isolate));
 }
 
 void Release(v8::Isolate* isolate) {
@@ -117,25 +130,29 @@ void AttachGcAccounting(Napi::Env env) {
 
 Napi::Value GcTotals(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  GcLedger snapshot;
+  GcSums sums;
   {
     std::lock_guard<std::mutex> lock(ledgers_mutex);
     auto found = ledgers.find(CurrentIsolate());
     if (found == ledgers.end()) {
       throw Napi::Error::New(env, "gcTotals: GC accounting is not installed in this isolate");
     }
-    snapshot = *found->second;
+    sums = found->second->sums;
   }
   Napi::Object out = Napi::Object::New(env);
-  out.Set("count", double(snapshot.count));
-  out.Set("timeMs", snapshot.time_ms);
-  out.Set("freedBytes", snapshot.freed_bytes);
-  out.Set("youngFreedBytes", snapshot.young_freed_bytes);
+  out.Set("count", double(sums.count));
+  out.Set("timeMs", sums.time_ms);
+  out.Set("freedBytes", sums.freed_bytes);
+  out.Set("youngFreedBytes", sums.young_freed_bytes);
   return out;
 }
 
 Napi::Value YoungGenerationUsed(const Napi::CallbackInfo& info) {
   return Napi::Number::New(info.Env(), double(YoungUsed(CurrentIsolate())));
+}
+
+void RegisterGcAccounting(Napi::Env env, Napi::Object exports) {
+  ExportFunctions(env, exports, {{"gcTotals", GcTotals}, {"youngGenerationUsed", YoungGenerationUsed}});
 }
 
 }  // namespace memscope

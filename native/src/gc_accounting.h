@@ -14,13 +14,14 @@ namespace memscope {
 // Called from module init: installs the callbacks on first use in this isolate.
 void AttachGcAccounting(Napi::Env env);
 
+// RegisterGcAccounting sets these functions on the module's exports:
+//
 // gcTotals(): cumulative { count, timeMs, freedBytes, youngFreedBytes }
 // since the callbacks were installed in this isolate.
-Napi::Value GcTotals(const Napi::CallbackInfo& info);
-
+//
 // youngGenerationUsed(): bytes in use in new space and new large-object
 // space now. With youngFreedBytes it splits "allocated" into a young and an
 // old share (see packages/core/src/tasks/figures.ts).
-Napi::Value YoungGenerationUsed(const Napi::CallbackInfo& info);
+void RegisterGcAccounting(Napi::Env env, Napi::Object exports);
 
 }  // namespace memscope

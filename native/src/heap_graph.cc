@@ -117,4 +117,8 @@ Napi::Value HeapGraph(const Napi::CallbackInfo& info) {
   return out;
 }
 
+void RegisterHeapGraph(Napi::Env env, Napi::Object exports) {
+  ExportFunctions(env, exports, {{"heapGraph", HeapGraph}});
+}
+
 }  // namespace memscope

@@ -9,8 +9,10 @@
 
 namespace memscope {
 
+// RegisterHeapGraph sets these functions on the module's exports:
+//
 // heapGraph(): takes a snapshot, converts it, deletes it. Node 0 is the
 // snapshot root; node ids are V8's, stable for an object's lifetime.
-Napi::Value HeapGraph(const Napi::CallbackInfo& info);
+void RegisterHeapGraph(Napi::Env env, Napi::Object exports);
 
 }  // namespace memscope

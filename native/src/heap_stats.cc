@@ -25,25 +25,29 @@ Napi::Value MallocBytes(Napi::Env env) {
 #endif
 }
 
+using Stats = v8::HeapStatistics;
+
+// The figures of Isolate::GetHeapStatistics, each under its JS name, a
+// group of related figures a line.
+const struct {
+  const char* name;
+  size_t (Stats::*read)();
+} kHeapFigures[] = {
+    {"usedHeapSize", &Stats::used_heap_size}, {"totalHeapSize", &Stats::total_heap_size}, {"heapSizeLimit", &Stats::heap_size_limit},
+    {"totalPhysicalSize", &Stats::total_physical_size}, {"totalAvailableSize", &Stats::total_available_size},
+    {"externalMemory", &Stats::external_memory}, {"mallocedMemory", &Stats::malloced_memory}, {"peakMallocedMemory", &Stats::peak_malloced_memory},
+    {"numberOfNativeContexts", &Stats::number_of_native_contexts}, {"numberOfDetachedContexts", &Stats::number_of_detached_contexts},
+    {"totalGlobalHandlesSize", &Stats::total_global_handles_size}, {"usedGlobalHandlesSize", &Stats::used_global_handles_size},
+};
+
 }  // namespace
 
 Napi::Value HeapStatistics(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  v8::HeapStatistics stats;
+  Stats stats;
   CurrentIsolate()->GetHeapStatistics(&stats);
   Napi::Object out = Napi::Object::New(env);
-  out.Set("usedHeapSize", double(stats.used_heap_size()));
-  out.Set("totalHeapSize", double(stats.total_heap_size()));
-  out.Set("heapSizeLimit", double(stats.heap_size_limit()));
-  out.Set("totalPhysicalSize", double(stats.total_physical_size()));
-  out.Set("totalAvailableSize", double(stats.total_available_size()));
-  out.Set("externalMemory", double(stats.external_memory()));
-  out.Set("mallocedMemory", double(stats.malloced_memory()));
-  out.Set("peakMallocedMemory", double(stats.peak_malloced_memory()));
-  out.Set("numberOfNativeContexts", double(stats.number_of_native_contexts()));
-  out.Set("numberOfDetachedContexts", double(stats.number_of_detached_contexts()));
-  out.Set("totalGlobalHandlesSize", double(stats.total_global_handles_size()));
-  out.Set("usedGlobalHandlesSize", double(stats.used_global_handles_size()));
+  for (const auto& figure : kHeapFigures) out.Set(figure.name, double((stats.*figure.read)()));
   out.Set("mallocBytes", MallocBytes(env));
   return out;
 }
@@ -65,6 +69,10 @@ Napi::Value HeapSpaceStatistics(const Napi::CallbackInfo& info) {
     out.Set(uint32_t(i), entry);
   }
   return out;
+}
+
+void RegisterHeapStats(Napi::Env env, Napi::Object exports) {
+  ExportFunctions(env, exports, {{"heapStatistics", HeapStatistics}, {"heapSpaceStatistics", HeapSpaceStatistics}});
 }
 
 }  // namespace memscope

@@ -6,10 +6,11 @@
 
 namespace memscope {
 
+// RegisterHeapStats sets these functions on the module's exports:
+//
 // heapStatistics(): Isolate::GetHeapStatistics plus `mallocBytes`.
-Napi::Value HeapStatistics(const Napi::CallbackInfo& info);
-
+//
 // heapSpaceStatistics(): one entry per V8 heap space.
-Napi::Value HeapSpaceStatistics(const Napi::CallbackInfo& info);
+void RegisterHeapStats(Napi::Env env, Napi::Object exports);
 
 }  // namespace memscope

@@ -24,22 +24,12 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   AttachGcAccounting(env);
   env.AddCleanupHook(ForgetIsolate, v8::Isolate::GetCurrent());
 
-  exports.Set("collectGarbage", Napi::Function::New(env, CollectGarbage, "collectGarbage"));
-  exports.Set("heapStatistics", Napi::Function::New(env, HeapStatistics, "heapStatistics"));
-  exports.Set("heapSpaceStatistics",
-              Napi::Function::New(env, HeapSpaceStatistics, "heapSpaceStatistics"));
-  exports.Set("gcTotals", Napi::Function::New(env, GcTotals, "gcTotals"));
-  exports.Set("youngGenerationUsed",
-              Napi::Function::New(env, YoungGenerationUsed, "youngGenerationUsed"));
-  exports.Set("heapGraph", Napi::Function::New(env, HeapGraph, "heapGraph"));
-  exports.Set("objectId", Napi::Function::New(env, ObjectId, "objectId"));
-  exports.Set("objectById", Napi::Function::New(env, ObjectById, "objectById"));
-  exports.Set("markObjectIds", Napi::Function::New(env, MarkObjectIds, "markObjectIds"));
-  exports.Set("liveBytesByInterval", Napi::Function::New(env, LiveBytesByInterval, "liveBytesByInterval"));
-  exports.Set("startSampling", Napi::Function::New(env, StartSampling, "startSampling"));
-  exports.Set("readSampling", Napi::Function::New(env, ReadSampling, "readSampling"));
-  exports.Set("readSampleSizes", Napi::Function::New(env, ReadSampleSizes, "readSampleSizes"));
-  exports.Set("stopSampling", Napi::Function::New(env, StopSampling, "stopSampling"));
+  RegisterGc(env, exports);
+  RegisterGcAccounting(env, exports);
+  RegisterHeapStats(env, exports);
+  RegisterHeapGraph(env, exports);
+  RegisterObjectIds(env, exports);
+  RegisterSampling(env, exports);
 
   // What this file was compiled against; the loader compares it with the
   // running Node before trusting the rest.

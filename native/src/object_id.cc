@@ -131,4 +131,10 @@ Napi::Value LiveBytesByInterval(const Napi::CallbackInfo& info) {
   return out;
 }
 
+void RegisterObjectIds(Napi::Env env, Napi::Object exports) {
+  ExportFunctions(env, exports,
+                  {{"objectId", ObjectId}, {"objectById", ObjectById},
+                   {"markObjectIds", MarkObjectIds}, {"liveBytesByInterval", LiveBytesByInterval}});
+}
+
 }  // namespace memscope

@@ -148,4 +148,10 @@ Napi::Value StopSampling(const Napi::CallbackInfo& info) {
   return info.Env().Undefined();
 }
 
+void RegisterSampling(Napi::Env env, Napi::Object exports) {
+  ExportFunctions(env, exports,
+                  {{"startSampling", StartSampling}, {"readSampling", ReadSampling},
+                   {"readSampleSizes", ReadSampleSizes}, {"stopSampling", StopSampling}});
+}
+
 }  // namespace memscope

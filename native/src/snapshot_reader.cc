@@ -73,6 +73,13 @@ void MapTypes(const std::vector<std::string>& names, const char* const (&order)[
 
 bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 
+// A type number as the snapshot wrote it, mapped to the reader's own (the
+// map covers the 256 numbers a type field may hold).
+uint8_t MappedType(uint64_t value, const uint8_t (&map)[256], const char* out_of_range) {
+  if (value > 255) Fail(out_of_range);
+  return map[value];
+}
+
 }  // namespace
 
 // 256 KB per call. MEMSCOPE_SNAPSHOT_CHUNK_BYTES sets another size so tests
@@ -226,13 +233,19 @@ const char* SnapshotReader::ReadNumbers(const char* at, const char* end) {
   return at;
 }
 
+// A node's or an edge's fields come as one flat list of numbers: after the
+// last field of one item comes the first of the next.
+void SnapshotReader::EndField(uint32_t field_count) {
+  if (++field_ == field_count) {
+    field_ = 0;
+    ++item_;
+  }
+}
+
 void SnapshotReader::EmitNodeField(uint64_t value) {
   if (item_ >= out_.node_count) Fail("the snapshot has more nodes than it counted");
   switch (node_roles_[field_]) {
-    case Role::kType:
-      if (value > 255) Fail("a node type number is out of range");
-      out_.node_types[item_] = node_type_map_[value];
-      break;
+    case Role::kType: out_.node_types[item_] = MappedType(value, node_type_map_, "a node type number is out of range"); break;
     case Role::kName: out_.node_names[item_] = uint32_t(value); break;
     case Role::kId: out_.node_ids[item_] = uint32_t(value); break;
     case Role::kSelfSize: out_.node_self_sizes[item_] = double(value); break;
@@ -242,19 +255,13 @@ void SnapshotReader::EmitNodeField(uint64_t value) {
       break;
     default: break;
   }
-  if (++field_ == node_field_count_) {
-    field_ = 0;
-    ++item_;
-  }
+  EndField(node_field_count_);
 }
 
 void SnapshotReader::EmitEdgeField(uint64_t value) {
   if (item_ >= out_.edge_count) Fail("the snapshot has more edges than it counted");
   switch (edge_roles_[field_]) {
-    case Role::kType:
-      if (value > 255) Fail("an edge type number is out of range");
-      out_.edge_types[item_] = edge_type_map_[value];
-      break;
+    case Role::kType: out_.edge_types[item_] = MappedType(value, edge_type_map_, "an edge type number is out of range"); break;
     case Role::kName: out_.edge_names[item_] = uint32_t(value); break;
     case Role::kToNode: {
       uint64_t target = value / node_field_count_;
@@ -264,10 +271,7 @@ void SnapshotReader::EmitEdgeField(uint64_t value) {
     }
     default: break;
   }
-  if (++field_ == edge_field_count_) {
-    field_ = 0;
-    ++item_;
-  }
+  EndField(edge_field_count_);
 }
 
 const char* SnapshotReader::ReadStrings(const char* at, const char* end) {

@@ -61,6 +61,7 @@ class SnapshotReader final : public v8::OutputStream {
   void ParseHeader(const std::string& header);
   const char* Seek(const char* at, const char* end, const char* key, Section next);
   const char* ReadNumbers(const char* at, const char* end);
+  void EndField(uint32_t field_count);
   void EmitNodeField(uint64_t value);
   void EmitEdgeField(uint64_t value);
   const char* ReadStrings(const char* at, const char* end);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRunReport } from '../../packages/core/src/report/build.js';
-import { writeReports } from '../../packages/core/src/report/write.js';
+import { writeReports } from '../../packages/core/src/report/files/write.js';
 import { compareWithBaseline } from '../../packages/core/src/baseline/judge.js';
 import { EXPECTED_FILES, RUN, sampleFiles, XSS_NAME } from '../../packages/core/test/report/fixtures.js';
 // @ts-expect-error plain JS module shared with the benchmark

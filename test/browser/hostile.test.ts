@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareWithBaseline } from '../../packages/core/src/baseline/judge.js';
 import { buildRunReport } from '../../packages/core/src/report/build.js';
 import { CONTENT_SECURITY_POLICY } from '../../packages/core/src/report/html/render.js';
-import { writeReports } from '../../packages/core/src/report/write.js';
+import { writeReports } from '../../packages/core/src/report/files/write.js';
 import type { FileRecord, TaskNode } from '../../packages/core/src/tasks/types.js';
 import type { Finding } from '../../packages/core/src/verdict/types.js';
 import { RUN, task } from '../../packages/core/test/report/fixtures.js';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunReport } from '../../packages/core/src/report/schema.js';
-import { readRunReport } from '../../packages/core/src/report/write.js';
+import { readRunReport } from '../../packages/core/src/report/files/write.js';
 import type { Finding } from '../../packages/core/src/verdict/types.js';
 import { repoRoot, runNode, type ProcessResult } from '../support/index.js';
 import { keepExampleRun } from '../../scripts/example-runs.mjs';

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readRunReport } from '../../packages/core/src/report/write.js';
+import { readRunReport } from '../../packages/core/src/report/files/write.js';
 import { runNode, type ProcessResult } from '../support/index.js';
 import { lockedVersion, packAll, PLATFORM_PACKAGE, PUBLISHED } from './packages.js';
 import { installProject, type InstalledProject } from './project.js';

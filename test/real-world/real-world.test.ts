@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJestProject, repoRoot, runJestIn, runNode, slotQueue, type FixtureProject, type JestRun, type ProcessResult } from '../support/index.js';
 import { createVitestProject, vitestConfig } from '../vitest/run-vitest.js';
 import type { RunReport } from '../../packages/core/src/report/schema.js';
-import { readRunReport } from '../../packages/core/src/report/write.js';
+import { readRunReport } from '../../packages/core/src/report/files/write.js';
 import * as score from './score.mjs';
 import type { Verdict } from './score.mjs';
 import * as caseFiles from './support/case-files.mjs';

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { readRunReport } from '../../packages/core/src/report/write.js';
+import { readRunReport } from '../../packages/core/src/report/files/write.js';
 import type { RunReport } from '../../packages/core/src/report/schema.js';
 import { createFixtureProject, type FixtureFiles, type FixtureProject } from './fixture-project.js';
 import { runNode, type ProcessResult } from './run-process.js';

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunReport } from '../../packages/core/src/report/schema.js';
-import { readRunReport } from '../../packages/core/src/report/write.js';
+import { readRunReport } from '../../packages/core/src/report/files/write.js';
 import { createFixtureProject, repoRoot, runNode, type FixtureFiles, type FixtureProject, type ProcessResult } from '../support/index.js';
 
 export type VitestVersion = 3 | 4 | 5;

@@ -31,7 +31,7 @@ describe('@memscope/core/worker', () => {
     const loaded = modulesLoadedBy(
       `const w = require('./worker.js'); w.getCapture(); w.createMatchersOnDemand().toBeCollected.call({}, 'x').catch(() => {})`,
     );
-    expect(loaded).toContain('capture/js.js');
+    expect(loaded).toContain('capture/js/js.js');
     expect(loaded).toContain('matchers/index.js');
     expect(loaded).toContain('verdict/check-leak.js');
   });

@@ -1,5 +1,5 @@
 import { MemscopeError } from '../errors.js';
-import { readTextFile } from '../report/read-file.js';
+import { readTextFile } from '../report/files/read-file.js';
 import { Checker, join, parseJson } from '../report/validate/check.js';
 import type { MeasureMode } from '../tasks/types.js';
 import { checkFigure, FIGURE_NAMES } from '../report/validate/task.js';

@@ -1,4 +1,4 @@
-import { writeFileAtomic } from '../report/atomic.js';
+import { writeFileAtomic } from '../report/files/atomic.js';
 import type { BaselineComparison, BaselineFigureName } from '../report/schema.js';
 import type { Figure, MeasureMode, TaskNode } from '../tasks/types.js';
 import { compareWithBaseline, judgeableTests, seenIds } from './judge.js';

@@ -1,16 +1,8 @@
 import v8 from 'node:v8';
 import type { HeapFigures, QuickHeapFigures } from './types.js';
 
-/** V8's heap statistics as the figures need them, and malloc where the path sees it. */
-export interface HeapStatisticsRead {
-  used: number;
-  total: number;
-  limit: number;
-  external: number;
-  nativeContexts: number;
-  detachedContexts: number;
-  malloc: number | null;
-}
+/** The heap figures that come from V8's heap statistics, and malloc where the path sees it. */
+export type StatisticsFigures = Pick<HeapFigures, 'heapUsed' | 'heapTotal' | 'heapLimit' | 'external' | 'malloc' | 'nativeContexts' | 'detachedContexts'>;
 
 /**
  * The heap readings both capture paths take the same way; what differs is
@@ -19,39 +11,27 @@ export interface HeapStatisticsRead {
  * reads two spaces in ~0.1 µs, node:v8 builds all ~12).
  */
 export interface PathReads {
-  statistics(): HeapStatisticsRead;
+  statistics(): StatisticsFigures;
   youngUsed(): number;
 }
 
 /** node:v8's statistics (one shared-buffer fill, ~0.5 µs; the same GetHeapStatistics the addon calls), malloc unknown. */
-export function nodeHeapStatistics(): HeapStatisticsRead {
+export function nodeHeapStatistics(): StatisticsFigures {
   const heap = v8.getHeapStatistics();
+  // A line per concept: the heap and its limit, memory outside it, contexts.
   return {
-    used: heap.used_heap_size,
-    total: heap.total_heap_size,
-    limit: heap.heap_size_limit,
-    external: heap.external_memory,
-    nativeContexts: heap.number_of_native_contexts,
-    detachedContexts: heap.number_of_detached_contexts,
-    malloc: null,
+    heapUsed: heap.used_heap_size, heapTotal: heap.total_heap_size, heapLimit: heap.heap_size_limit,
+    external: heap.external_memory, malloc: null,
+    nativeContexts: heap.number_of_native_contexts, detachedContexts: heap.number_of_detached_contexts,
   };
 }
 
 export function readHeapFiguresWith(reads: PathReads): HeapFigures {
-  const heap = reads.statistics();
+  const { heapUsed, heapTotal, heapLimit, external, malloc, nativeContexts, detachedContexts } = reads.statistics();
   const youngUsed = reads.youngUsed();
-  return {
-    heapUsed: heap.used,
-    heapTotal: heap.total,
-    heapLimit: heap.limit,
-    external: heap.external,
-    youngUsed,
-    // Node's ArrayBuffer allocator keeps this count; V8 does not expose it.
-    arrayBuffers: process.memoryUsage().arrayBuffers,
-    malloc: heap.malloc,
-    nativeContexts: heap.nativeContexts,
-    detachedContexts: heap.detachedContexts,
-  };
+  // Node's ArrayBuffer allocator keeps this count; V8 does not expose it.
+  const arrayBuffers = process.memoryUsage().arrayBuffers;
+  return { heapUsed, heapTotal, heapLimit, external, youngUsed, arrayBuffers, malloc, nativeContexts, detachedContexts };
 }
 
 /** The heap figures less process.memoryUsage(), whose RSS read costs ~17 µs, and less malloc: node:v8's statistics on both paths. */

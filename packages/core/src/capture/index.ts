@@ -1,13 +1,13 @@
 import { nodeRequire, runsInVmContext } from '../main-context.js';
-import { createJsCapture } from './js.js';
-import { withLineEndsPrimed } from './line-ends.js';
+import { createJsCapture } from './js/js.js';
+import { withLineEndsPrimed } from './snapshot/line-ends.js';
 import { createNativeCapture, loadNativeBinding } from './native.js';
 import { sharedCapture } from './shared.js';
 import type { Capture } from './types.js';
 
 export { settle } from './settle.js';
-export { assertSnapshotFits, measureSnapshotFit, type SnapshotFit } from './snapshot-guard.js';
-export { endBySignalIfUnhandled, sweepStaleSnapshotDirs } from './snapshot-temp.js';
+export { assertSnapshotFits, measureSnapshotFit, type SnapshotFit } from './snapshot/snapshot-guard.js';
+export { endBySignalIfUnhandled, sweepStaleSnapshotDirs } from './snapshot/snapshot-temp.js';
 
 interface CaptureModule {
   getCapture(): Capture;

@@ -66,14 +66,11 @@ export function createNativeCapture(binding: NativeBinding, options: NativeCaptu
   const reads: PathReads = {
     statistics: () => {
       const stats = binding.heapStatistics();
+      // As nodeHeapStatistics (heap-reads.ts) groups them, under the addon's names.
       return {
-        used: stats.usedHeapSize,
-        total: stats.totalHeapSize,
-        limit: stats.heapSizeLimit,
-        external: stats.externalMemory,
-        nativeContexts: stats.numberOfNativeContexts,
-        detachedContexts: stats.numberOfDetachedContexts,
-        malloc: stats.mallocBytes,
+        heapUsed: stats.usedHeapSize, heapTotal: stats.totalHeapSize, heapLimit: stats.heapSizeLimit,
+        external: stats.externalMemory, malloc: stats.mallocBytes,
+        nativeContexts: stats.numberOfNativeContexts, detachedContexts: stats.numberOfDetachedContexts,
       };
     },
     youngUsed: () => binding.youngGenerationUsed(),

@@ -18,7 +18,7 @@ interface CaptureState {
   selection: CaptureSelection | null;
 }
 
-/** Wraps the capture so that heap graphs get V8's line-end tables first (capture/line-ends.ts). */
+/** Wraps the capture so that heap graphs get V8's line-end tables first (capture/snapshot/line-ends.ts). */
 export type LineEndsPrimer = (capture: Capture) => Capture;
 
 /** The shared capture, built with `loaders` by whichever caller comes first in the process. */
@@ -33,8 +33,8 @@ export function sharedCapture(loaders: CaptureLoaders, withLineEndsPrimed: LineE
 }
 
 type NativeModule = typeof import('./native.js');
-type JsModule = typeof import('./js.js');
-type LineEndsModule = typeof import('./line-ends.js');
+type JsModule = typeof import('./js/js.js');
+type LineEndsModule = typeof import('./snapshot/line-ends.js');
 
 /**
  * Loaders that load only the capture chosen: the pure-JS one brings the
@@ -52,7 +52,7 @@ function loadersOnDemand(): CaptureLoaders {
       return native.createNativeCapture(native.loadNativeBinding());
     },
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    createJs: () => (require('./js.js') as JsModule).createJsCapture(),
+    createJs: () => (require('./js/js.js') as JsModule).createJsCapture(),
   };
 }
 
@@ -88,7 +88,7 @@ function primedOnFirstHeapGraph(capture: Capture): Capture {
     ...capture,
     heapGraph() {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      primed ??= (require('./line-ends.js') as LineEndsModule).withLineEndsPrimed(capture);
+      primed ??= (require('./snapshot/line-ends.js') as LineEndsModule).withLineEndsPrimed(capture);
       return primed.heapGraph();
     },
   };

@@ -7,6 +7,8 @@
  * which path produced it.
  */
 
+import type { NativeHeapGraph } from '@memscope/native';
+
 export type CapturePath = 'native' | 'js';
 
 /** How hard a forced collection tries. */
@@ -78,25 +80,10 @@ export interface GcTotals {
  * 10 concatenated string, 11 sliced string, 12 symbol, 13 bigint,
  * 14 object shape). Edge types follow v8::HeapGraphEdge::Type (0 context,
  * 1 element, 2 property, 3 internal, 4 hidden, 5 shortcut, 6 weak).
+ * The layout and its fields are written once, as the addon's
+ * NativeHeapGraph (@memscope/native), less the addon's timings.
  */
-export interface HeapGraph {
-  nodeCount: number;
-  edgeCount: number;
-  /** V8 object ids: stable for an object's life, shared with the inspector. */
-  nodeIds: Uint32Array;
-  nodeTypes: Uint8Array;
-  /** Index into `strings`. */
-  nodeNames: Uint32Array;
-  nodeSelfSizes: Float64Array;
-  /** Length nodeCount + 1 (CSR offsets into the edge arrays). */
-  edgeStart: Uint32Array;
-  edgeTypes: Uint8Array;
-  /** For element (1) and hidden (4) edges the index itself; otherwise an index into `strings`. */
-  edgeNames: Uint32Array;
-  /** Node index (not id) of the edge's target. */
-  edgeTargets: Uint32Array;
-  strings: string[];
-}
+export type HeapGraph = Omit<NativeHeapGraph, 'phasesMs'>;
 
 /** One stack frame of an allocation sample, 1-based line and column of the function. */
 export interface AllocationFrame {

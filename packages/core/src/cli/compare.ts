@@ -1,6 +1,6 @@
 import { colorsFor } from '../report/colors.js';
 import { compareRunReports, formatComparison } from '../report/compare.js';
-import { readRunReport } from '../report/write.js';
+import { readRunReport } from '../report/files/write.js';
 import type { CliCommand, CommandInput } from './command.js';
 import { usageError, withInputErrors } from './output.js';
 

@@ -1,10 +1,10 @@
 import { defaultLoaders } from '../capture/index.js';
 import { nativeLoadStatus } from '../capture/native.js';
-import { flagFreeGc, collect } from '../capture/js-gc.js';
-import { readHeapFigures } from '../capture/js.js';
+import { flagFreeGc, collect } from '../capture/js/js-gc.js';
+import { readHeapFigures } from '../capture/js/js.js';
 import { selectCapture, type CaptureLoaders } from '../capture/select.js';
 import { settle } from '../capture/settle.js';
-import { measureSnapshotFit, type SnapshotFit } from '../capture/snapshot-guard.js';
+import { measureSnapshotFit, type SnapshotFit } from '../capture/snapshot/snapshot-guard.js';
 import type { Capture, CapturePath, HeapFigures } from '../capture/types.js';
 import type { CliCommand } from './command.js';
 import { formatDoctorReport } from './doctor-format.js';

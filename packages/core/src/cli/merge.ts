@@ -5,7 +5,7 @@ import { judgeOrUpdate } from '../baseline/apply.js';
 import { shouldUpdateBaseline } from '../baseline/update.js';
 import { withBaseline } from '../report/build.js';
 import { mergeRunReports } from '../report/merge.js';
-import { readRunReport, writeReports } from '../report/write.js';
+import { readRunReport, writeReports } from '../report/files/write.js';
 import type { CliCommand, CommandInput } from './command.js';
 import { OUTPUT_OPTIONS, printSummary, usageError, withInputErrors } from './output.js';
 

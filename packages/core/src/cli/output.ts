@@ -3,7 +3,7 @@ import { reportExitCode } from '../report/build.js';
 import { colorsFor } from '../report/colors.js';
 import type { RunReport } from '../report/schema.js';
 import { formatSummary } from '../report/summary.js';
-import type { WrittenReports } from '../report/write.js';
+import type { WrittenReports } from '../report/files/write.js';
 import type { CliCommand, CliIo } from './command.js';
 
 /** Exit code for a command that was given a bad input file or bad arguments. */

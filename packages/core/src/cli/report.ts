@@ -1,8 +1,8 @@
 import { dirname, join, resolve } from 'node:path';
 import { renderDashboard } from '../report/html/render.js';
-import { replaceOwnFile } from '../report/owned.js';
+import { replaceOwnFile } from '../report/files/owned.js';
 import type { RunReport } from '../report/schema.js';
-import { readRunReport, writeReports, type WrittenReports } from '../report/write.js';
+import { readRunReport, writeReports, type WrittenReports } from '../report/files/write.js';
 import type { CliCommand, CommandInput } from './command.js';
 import { OUTPUT_OPTIONS, printSummary, usageError, withInputErrors } from './output.js';
 

@@ -1,6 +1,5 @@
 import { formatBytes } from '../report/format.js';
-import { assertByteBudget } from './budget.js';
-import { matcherColors } from './colors.js';
+import { assertByteBudget, budgetResult } from './budget.js';
 import { measureRetention, type RetentionOptions } from './measure.js';
 import { asVerdictTask } from '../tasks/verdict-task.js';
 import type { MatcherContextLike, MatcherDeps, MatcherResult } from './types.js';
@@ -12,21 +11,13 @@ export function createToRetainAtMost(deps: MatcherDeps) {
   ): Promise<MatcherResult> {
     assertByteBudget(bytes, 'toRetainAtMost', 'bytes');
     const m = await asVerdictTask('toRetainAtMost', () => measureRetention(received, deps.capture(), options), (r) => r.calls);
-    const isNot = this.isNot === true;
-    return {
-      pass: m.retainedBytes <= bytes,
-      message: () => {
-        const c = matcherColors(this.utils);
-        const hint = this.utils.matcherHint('toRetainAtMost', 'fn', 'bytes', { isNot, promise: this.promise ?? '' });
-        const calls = `${m.calls} call${m.calls === 1 ? '' : 's'}`;
-        const split = `heap ${formatBytes(m.heapBytes)}, external ${formatBytes(m.externalBytes)}`;
-        return [
-          hint,
-          '',
-          `Expected: ${isNot ? 'more than ' : 'at most '}${c.green(formatBytes(bytes))} retained`,
-          `Received: ${c.red(formatBytes(m.retainedBytes))} retained after ${calls} and a settled GC ${c.dim(`(${split})`)}`,
-        ].join('\n');
-      },
-    };
+    return budgetResult(this, 'toRetainAtMost', 'bytes', m.retainedBytes <= bytes, (c, isNot) => {
+      const calls = `${m.calls} call${m.calls === 1 ? '' : 's'}`;
+      const split = `heap ${formatBytes(m.heapBytes)}, external ${formatBytes(m.externalBytes)}`;
+      return [
+        `Expected: ${isNot ? 'more than ' : 'at most '}${c.green(formatBytes(bytes))} retained`,
+        `Received: ${c.red(formatBytes(m.retainedBytes))} retained after ${calls} and a settled GC ${c.dim(`(${split})`)}`,
+      ];
+    });
   };
 }

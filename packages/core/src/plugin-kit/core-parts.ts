@@ -53,7 +53,7 @@ export function reporterParts(plugin: string) {
   return {
     reporterOptions: fromCore('plugin-kit/options.js', ['resolveReporterOptions']),
     runChannel: fromCore('plugin-kit/run-channel.js', ['openRunChannel']),
-    snapshotTemp: fromCore('capture/snapshot-temp.js', ['sweepStaleSnapshotDirs', 'endBySignalIfUnhandled']),
+    snapshotTemp: fromCore('capture/snapshot/snapshot-temp.js', ['sweepStaleSnapshotDirs', 'endBySignalIfUnhandled']),
     fileRecords: fromCore('tasks/records.js', ['readFileRecords']),
     // finish-run as one packed file (scripts/pack-setup-entries.mjs).
     runFinish: fromCore('plugin-kit/finish-run.packed.js', ['finishRun', 'reportDirectory']),

@@ -6,10 +6,10 @@ import type { CapturePath } from '../capture/types.js';
 import { buildRunReport, withBaseline } from '../report/build.js';
 import type { Colors } from '../report/colors.js';
 import { plural } from '../report/format.js';
-import { resolveInsideRoot } from '../report/paths.js';
+import { resolveInsideRoot } from '../report/files/paths.js';
 import type { RunReport, RunnerInfo, ShardInfo } from '../report/schema.js';
 import { formatSummary } from '../report/summary.js';
-import { writeReports, type WrittenReports } from '../report/write.js';
+import { writeReports, type WrittenReports } from '../report/files/write.js';
 import type { FileRecord } from '../tasks/types.js';
 import type { ResolvedReporterOptions } from './options.js';
 

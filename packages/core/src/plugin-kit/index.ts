@@ -16,7 +16,7 @@ export type { RunChannel, RunSettings } from './run-channel.js';
 export { finishRun, reportDirectory } from './finish-run.js';
 export type { FinishRunInput, FinishedRun } from './finish-run.js';
 export { finishBackgroundOptimization } from '../main-context.js';
-export { endBySignalIfUnhandled, sweepStaleSnapshotDirs } from '../capture/snapshot-temp.js';
+export { endBySignalIfUnhandled, sweepStaleSnapshotDirs } from '../capture/snapshot/snapshot-temp.js';
 export { createFileRecorder, FileRecorder } from '../tasks/recorder.js';
 export type { FileRecorderOptions, FinalState } from '../tasks/recorder.js';
 export { writeFileRecord, writeFileRecordSync, readFileRecords, recordFileName } from '../tasks/records.js';

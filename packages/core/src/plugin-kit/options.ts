@@ -1,7 +1,7 @@
 import { MemscopeError } from '../errors.js';
 import type { MeasureMode } from '../tasks/types.js';
 import { DEFAULT_BASELINE_FILE } from '../baseline/types.js';
-import { DEFAULT_REPORT_DIR } from '../report/default-dir.js';
+import { DEFAULT_REPORT_DIR } from '../report/files/default-dir.js';
 
 /**
  * Options of the memscope reporter, the same for every runner:

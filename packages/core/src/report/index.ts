@@ -18,5 +18,5 @@ export type {
 export { formatSummary } from './summary.js';
 export type { SummaryOptions } from './summary.js';
 export { validateRunReport } from './validate/report.js';
-export { DEFAULT_REPORT_DIR, parseRunReport, readRunReport, serializeRunReport, writeReports } from './write.js';
-export type { WriteReportsOptions, WrittenReports } from './write.js';
+export { DEFAULT_REPORT_DIR, parseRunReport, readRunReport, serializeRunReport, writeReports } from './files/write.js';
+export type { WriteReportsOptions, WrittenReports } from './files/write.js';

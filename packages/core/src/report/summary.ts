@@ -7,7 +7,7 @@ import {
 } from './format.js';
 import { projectPathsIn, toProjectPath } from './project-paths.js';
 import type { BaselineComparison, BaselineFigureName, RunReport } from './schema.js';
-import type { WrittenReports } from './write.js';
+import type { WrittenReports } from './files/write.js';
 import { sharedMark, taskScopes } from './summary-tasks.js';
 
 export interface SummaryOptions {

@@ -1,5 +1,5 @@
 import type { Capture } from '../capture/types.js';
-import { assertSnapshotFits } from '../capture/snapshot-guard.js';
+import { assertSnapshotFits } from '../capture/snapshot/snapshot-guard.js';
 import type { ResolvedLeakOptions } from './options.js';
 import type { CallRunner } from './calls/call-runner.js';
 import type { HandleTracker } from './handles/handle-tracker.js';

@@ -7,7 +7,7 @@ import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { allocationCandidates, instanceSite, siteForGroup } from '../../src/analyzers/allocation-site.js';
 import type { AllocationSample, Capture } from '../../src/capture/types.js';
-import { createJsCapture } from '../../src/capture/js.js';
+import { createJsCapture } from '../../src/capture/js/js.js';
 import { mapStackLine } from '../../src/analyzers/source-maps.js';
 import { showInlinedFrames } from '../../src/analyzers/inlined-frames.js';
 

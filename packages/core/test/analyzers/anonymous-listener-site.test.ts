@@ -1,19 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runFixtureChild } from '../support/fixture-child.js';
+import { analyzerFixture, onlyStormFinding, type PrintedFinding } from '../support/listener-finding.js';
 
-const fixture = fileURLToPath(new URL('./fixtures/anonymous-abort-listener.cjs', import.meta.url));
+const { file: fixture, lineOf } = analyzerFixture('anonymous-abort-listener.cjs');
 /** The line of the arrow the signal keeps, marked `// @listener` in the fixture. */
-const listenerLine = readFileSync(fixture, 'utf8').split('\n').findIndex((line) => line.includes('// @listener')) + 1;
-
-interface Printed {
-  kind: string;
-  title: string;
-  site?: string;
-  path?: string;
-  preview?: string;
-}
+const listenerLine = lineOf('// @listener');
 
 // p-timeout 6.1.2, p-map 7.0.2 and p-queue 9.0.0 leak this shape: an anonymous
 // arrow added to the caller's AbortSignal inside a promise executor. The
@@ -21,13 +12,7 @@ interface Printed {
 // function that called addEventListener: the site is the arrow's own line.
 describe('an anonymous listener left on an AbortSignal', () => {
   it.each(['native', 'js'] as const)('is sited at the arrow and read from the signal on the %s capture', (capture) => {
-    const run = runFixtureChild<Printed[]>(fixture, capture);
-    expect(run.printed, run.output).toBeDefined();
-    const findings = run.printed!;
-    expect(findings).toHaveLength(1);
-    const [finding] = findings as [Printed];
-    expect(finding.kind).toBe('storm');
-    expect(finding.site).toBe(`${fixture}:${listenerLine}`);
+    const finding = onlyStormFinding(fixture, capture, `${fixture}:${listenerLine}`);
     expect(finding.title).toMatch(new RegExp(`^listeners of 'abort' on AbortSignal: \\+1 per call .*anonymous-abort-listener\\.cjs:${listenerLine}\\)$`));
     // From the user's variable to the signal, then the listener's place: no EventTarget, no Map table, no linked records.
     // The preview shows the function the record runs, not Node's linked Listener record.
@@ -38,13 +23,12 @@ describe('an anonymous listener left on an AbortSignal', () => {
 
 // Node's record is a class named Listener; a user's class of that name that
 // runs no callback is still sited where the user makes it.
-const userFixture = fileURLToPath(new URL('./fixtures/user-listener-class.cjs', import.meta.url));
-const madeLine = readFileSync(userFixture, 'utf8').split('\n').findIndex((line) => line.includes('// @made')) + 1;
+const userFixture = analyzerFixture('user-listener-class.cjs');
 
 describe("a user's own class named Listener", () => {
   it.each(['native', 'js'] as const)('is sited where the user makes it on the %s capture', (capture) => {
-    const run = runFixtureChild<Printed[]>(userFixture, capture);
+    const run = runFixtureChild<PrintedFinding[]>(userFixture.file, capture);
     expect(run.printed, run.output).toBeDefined();
-    expect(run.printed!.map((finding) => finding.site), run.output).toContain(`${userFixture}:${madeLine}`);
+    expect(run.printed!.map((finding) => finding.site), run.output).toContain(`${userFixture.file}:${userFixture.lineOf('// @made')}`);
   });
 });

@@ -1,22 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { bindSiteInScript } from '../../src/analyzers/allocation-site.js';
-import { runFixtureChild } from '../support/fixture-child.js';
-
-interface Printed {
-  kind: string;
-  title: string;
-  site?: string;
-}
-
-function fixtureAt(name: string): { file: string; lineOf: (mark: string) => number } {
-  const file = fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
-  const lines = readFileSync(file, 'utf8').split('\n');
-  return { file, lineOf: (mark) => lines.findIndex((line) => line.includes(mark)) + 1 };
-}
+import { analyzerFixture, onlyStormFinding } from '../support/listener-finding.js';
 
 // A listener added with once() or as a bound method is a bound function in
 // the heap (V8 names it native_bind): the finding names the function it runs
@@ -25,26 +12,16 @@ function fixtureAt(name: string): { file: string; lineOf: (mark: string) => numb
 // winston 3.3.3 (bind) leak these shapes.
 describe('a listener that is a bound function', () => {
   it.each(['native', 'js'] as const)("added with once() is named and sited at the function once() was given, on the %s capture", (capture) => {
-    const { file, lineOf } = fixtureAt('once-socket-listener.cjs');
-    const run = runFixtureChild<Printed[]>(file, capture);
-    expect(run.printed, run.output).toBeDefined();
-    expect(run.printed).toHaveLength(1);
-    const [finding] = run.printed! as [Printed];
-    expect(finding.kind).toBe('storm');
+    const { file, lineOf } = analyzerFixture('once-socket-listener.cjs');
+    const finding = onlyStormFinding(file, capture, `${file}:${lineOf('// @listener')}`);
     expect(finding.title).not.toMatch(/native_bind/);
     expect(finding.title).toMatch(new RegExp(`^listeners of 'lookup' on EventEmitter: \\+1 per call .*once-socket-listener\\.cjs:${lineOf('// @listener')}\\)$`));
-    expect(finding.site).toBe(`${file}:${lineOf('// @listener')}`);
   });
 
   it.each(['native', 'js'] as const)('made with bind() is named after its method and sited at the bind, on the %s capture', (capture) => {
-    const { file, lineOf } = fixtureAt('bound-process-listener.cjs');
-    const run = runFixtureChild<Printed[]>(file, capture);
-    expect(run.printed, run.output).toBeDefined();
-    expect(run.printed).toHaveLength(1);
-    const [finding] = run.printed! as [Printed];
-    expect(finding.kind).toBe('storm');
+    const { file, lineOf } = analyzerFixture('bound-process-listener.cjs');
+    const finding = onlyStormFinding(file, capture, `${file}:${lineOf('// @bound')}`);
     expect(finding.title).toMatch(new RegExp(`closures of onCrash \\(.*bound-process-listener\\.cjs:${lineOf('// @method')}\\)$`));
-    expect(finding.site).toBe(`${file}:${lineOf('// @bound')}`);
   });
 });
 

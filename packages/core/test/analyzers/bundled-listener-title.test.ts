@@ -1,31 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runFixtureChild } from '../support/fixture-child.js';
+import { analyzerFixture, onlyStormFinding } from '../support/listener-finding.js';
 
-const fixture = fileURLToPath(new URL('./fixtures/bundled-exit-listener.cjs', import.meta.url));
-const source = fileURLToPath(new URL('./fixtures/bundled-exit-listener/src/provider.js', import.meta.url));
+const bundle = analyzerFixture('bundled-exit-listener.cjs').file;
+const source = analyzerFixture('bundled-exit-listener/src/provider.js');
 /** The line of the arrow process keeps, marked `// @listener` in the bundle's source. */
-const listenerLine = readFileSync(source, 'utf8').split('\n').findIndex((line) => line.includes('// @listener')) + 1;
-
-interface Printed {
-  kind: string;
-  title: string;
-  site?: string;
-}
+const listenerLine = source.lineOf('// @listener');
 
 // y-websocket 1.4.1's shape, shipped as a CommonJS bundle with its source map:
 // the title names the same place as the site, the source's line, never the
 // bundle's file without a line.
 describe('a listener kept from a bundled library', () => {
   it.each(['native', 'js'] as const)('is titled at its source line, through the bundle\'s source map, on the %s capture', (capture) => {
-    const run = runFixtureChild<Printed[]>(fixture, capture);
-    expect(run.printed, run.output).toBeDefined();
-    const findings = run.printed!;
-    expect(findings).toHaveLength(1);
-    const [finding] = findings as [Printed];
-    expect(finding.kind).toBe('storm');
-    expect(finding.site).toBe(`${source}:${listenerLine}`);
+    const finding = onlyStormFinding(bundle, capture, `${source.file}:${listenerLine}`);
     expect(finding.title).toMatch(new RegExp(`^listeners of 'exit' on process: \\+1 per call .*bundled-exit-listener/src/provider\\.js:${listenerLine}\\)$`));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createJsCapture } from '../../src/capture/js.js';
+import { createJsCapture } from '../../src/capture/js/js.js';
 import type { HeapGraph } from '../../src/capture/types.js';
 import { HeapIndex, NodeType } from '../../src/analyzers/heap-index.js';
 import { keyCounts, keyedGrowth, PROPERTIES_EDGE, SYMBOLS_EDGE } from '../../src/analyzers/keyed-growth.js';

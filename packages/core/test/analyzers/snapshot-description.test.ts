@@ -91,23 +91,34 @@ describe('describeInternalNode on the rest of V8 and on JS values', () => {
     expect(describeInternalNode(proxy, 1)).toBeUndefined();
   });
 
+  const describedAs = (type: number, name: string) => describeInternalNode(new HeapIndex(heapGraph([{ name: '(root)', type: NodeType.synthetic }, { name, type }])), 1);
+
   it.each([
-    [NodeType.code, 'onError', 'code of onError()'],
-    [NodeType.code, '(source position table)', 'code: source position table'],
-    [NodeType.code, '(ArrayPrototypePush builtin handle)', 'code: ArrayPrototypePush builtin handle'],
-    [NodeType.code, 'system / ScopeInfo', 'scope description of a function'],
-    [NodeType.code, '', 'code'],
+    ['onError', 'code of onError()'],
+    ['(source position table)', 'code: source position table'],
+    ['(ArrayPrototypePush builtin handle)', 'code: ArrayPrototypePush builtin handle'],
+    ['system / ScopeInfo', 'scope description of a function'],
+    ['', 'code'],
+  ])('describes a code node named %j as %j', (name, text) => {
+    expect(describedAs(NodeType.code, name)).toBe(text);
+  });
+
+  it.each([
     [NodeType.objectShape, 'system / Map', 'hidden class (V8 Map)'],
     [NodeType.hidden, 'system / FunctionTemplateInfo', 'V8 internal: function template info'],
     [NodeType.hidden, 'system / JSArrayBufferData', 'ArrayBuffer backing store'],
     [NodeType.hidden, 'system / NativeContext', 'global context of a realm'],
     [NodeType.hidden, 'private symbol', 'V8 internal: private symbol'],
     [NodeType.object, 'system / NativeContext', 'global context of a realm'],
+  ])("describes V8's own structure, a %s node named %j, as %j", (type, name, text) => {
+    expect(describedAs(type, name)).toBe(text);
+  });
+
+  it.each([
     [NodeType.native, 'Node / TCPWrap', 'native Node object TCPWrap'],
     [NodeType.synthetic, '(GC roots)', 'V8 root group (GC roots)'],
   ])('describes a %s node named %j as %j', (type, name, text) => {
-    const single = new HeapIndex(heapGraph([{ name: '(root)', type: NodeType.synthetic }, { name, type }]));
-    expect(describeInternalNode(single, 1)).toBe(text);
+    expect(describedAs(type, name)).toBe(text);
   });
 
   it('counts the slots of an internal array, not its hidden class', () => {

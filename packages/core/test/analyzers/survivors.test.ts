@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { heapGraph, type NodeSpec } from '../capture/graph-helpers.js';
+import { heapGraph, nodesOfCalls, type NodeSpec } from '../capture/graph-helpers.js';
 import type { HeapGraph } from '../../src/capture/types.js';
 import { EdgeType, HeapIndex, NodeType } from '../../src/analyzers/heap-index.js';
 import { groupSurvivors } from '../../src/analyzers/survivors.js';
@@ -10,6 +10,14 @@ import { mergeByHolder } from '../../src/analyzers/holder-groups.js';
 // Ids up to 100 existed before the measured calls; 101 and later are new.
 const BOUNDARY = 100;
 const { element, property, internal, context } = EdgeType;
+
+/** A closure (32 B) and the scope it closes over: a 40 B V8 Context with the given edges, its id two past the closure's. */
+function closureInScope(key: string, name: string, id: number, scopeEdges: Array<[number, string, string]>): NodeSpec[] {
+  return [
+    { key, name, type: NodeType.closure, id, size: 32, edges: [[internal, 'context', `${key} scope`]] },
+    { key: `${key} scope`, name: 'system / Context', type: NodeType.object, id: id + 2, size: 40, edges: scopeEdges },
+  ];
+}
 
 /**
  * A user's Map gaining Sessions, plus what a pure-JS snapshot taken from a
@@ -63,17 +71,13 @@ describe('groupSurvivors', () => {
  * looks like in a snapshot.
  */
 function listenerLeak(): HeapGraph {
-  const listener = (n: number): NodeSpec[] => {
-    const id = 100 + n * 20;
-    return [
-      { key: `l${n}`, name: 'onError', type: NodeType.closure, id: id + 1, size: 32, edges: [[internal, 'context', `c${n}`]] },
-      { key: `c${n}`, name: 'system / Context', type: NodeType.object, id: id + 3, size: 40, edges: [[internal, 'previous', `p${n}`]] },
-      { key: `p${n}`, name: 'system / Context', type: NodeType.object, id: id + 5, size: 48, edges: [[context, 'request', `r${n}`]] },
-      { key: `r${n}`, name: 'Request', type: NodeType.object, id: id + 7, size: 56, edges: [[property, 'body', `b${n}`]] },
-      { key: `b${n}`, name: `payload-${n}`, type: NodeType.string, id: id + 9, size: 24 },
-      { key: `v${n}`, name: 'Object', type: NodeType.object, id: id + 11, size: 40 },
-    ];
-  };
+  const listener = (n: number, id: number): NodeSpec[] => [
+    ...closureInScope(`l${n}`, 'onError', id + 1, [[internal, 'previous', `p${n}`]]),
+    { key: `p${n}`, name: 'system / Context', type: NodeType.object, id: id + 5, size: 48, edges: [[context, 'request', `r${n}`]] },
+    { key: `r${n}`, name: 'Request', type: NodeType.object, id: id + 7, size: 56, edges: [[property, 'body', `b${n}`]] },
+    { key: `b${n}`, name: `payload-${n}`, type: NodeType.string, id: id + 9, size: 24 },
+    { key: `v${n}`, name: 'Object', type: NodeType.object, id: id + 11, size: 40 },
+  ];
   return heapGraph([
     { name: '(root)', type: NodeType.synthetic, id: 1, edges: [[element, 1, 'global']] },
     { name: 'global', type: NodeType.object, id: 9, edges: [[property, 'client', 'Client'], [property, 'internals', 'WeakMap']] },
@@ -86,9 +90,7 @@ function listenerLeak(): HeapGraph {
     { key: 'events', name: 'Object', type: NodeType.object, id: 17, edges: [[property, 'error', 'list']] },
     { key: 'list', name: 'Array', type: NodeType.object, id: 19, edges: [[internal, 'elements', 'store']] },
     { key: 'store', name: '(object elements)', type: NodeType.array, id: 21, edges: [[element, 0, 'l1'], [element, 1, 'l2'], [element, 2, 'l3']] },
-    ...listener(1),
-    ...listener(2),
-    ...listener(3),
+    ...nodesOfCalls(3, listener),
   ]);
 }
 
@@ -150,16 +152,11 @@ describe('listeners that existed before the calls', () => {
  * breadth-first walk meets every subscriber through a leaked listener first.
  */
 function twoSubscriptions(): HeapGraph {
-  const mount = (n: number): NodeSpec[] => {
-    const id = 100 + n * 20;
-    return [
-      { key: `r${n}`, name: 'onResize', type: NodeType.closure, id: id + 1, size: 32, edges: [[internal, 'context', `rc${n}`]] },
-      { key: `rc${n}`, name: 'system / Context', type: NodeType.object, id: id + 3, size: 40, edges: [[context, 'unsubscribe', `u${n}`]] },
-      { key: `u${n}`, name: 'unsubscribe', type: NodeType.closure, id: id + 5, size: 32, edges: [[internal, 'context', `uc${n}`]] },
-      { key: `uc${n}`, name: 'system / Context', type: NodeType.object, id: id + 7, size: 40, edges: [[context, 'listener', `c${n}`]] },
-      { key: `c${n}`, name: 'onCartChange', type: NodeType.closure, id: id + 9, size: 32 },
-    ];
-  };
+  const mount = (n: number, id: number): NodeSpec[] => [
+    ...closureInScope(`r${n}`, 'onResize', id + 1, [[context, 'unsubscribe', `u${n}`]]),
+    ...closureInScope(`u${n}`, 'unsubscribe', id + 5, [[context, 'listener', `c${n}`]]),
+    { key: `c${n}`, name: 'onCartChange', type: NodeType.closure, id: id + 9, size: 32 },
+  ];
   return heapGraph([
     { name: '(root)', type: NodeType.synthetic, id: 1, edges: [[element, 1, 'global']] },
     { name: 'global', type: NodeType.object, id: 9, edges: [[property, 'window', 'Window'], [property, 'modules', 'registry']] },
@@ -175,9 +172,7 @@ function twoSubscriptions(): HeapGraph {
     { key: 'cart', name: 'Object', type: NodeType.object, id: 23, edges: [[property, 'listeners', 'Set']] },
     { name: 'Set', type: NodeType.object, id: 25, edges: [[internal, 'table', 'table']] },
     { key: 'table', name: 'system / OrderedHashSet', type: NodeType.array, id: 27, edges: [[element, 0, 'c1'], [element, 1, 'c2'], [element, 2, 'c3']] },
-    ...mount(1),
-    ...mount(2),
-    ...mount(3),
+    ...nodesOfCalls(3, mount),
   ]);
 }
 
@@ -212,15 +207,12 @@ describe('an object two older holders gain per call', () => {
  * user's module with a `mountedContainers` Set of its own beside it.
  */
 function testingLibraryScope(userSetName: string): HeapGraph {
-  const render = (n: number): NodeSpec[] => {
-    const id = 100 + n * 20;
-    return [
-      { key: `div${n}`, name: 'HTMLDivElement', type: NodeType.object, id: id + 1, size: 64, edges: [[property, '__reactContainer', `root${n}`]] },
-      { key: `root${n}`, name: 'FiberRootNode', type: NodeType.object, id: id + 3, size: 400 },
-      { key: `entry${n}`, name: 'Object', type: NodeType.object, id: id + 5, size: 32, edges: [[property, 'container', `div${n}`], [property, 'root', `root${n}`]] },
-      { key: `mine${n}`, name: 'Widget', type: NodeType.object, id: id + 7, size: 48 },
-    ];
-  };
+  const render = (n: number, id: number): NodeSpec[] => [
+    { key: `div${n}`, name: 'HTMLDivElement', type: NodeType.object, id: id + 1, size: 64, edges: [[property, '__reactContainer', `root${n}`]] },
+    { key: `root${n}`, name: 'FiberRootNode', type: NodeType.object, id: id + 3, size: 400 },
+    { key: `entry${n}`, name: 'Object', type: NodeType.object, id: id + 5, size: 32, edges: [[property, 'container', `div${n}`], [property, 'root', `root${n}`]] },
+    { key: `mine${n}`, name: 'Widget', type: NodeType.object, id: id + 7, size: 48 },
+  ];
   return heapGraph([
     { name: '(root)', type: NodeType.synthetic, id: 1, edges: [[element, 1, 'rtl scope'], [element, 2, 'user scope']] },
     { key: 'rtl scope', name: 'system / Context', type: NodeType.object, id: 9, edges: [[context, 'mountedContainers', 'containers'], [context, 'mountedRootEntries', 'entries']] },
@@ -230,9 +222,7 @@ function testingLibraryScope(userSetName: string): HeapGraph {
     { key: 'user scope', name: 'system / Context', type: NodeType.object, id: 17, edges: [[context, userSetName, 'user set']] },
     { key: 'user set', name: 'Set', type: NodeType.object, id: 19, edges: [[internal, 'table', 'user table']] },
     { key: 'user table', name: 'system / OrderedHashSet', type: NodeType.array, id: 21, edges: [[element, 0, 'mine1'], [element, 1, 'mine2'], [element, 2, 'mine3']] },
-    ...render(1),
-    ...render(2),
-    ...render(3),
+    ...nodesOfCalls(3, render),
   ]);
 }
 
@@ -273,9 +263,7 @@ function parkedAsides(): HeapGraph {
     { key: 'impl.tree', name: 'SymbolTreeNode', type: NodeType.object, id: 9, edges: [[property, 'firstChild', 'a1']] },
     { key: 'div', name: 'div', type: NodeType.string, id: 11 },
     { key: 'aside', name: 'aside', type: NodeType.string, id: 13 },
-    ...aside(1),
-    ...aside(2),
-    ...aside(3),
+    ...[1, 2, 3].flatMap(aside),
   ]);
 }
 

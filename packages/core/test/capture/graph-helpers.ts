@@ -77,3 +77,12 @@ export function heapGraph(nodes: NodeSpec[]): HeapGraph {
   });
   return graph;
 }
+
+/**
+ * The nodes `calls` calls each made: `nodesOfCall(n, id)` for the n-th call,
+ * its ids counting from 100 + 20n, past the boundary of 100 that tests put
+ * between what existed before the measured calls and what they made.
+ */
+export function nodesOfCalls(calls: number, nodesOfCall: (n: number, id: number) => NodeSpec[]): NodeSpec[] {
+  return Array.from({ length: calls }, (_, i) => nodesOfCall(i + 1, 100 + (i + 1) * 20)).flat();
+}

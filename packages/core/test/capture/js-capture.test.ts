@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createJsCapture } from '../../src/capture/js.js';
-import { splitSampleSize } from '../../src/capture/js-sampling.js';
+import { createJsCapture } from '../../src/capture/js/js.js';
+import { splitSampleSize } from '../../src/capture/js/js-sampling.js';
 import { isMemscopeError } from '../../src/errors.js';
 import { nodeIndexById } from './graph-helpers.js';
 

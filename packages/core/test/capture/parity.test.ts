@@ -1,10 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { settle } from '../../src/capture/settle.js';
-import { createJsCapture } from '../../src/capture/js.js';
+import { createJsCapture } from '../../src/capture/js/js.js';
 import type { Capture, HeapGraph } from '../../src/capture/types.js';
 import { nodeIndexById, propertyEdges, retainingEdges } from './graph-helpers.js';
-import { captureFactories as factories, createNative } from '../support/capture-factories.js';
+import { captureFactories as factories, createNative, totalsAroundGarbage } from '../support/capture-factories.js';
+import { expectHeapFitsTogether, samplesAllocatedBy } from '../../../../test/support/v8-checks.js';
 
 /**
  * The same cases against both capture paths, and the two paths against each
@@ -54,12 +55,7 @@ describe.each(factories)('%s capture', (path, factory) => {
   });
 
   it('counts collections, their time and the bytes they free', () => {
-    const before = capture.gcTotals();
-    let garbage: unknown[] | null = Array.from({ length: 20000 }, (_, index) => ({ index }));
-    expect(garbage.length).toBe(20000);
-    garbage = null;
-    capture.gc('fast');
-    const after = capture.gcTotals();
+    const { before, after } = totalsAroundGarbage(capture);
     expect(after.count).toBeGreaterThan(before.count);
     expect(after.timeMs).toBeGreaterThan(before.timeMs);
     expect(after.freedBytes - before.freedBytes).toBeGreaterThan(500_000);
@@ -67,10 +63,7 @@ describe.each(factories)('%s capture', (path, factory) => {
 
   it('reports heap figures and spaces that add up', () => {
     const figures = capture.heapFigures();
-    expect(figures.heapUsed).toBeGreaterThan(0);
-    expect(figures.heapUsed).toBeLessThanOrEqual(figures.heapTotal);
-    expect(figures.heapLimit).toBeGreaterThan(figures.heapTotal);
-    expect(figures.nativeContexts).toBeGreaterThanOrEqual(1);
+    expectHeapFitsTogether({ used: figures.heapUsed, total: figures.heapTotal, limit: figures.heapLimit, nativeContexts: figures.nativeContexts });
     const spaces = capture.heapSpaces();
     expect(spaces.map((space) => space.name)).toEqual(expect.arrayContaining(['old_space', 'new_space']));
     for (const space of spaces) expect(space.used).toBeLessThanOrEqual(space.size);
@@ -96,14 +89,9 @@ describe.each(factories)('%s capture', (path, factory) => {
     capture.startSampling(1024);
     try {
       allocateParityBlocks();
-      const samples = capture.readSampling();
-      const ours = samples.filter((sample) => sample.stack[0]?.functionName === 'allocateParityBlocks');
-      expect(ours.length).toBeGreaterThan(10);
-      const frame = ours[0]!.stack[0]!;
-      expect(frame.url).toMatch(/parity\.test\.ts$/);
-      expect(frame.line).toBeGreaterThan(1);
-      expect(frame.column).toBeGreaterThanOrEqual(1);
-      for (const sample of ours) expect(sample.size * sample.count).toBeGreaterThan(0);
+      const [sample] = samplesAllocatedBy(capture.readSampling(), 'allocateParityBlocks', /parity\.test\.ts$/);
+      // allocateParityBlocks is not on the file's first line.
+      expect(sample!.stack[0]!.line).toBeGreaterThan(1);
     } finally {
       capture.stopSampling();
     }

@@ -55,7 +55,7 @@ describe('exact.settle', () => {
   });
 
   it('pure-JS: has no exact reads (nor a direct lookup), so callers fall back to a plain collection', async () => {
-    const { createJsCapture } = await import('../../src/capture/js.js');
+    const { createJsCapture } = await import('../../src/capture/js/js.js');
     const capture = createJsCapture();
     expect(capture.exact).toBeUndefined();
     expect(capture.lookup).toBeUndefined();

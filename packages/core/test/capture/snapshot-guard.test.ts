@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createJsCapture } from '../../src/capture/js.js';
-import { assertSnapshotFits, measureSnapshotFit } from '../../src/capture/snapshot-guard.js';
+import { createJsCapture } from '../../src/capture/js/js.js';
+import { assertSnapshotFits, measureSnapshotFit } from '../../src/capture/snapshot/snapshot-guard.js';
 import type { Capture, HeapFigures } from '../../src/capture/types.js';
 import { isMemscopeError } from '../../src/errors.js';
 

@@ -1,6 +1,6 @@
 import { Session } from 'node:inspector';
 import { describe, expect, it } from 'vitest';
-import { parseHeapSnapshot } from '../../src/capture/snapshot-parser.js';
+import { parseHeapSnapshot } from '../../src/capture/snapshot/snapshot-parser.js';
 
 interface RawSnapshot {
   snapshot: { meta: { node_fields: string[]; edge_fields: string[] }; node_count: number; edge_count: number };

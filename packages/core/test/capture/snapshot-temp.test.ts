@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSnapshotDir, sweepStaleSnapshotDirs } from '../../src/capture/snapshot-temp.js';
+import { createSnapshotDir, sweepStaleSnapshotDirs } from '../../src/capture/snapshot/snapshot-temp.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -43,7 +43,7 @@ describe('snapshot temp directories', () => {
   it('takes a snapshot through a file on this Node and leaves nothing in the temp directory', () => {
     const tmp = scratch();
     const script = `
-      const { createJsCapture } = require('./dist/capture/js.js');
+      const { createJsCapture } = require('./dist/capture/js/js.js');
       const graph = createJsCapture().heapGraph();
       process.stdout.write(String(graph.nodeCount));`;
     const child = spawnSync(process.execPath, ['-e', script], {
@@ -62,7 +62,7 @@ describe('snapshot temp directories', () => {
       const v8 = require('node:v8');
       const write = v8.writeHeapSnapshot;
       v8.writeHeapSnapshot = (file) => { write.call(v8, file); process.kill(process.pid, 'SIGKILL'); };
-      require('./dist/capture/js.js').createJsCapture().heapGraph();`;
+      require('./dist/capture/js/js.js').createJsCapture().heapGraph();`;
     const child = spawnSync(process.execPath, ['-e', script], {
       cwd: join(import.meta.dirname, '../..'),
       env: { ...process.env, MEMSCOPE_SNAPSHOT_VIA_FILE: '1', TMPDIR: tmp },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createJsCapture } from '../../src/capture/js.js';
+import { createJsCapture } from '../../src/capture/js/js.js';
 import type { Capture } from '../../src/capture/types.js';
 import { collectDoctorReport } from '../../src/cli/doctor.js';
 import { formatDoctorReport } from '../../src/cli/doctor-format.js';

@@ -1,5 +1,6 @@
 import type { MatcherContextLike, MatcherDeps } from '../../src/matchers/types.js';
 import type { Finding, LeakResult } from '../../src/verdict/types.js';
+import { SESSION_LEAK } from '../support/session-finding.js';
 
 /** A matcher context like Jest's, colours off, recording what the matcher asked for. */
 export function context(isNot = false, colored = false): MatcherContextLike {
@@ -15,19 +16,7 @@ export function context(isNot = false, colored = false): MatcherContextLike {
   };
 }
 
-export const sessionFinding: Finding = {
-  kind: 'heap',
-  title: 'Session objects: +1 per call (48 B per call)',
-  perCall: { count: 1, bytes: 48 },
-  retainerPathText: '(module) cache → Map → table[k] → Session',
-  allocationSite: {
-    file: 'src/session.spec.js', line: 12, column: 18, functionName: 'createSession',
-    stack: ['createSession (src/session.spec.js:12:18)', 'handle (src/server.js:40:3)'], source: 'sampled',
-  },
-  preview: "Session { id: 41, user: 'ada' }",
-  cycles: ['Session → Socket → Session'],
-  name: 'Session',
-};
+export const sessionFinding: Finding = SESSION_LEAK;
 
 export function leakResult(leaked: boolean, findings: Finding[] = leaked ? [sessionFinding] : []): LeakResult {
   return {

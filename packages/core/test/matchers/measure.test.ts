@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createJsCapture } from '../../src/capture/js.js';
+import { createJsCapture } from '../../src/capture/js/js.js';
 import { createToAllocateAtMost } from '../../src/matchers/to-allocate-at-most.js';
 import { createToRetainAtMost } from '../../src/matchers/to-retain-at-most.js';
 import { measureAllocation, measureRetention } from '../../src/matchers/measure.js';

@@ -23,12 +23,12 @@ describe('toLeak', () => {
     expect(message).toContain('expect(fn).not.toLeak()');
     expect(message).toContain('Session objects: +1 per call (48 B per call)');
     expect(message).toMatch(/retained by\s+\(module\) cache → Map → table\[k\] → Session/);
-    expect(message).toMatch(/allocated at\s+createSession \(src\/session\.spec\.js:12:18\)/);
-    expect(message).toContain('from handle (src/server.js:40:3)');
+    expect(message).toMatch(/allocated at\s+openSession \(src\/cache\.ts:12:5\)/);
+    expect(message).toContain('from handler (src/app.ts:40:3)');
     // Jest cuts a failure message at the first line shaped like a stack frame.
     expect(message.split('\n').filter((line) => /^\s*at\s.*:\d+:\d+/.test(line))).toEqual([]);
     expect(message).toMatch(/preview\s+Session \{ id: 41, user: 'ada' \}/);
-    expect(message).toMatch(/cycles\s+Session → Socket → Session/);
+    expect(message).toMatch(/cycles\s+Session → Map → Session/);
     expect(message).toContain('Statistics: 6 rounds × 50 calls after 20 warm-up · heapUsed +48 B/call (fit 0.99) · threshold 8 B/call · 1 snapshot · 385 ms · native capture');
     expect(message).not.toMatch(/\u001b\[/);
   });
@@ -82,16 +82,16 @@ describe('toLeak diagnosis frames', () => {
       allocationSite: {
         ...sessionFinding.allocationSite!,
         stack: [
-          'createSession (src/session.spec.js:12:18)',
+          'openSession (src/cache.ts:12:5)',
           'run (node:async_hooks:332:6)',
           'run (/repo/packages/core/dist/verdict/call-runner.js:38:14)',
-          'at handle (src/server.js:40:3)',
+          'at handler (src/app.ts:40:3)',
         ],
       },
     };
     const result = await createToLeak(deps({ checkLeak: async () => leakResult(true, [finding]) })).call(context(true), () => 1);
     const message = result.message();
-    expect(message).toContain('from handle (src/server.js:40:3)');
+    expect(message).toContain('from handler (src/app.ts:40:3)');
     expect(message).not.toMatch(/node:async_hooks|call-runner/);
     expect(message).not.toContain('●');
   });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { buildRunReport } from '../../src/report/build.js';
-import { writeReports } from '../../src/report/write.js';
+import { writeReports } from '../../src/report/files/write.js';
 import type { FileRecord } from '../../src/tasks/types.js';
 import { RUN, sampleFiles, task } from './fixtures.js';
 

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRunReport } from '../../src/report/build.js';
-import { parseRunReport, serializeRunReport } from '../../src/report/write.js';
+import { parseRunReport, serializeRunReport } from '../../src/report/files/write.js';
 // @ts-expect-error plain JS module shared with the benchmark
 import { syntheticFiles } from '../../../../bench/report-fixture.mjs';
 import { RUN } from './fixtures.js';
@@ -17,7 +17,7 @@ import { RUN } from './fixtures.js';
  * and never a mix. The writers are real processes running the real source,
  * compiled here with TypeScript so the test needs no build.
  */
-const SOURCES = ['errors.ts', 'report/atomic.ts', 'report/owned.ts', 'report/schema.ts'];
+const SOURCES = ['errors.ts', 'report/files/atomic.ts', 'report/files/owned.ts', 'report/schema.ts'];
 const WRITES_EACH = 25;
 
 let dir: string;
@@ -44,7 +44,7 @@ const data = readFileSync(input, 'utf8');
 `;
 
 function writer(input: string, target: string): Promise<number | null> {
-  const child = spawn(process.execPath, ['-e', WRITER, join(dir, 'lib/report/owned.js'), input, target, String(WRITES_EACH)], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, ['-e', WRITER, join(dir, 'lib/report/files/owned.js'), input, target, String(WRITES_EACH)], { stdio: ['ignore', 'inherit', 'inherit'] });
   return new Promise((resolve) => child.on('exit', resolve));
 }
 

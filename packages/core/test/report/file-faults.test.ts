@@ -8,8 +8,8 @@ import { finishRun } from '../../src/plugin-kit/finish-run.js';
 import { resolveReporterOptions } from '../../src/plugin-kit/options.js';
 import { buildRunReport } from '../../src/report/build.js';
 import { createColors } from '../../src/report/colors.js';
-import { MAX_READ_BYTES, readTextFile } from '../../src/report/read-file.js';
-import { readRunReport, serializeRunReport } from '../../src/report/write.js';
+import { MAX_READ_BYTES, readTextFile } from '../../src/report/files/read-file.js';
+import { readRunReport, serializeRunReport } from '../../src/report/files/write.js';
 import { RUN, sampleFiles } from './fixtures.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { FileRecord, TaskFigures, TaskNode } from '../../src/tasks/types.js';
 import type { RunInfo } from '../../src/report/schema.js';
-import type { Finding } from '../../src/verdict/types.js';
+import { SESSION_LEAK } from '../support/session-finding.js';
 
 /** Hand-made runs for the report tests: small, with every kind of content a report can hold. */
 
@@ -39,91 +39,65 @@ export function task(over: Partial<TaskNode> & Pick<TaskNode, 'id' | 'name' | 'f
   };
 }
 
-export const SESSION_LEAK: Finding = {
-  kind: 'heap',
-  title: 'Session objects: +1 per call (48 B per call)',
-  perCall: { count: 1, bytes: 48 },
-  retainerPath: [
-    { node: '(module) cache', edge: 'store' },
-    { node: 'Map', edge: 'table[k]' },
-    { node: 'Session' },
-  ],
-  retainerPathText: '(module) cache → Map → table[k] → Session',
-  allocationSite: {
-    file: 'src/cache.ts', line: 12, column: 5, functionName: 'openSession',
-    stack: ['openSession (src/cache.ts:12:5)', 'handler (src/app.ts:40:3)'], source: 'sampled',
-  },
-  preview: "Session { id: 41, user: 'ada' }",
-  cycles: ['Session → Map → Session'],
-  name: 'Session',
-};
+/** A test file's record as a worker writes it on the native capture, in sampled mode. */
+function sampledFile(file: string, tasks: TaskNode[], incomplete?: true): FileRecord {
+  return { schemaVersion: 1, file, capture: 'native', mode: 'sampled', ...(incomplete ? { incomplete } : {}), tasks };
+}
 
 function cacheFile(): FileRecord {
   const file = 'src/cache.test.ts';
-  return {
-    schemaVersion: 1, file, capture: 'native', mode: 'sampled',
-    tasks: [
-      task({ id: `${file} (file)`, kind: 'file', name: file, path: [], file }),
-      task({ id: `${file} > Cache`, kind: 'describe', name: 'Cache', path: ['Cache'], file, parentId: `${file} (file)` }),
-      task({
-        id: `${file} > Cache > beforeEach`, kind: 'hook', hook: 'beforeEach', name: 'beforeEach', path: ['Cache', 'beforeEach'], file,
-        parentId: `${file} > Cache`, figures: figures({ allocated: 4 * KB, durationMs: 0.4 }),
-      }),
-      task({
-        id: `${file} > Cache > evicts old entries`, name: 'evicts old entries', path: ['Cache', 'evicts old entries'], file,
-        parentId: `${file} > Cache`,
-        figures: { ...figures({ heapBefore: 5000 * KB, heapAfter: 5100 * KB, peak: 5600 * KB, allocated: 900 * KB, durationMs: 12 }), retained: { value: 20 * KB, source: 'measured' } },
-      }),
-      task({
-        id: `${file} > Cache > keeps sessions`, name: 'keeps sessions', path: ['Cache', 'keeps sessions'], file, state: 'failed',
-        parentId: `${file} > Cache`, error: 'expected function not to leak',
-        figures: figures({ heapBefore: 5100 * KB, heapAfter: 7300 * KB, peak: 7800 * KB, retained: 2100 * KB, allocated: 3000 * KB, durationMs: 340 }),
-        findings: [SESSION_LEAK],
-        tracked: [{ name: 'session', collected: false, retainerPath: '(module) cache → Map → table[k] → Session' }],
-      }),
-    ],
-  };
+  return sampledFile(file, [
+    task({ id: `${file} (file)`, kind: 'file', name: file, path: [], file }),
+    task({ id: `${file} > Cache`, kind: 'describe', name: 'Cache', path: ['Cache'], file, parentId: `${file} (file)` }),
+    task({
+      id: `${file} > Cache > beforeEach`, kind: 'hook', hook: 'beforeEach', name: 'beforeEach', path: ['Cache', 'beforeEach'], file,
+      parentId: `${file} > Cache`, figures: figures({ allocated: 4 * KB, durationMs: 0.4 }),
+    }),
+    task({
+      id: `${file} > Cache > evicts old entries`, name: 'evicts old entries', path: ['Cache', 'evicts old entries'], file,
+      parentId: `${file} > Cache`,
+      figures: { ...figures({ heapBefore: 5000 * KB, heapAfter: 5100 * KB, peak: 5600 * KB, allocated: 900 * KB, durationMs: 12 }), retained: { value: 20 * KB, source: 'measured' } },
+    }),
+    task({
+      id: `${file} > Cache > keeps sessions`, name: 'keeps sessions', path: ['Cache', 'keeps sessions'], file, state: 'failed',
+      parentId: `${file} > Cache`, error: 'expected function not to leak',
+      figures: figures({ heapBefore: 5100 * KB, heapAfter: 7300 * KB, peak: 7800 * KB, retained: 2100 * KB, allocated: 3000 * KB, durationMs: 340 }),
+      findings: [SESSION_LEAK],
+      tracked: [{ name: 'session', collected: false, retainerPath: '(module) cache → Map → table[k] → Session' }],
+    }),
+  ]);
 }
 
 function serverFile(): FileRecord {
   const file = 'src/server.test.ts';
-  return {
-    schemaVersion: 1, file, capture: 'native', mode: 'sampled',
-    tasks: [
-      task({
-        id: `${file} > starts`, name: 'starts', file,
-        figures: figures({ heapBefore: 6000 * KB, heapAfter: 6040 * KB, allocated: 300 * KB, handlesLeftOpen: 1, durationMs: 30 }),
-        handles: [{ type: 'TCPSERVERWRAP', stack: ['createServer (src/server.ts:8:10)', 'test (src/server.test.ts:5:3)'] }],
-      }),
-      task({ id: `${file} > stops`, name: 'stops', file, state: 'skipped' }),
-    ],
-  };
+  return sampledFile(file, [
+    task({
+      id: `${file} > starts`, name: 'starts', file,
+      figures: figures({ heapBefore: 6000 * KB, heapAfter: 6040 * KB, allocated: 300 * KB, handlesLeftOpen: 1, durationMs: 30 }),
+      handles: [{ type: 'TCPSERVERWRAP', stack: ['createServer (src/server.ts:8:10)', 'test (src/server.test.ts:5:3)'] }],
+    }),
+    task({ id: `${file} > stops`, name: 'stops', file, state: 'skipped' }),
+  ]);
 }
 
 function hostileFile(): FileRecord {
   const file = 'src/hostile.test.ts';
-  return {
-    schemaVersion: 1, file, capture: 'native', mode: 'sampled',
-    tasks: [
-      task({
-        id: `${file} > ${XSS_NAME}`, name: XSS_NAME, path: [XSS_NAME], file,
-        figures: figures({ heapBefore: 6100 * KB, heapAfter: 6150 * KB, allocated: 120 * KB, retained: 8 * KB }),
-        findings: [{
-          kind: 'storm', title: `${XSS_NAME} listeners grow\u2028`, perCall: { count: 1, bytes: 120 }, name: 'Listener',
-          retainerPathText: `(global) → EventEmitter → ${XSS_NAME}`, holder: 'EventEmitter', growingEdge: '_events.data',
-          preview: '<script>alert(2)</script>\u2029',
-        }],
-      }),
-    ],
-  };
+  return sampledFile(file, [
+    task({
+      id: `${file} > ${XSS_NAME}`, name: XSS_NAME, path: [XSS_NAME], file,
+      figures: figures({ heapBefore: 6100 * KB, heapAfter: 6150 * KB, allocated: 120 * KB, retained: 8 * KB }),
+      findings: [{
+        kind: 'storm', title: `${XSS_NAME} listeners grow\u2028`, perCall: { count: 1, bytes: 120 }, name: 'Listener',
+        retainerPathText: `(global) → EventEmitter → ${XSS_NAME}`, holder: 'EventEmitter', growingEdge: '_events.data',
+        preview: '<script>alert(2)</script>\u2029',
+      }],
+    }),
+  ]);
 }
 
 /** A small run with a leak, an open handle, a skipped test, hostile names, a crashed and an absent file. */
 export function sampleFiles(): FileRecord[] {
-  const crashed: FileRecord = {
-    schemaVersion: 1, file: 'src/crash.test.ts', capture: 'native', mode: 'sampled', incomplete: true,
-    tasks: [task({ id: 'src/crash.test.ts > runs', name: 'runs', file: 'src/crash.test.ts', state: 'running' })],
-  };
+  const crashed = sampledFile('src/crash.test.ts', [task({ id: 'src/crash.test.ts > runs', name: 'runs', file: 'src/crash.test.ts', state: 'running' })], true);
   return [cacheFile(), serverFile(), hostileFile(), crashed];
 }
 

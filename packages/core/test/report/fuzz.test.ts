@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { loadBaseline, parseBaseline } from '../../src/baseline/read.js';
 import { isMemscopeError } from '../../src/errors.js';
 import { buildRunReport } from '../../src/report/build.js';
-import { parseRunReport, readRunReport, serializeRunReport } from '../../src/report/write.js';
+import { parseRunReport, readRunReport, serializeRunReport } from '../../src/report/files/write.js';
 import { RUN, sampleFiles } from './fixtures.js';
 
 /**

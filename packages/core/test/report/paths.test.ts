@@ -8,8 +8,8 @@ import { finishRun } from '../../src/plugin-kit/finish-run.js';
 import { resolveReporterOptions, type ReporterOptions } from '../../src/plugin-kit/options.js';
 import { buildRunReport } from '../../src/report/build.js';
 import { createColors } from '../../src/report/colors.js';
-import { resolveInsideRoot } from '../../src/report/paths.js';
-import { writeReports } from '../../src/report/write.js';
+import { resolveInsideRoot } from '../../src/report/files/paths.js';
+import { writeReports } from '../../src/report/files/write.js';
 import { RUN, sampleFiles } from './fixtures.js';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isMemscopeError } from '../../src/errors.js';
 import { buildRunReport } from '../../src/report/build.js';
-import { parseRunReport, serializeRunReport } from '../../src/report/write.js';
+import { parseRunReport, serializeRunReport } from '../../src/report/files/write.js';
 import { EXPECTED_FILES, RUN, sampleFiles } from './fixtures.js';
 
 function sampleReport() {

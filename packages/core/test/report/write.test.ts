@@ -2,9 +2,9 @@ import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../src/report/atomic.js';
+import { writeFileAtomic } from '../../src/report/files/atomic.js';
 import { buildRunReport } from '../../src/report/build.js';
-import { readRunReport, writeReports } from '../../src/report/write.js';
+import { readRunReport, writeReports } from '../../src/report/files/write.js';
 import { RUN, sampleFiles } from './fixtures.js';
 
 let dir: string;

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createJsCapture } from '../../src/capture/js.js';
+import { createJsCapture } from '../../src/capture/js/js.js';
 import { createNativeCapture, loadNativeBinding } from '../../src/capture/native.js';
 import type { Capture, GcTotals } from '../../src/capture/types.js';
 import { emptyTotals, figuresBetween, type Reading } from '../../src/tasks/figures.js';
+import { totalsAroundGarbage } from '../support/capture-factories.js';
 
 const MB = 1024 * 1024;
 
@@ -69,13 +70,7 @@ describe.each([
   ['js', (): Capture => createJsCapture()],
 ])('GC totals of the %s capture', (_path, make) => {
   it('carry the young generation share of the bytes a collection freed', () => {
-    const capture = make();
-    const before = capture.gcTotals();
-    let garbage: unknown[] | null = Array.from({ length: 20_000 }, (_, index) => ({ index }));
-    expect(garbage.length).toBe(20_000);
-    garbage = null;
-    capture.gc('fast');
-    const after = capture.gcTotals();
+    const { before, after } = totalsAroundGarbage(make());
     // 20k objects died young (or were promoted out of new space): several hundred KB.
     expect(after.youngFreedBytes! - before.youngFreedBytes!).toBeGreaterThan(200_000);
   });

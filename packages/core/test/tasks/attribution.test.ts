@@ -25,13 +25,24 @@ async function keep(bytes: number, make: () => unknown): Promise<void> {
 const buffer = () => Buffer.alloc(CHUNK);
 const array = () => new Array<number>(CHUNK / 8 - 6).fill(1);
 
+type Recorder = ReturnType<typeof createFileRecorder>;
+
+/** The recorder of one test file whose tests run at once. */
+const atOnceRecorder = (capture: Capture): Recorder => createFileRecorder({ rootDir: '/project', file: '/project/src/at-once.test.ts', capture });
+
+/** Enters a test that runs beside others (attributed by its async scope), runs `work` in it, and resolves to its scope, not yet ended. */
+async function concurrentTest(recorder: Recorder, name: string, work: () => Promise<unknown>) {
+  const scope = recorder.enter('test', [name]);
+  recorder.attributeConcurrently(scope);
+  await recorder.runInTask(scope, work);
+  return scope;
+}
+
 async function runConcurrently(capture: Capture, make: () => unknown): Promise<Map<string, TaskNode>> {
-  const recorder = createFileRecorder({ rootDir: '/project', file: '/project/src/at-once.test.ts', capture });
+  const recorder = atOnceRecorder(capture);
   const sizes: Record<string, number> = { large: 8 * MB, small: 640 * 1024, none: 0 };
   const nodes = await Promise.all(Object.entries(sizes).map(async ([name, bytes]) => {
-    const scope = recorder.enter('test', [name]);
-    recorder.attributeConcurrently(scope);
-    await recorder.runInTask(scope, () => keep(bytes, make));
+    const scope = await concurrentTest(recorder, name, () => keep(bytes, make));
     return recorder.exit('passed', undefined, scope);
   }));
   const alone = recorder.enter('test', ['alone']);
@@ -107,14 +118,9 @@ function counting(capture: Capture): { capture: Capture; gcs: string[]; reads: (
 describe.each(factories)('%s capture: tests that end together', (path, factory) => {
   it('share one GC and one read, and each still gets its own retained', async () => {
     const { capture, gcs, reads } = counting(await factory());
-    const recorder = createFileRecorder({ rootDir: '/project', file: '/project/src/at-once.test.ts', capture });
+    const recorder = atOnceRecorder(capture);
     const sizes: Record<string, number> = { large: 4 * MB, small: 640 * 1024, none: 0 };
-    const scopes = await Promise.all(Object.entries(sizes).map(async ([name, bytes]) => {
-      const scope = recorder.enter('test', [name]);
-      recorder.attributeConcurrently(scope);
-      await recorder.runInTask(scope, () => keep(bytes, array));
-      return scope;
-    }));
+    const scopes = await Promise.all(Object.entries(sizes).map(([name, bytes]) => concurrentTest(recorder, name, () => keep(bytes, array))));
     const [gcsBefore, readsBefore] = [gcs.length, reads()];
     // Ended in one synchronous stretch: one turn of the event loop.
     const nodes = await Promise.all(scopes.map((scope) => recorder.exit('passed', undefined, scope)));
@@ -133,12 +139,10 @@ describe.each(factories)('%s capture: tests that end together', (path, factory) 
 
   it('charges a test the Buffers it still holds, not those it dropped, though no full GC ran since', async () => {
     const { capture, gcs } = counting(await factory());
-    const recorder = createFileRecorder({ rootDir: '/project', file: '/project/src/at-once.test.ts', capture });
+    const recorder = atOnceRecorder(capture);
     const cases: Array<[string, number, number]> = [['churns', 10 * 640 * 1024, 640 * 1024], ['keeps', 640 * 1024, 640 * 1024]];
     const nodes = await Promise.all(cases.map(async ([name, made, held]) => {
-      const scope = recorder.enter('test', [name]);
-      recorder.attributeConcurrently(scope);
-      await recorder.runInTask(scope, () => churn(made, made / held));
+      const scope = await concurrentTest(recorder, name, () => churn(made, made / held));
       return recorder.exit('passed', undefined, scope);
     }));
     await recorder.finish();

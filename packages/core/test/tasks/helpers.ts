@@ -1,4 +1,4 @@
-import { createJsCapture } from '../../src/capture/js.js';
+import { createJsCapture } from '../../src/capture/js/js.js';
 import type { Capture } from '../../src/capture/types.js';
 import { createFileRecorder, type FileRecorderOptions } from '../../src/tasks/recorder.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createJsCapture } from '../../src/capture/js.js';
+import { createJsCapture } from '../../src/capture/js/js.js';
 import { createNativeCapture, loadNativeBinding } from '../../src/capture/native.js';
 import type { Capture } from '../../src/capture/types.js';
 import { isMemscopeError } from '../../src/errors.js';

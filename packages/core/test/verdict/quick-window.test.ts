@@ -1,41 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import type { Capture, HeapSpaceFigures } from '../../src/capture/types.js';
+import type { Capture } from '../../src/capture/types.js';
 import { CallRunner } from '../../src/verdict/calls/call-runner.js';
 import { HandleTracker } from '../../src/verdict/handles/handle-tracker.js';
 import { quickExactWindow } from '../../src/verdict/screen/quick-window.js';
 import { screenInWindows } from '../../src/verdict/screen/windows.js';
+import { callKeeping, intervalHeapCapture } from '../support/interval-heap.js';
 
 /**
- * A capture that keeps live bytes per id interval as V8's GetHeapStats
- * does: every exact reading opens an interval for what was allocated since
- * the previous one. Each call keeps `keptPerCall` new bytes and frees
- * `freedPerCall` bytes of the objects that were there from the start.
+ * A 16 MiB heap read by id interval (intervalHeapCapture). Each call keeps
+ * `keptPerCall` new bytes and frees `freedPerCall` bytes of the objects that
+ * were there from the start.
  */
 function intervalCapture(keptPerCall: number, freedPerCall = 0) {
-  const state = { intervals: [16 * 1024 * 1024], pending: 0, exactReadings: 0, code: 0 };
-  const live = () => state.intervals.reduce((sum, bytes) => sum + bytes, 0) + state.pending;
-  const spaces = (): HeapSpaceFigures[] => [{ name: 'old_space', size: live(), used: live(), available: 0, physical: live() }];
-  const capture = {
-    path: 'native',
-    gc: () => {},
-    exact: {
-      settle: () => {
-        state.intervals.push(state.pending);
-        state.pending = 0;
-        state.exactReadings++;
-      },
-      liveBytesByInterval: (from = 0) => ({ next: state.intervals.length, bytes: state.intervals.slice(from) }),
-      codeBytes: () => state.code,
-    },
-    heapFigures: () => ({ heapUsed: live(), heapTotal: live(), heapLimit: 4e9, external: 0, arrayBuffers: 0, malloc: null }),
-    heapSpaces: spaces,
-    gcTotals: () => ({ count: 0, timeMs: 0, freedBytes: 0, youngFreedBytes: 0 }),
-  } as unknown as Capture;
-  const fn = () => {
-    state.pending += keptPerCall;
-    state.intervals[0]! -= freedPerCall;
-  };
-  return { capture, fn, state };
+  const { capture, heap } = intervalHeapCapture({ startBytes: 16 * 1024 * 1024 });
+  return { capture, fn: callKeeping(heap, keptPerCall, freedPerCall), state: heap };
 }
 
 function screenInput(capture: Capture, fn: () => void, tracker = new HandleTracker()) {

@@ -6,6 +6,7 @@ import { unresolvedHeapReason } from '../../src/verdict/judge.js';
 import type { GrowthJudgement } from '../../src/verdict/screen/stats.js';
 import { nowMs } from '../../src/node-clock.js';
 import { exactScreenInput } from '../support/exact-screen-input.js';
+import { intervalHeapCapture } from '../support/interval-heap.js';
 
 const MB = 1024 * 1024;
 
@@ -22,27 +23,12 @@ const JSDOM_MOVES = [41_000, -33_000, 52_000, -47_000, 36_000, -21_000, 30_000, 
  * seconds, whatever rate an earlier snapshot in this process measured.
  */
 function movingCapture(keptPerRound: number, sign = 1) {
-  const state = { intervals: [400 * MB], readings: 0 };
-  const live = () => state.intervals.reduce((sum, bytes) => sum + bytes, 0);
-  const capture = {
-    path: 'native',
-    gc: () => {},
-    exact: {
-      settle: () => {
-        const move = state.readings === 0 ? 0 : sign * JSDOM_MOVES[(state.readings - 1) % JSDOM_MOVES.length]! + keptPerRound;
-        state.intervals.push(move);
-        state.readings++;
-      },
-      liveBytesByInterval: (from = 0) => ({ next: state.intervals.length, bytes: state.intervals.slice(from) }),
-      markIds: () => state.intervals.length,
-      // No code is compiled: every reading's growth is the heap's own.
-      codeBytes: () => 0,
+  return intervalHeapCapture({
+    startBytes: 400 * MB,
+    beforeSettle: (heap) => {
+      heap.pending = heap.exactReadings === 0 ? 0 : sign * JSDOM_MOVES[(heap.exactReadings - 1) % JSDOM_MOVES.length]! + keptPerRound;
     },
-    heapFigures: () => ({ heapUsed: live(), heapTotal: live(), heapLimit: 4e9, external: 0, arrayBuffers: 0, malloc: null }),
-    heapSpaces: () => [{ name: 'old_space', size: live(), used: live(), available: 0, physical: live() }],
-    gcTotals: () => ({ count: 0, timeMs: 0, freedBytes: 0, youngFreedBytes: 0 }),
-  } as unknown as Capture;
-  return { capture, state };
+  });
 }
 
 /** Exact rounds of 60 calls of a function that does nothing; `leftMs` is the test's time left. */
@@ -50,12 +36,12 @@ const input = (capture: Capture, leftMs: number | undefined): ScreenInput => exa
 
 describe('rounds that cannot tell growth from noise', () => {
   it('stop once a judgement can be made: the heap moves by tens of KB a round, no slope stands out, and no snapshot fits', async () => {
-    const { capture, state } = movingCapture(0);
+    const { capture, heap } = movingCapture(0);
     const result = await screen(input(capture, 4000));
     expect(result.rounds).toBe(4);
     expect(result.lostInNoise).toBe(true);
     expect(result.judgements.get('heapUsed')!.call).not.toBe('grows');
-    expect(state.readings).toBe(5);
+    expect(heap.exactReadings).toBe(5);
   });
 
   it('leave an ambiguous heap to the snapshot when it fits in the time left, or without a limit', async () => {

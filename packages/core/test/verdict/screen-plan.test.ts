@@ -7,6 +7,7 @@ import { firstPhase, nextPhase, type Phase, type WindowFacts } from '../../src/v
 import { screenInWindows } from '../../src/verdict/screen/windows.js';
 import { traceLine } from '../../src/verdict/trace.js';
 import type { TraceStep } from '../../src/verdict/types.js';
+import { callKeeping, intervalHeapCapture, type IntervalHeap } from '../support/interval-heap.js';
 
 /** Facts of a window that showed nothing: every predicate false unless set. */
 function facts(set: Partial<Record<keyof WindowFacts, boolean>> = {}): WindowFacts {
@@ -79,33 +80,8 @@ describe('the screen plan picks the next phase by named facts', () => {
  * already counted, see hidesGrowth).
  */
 function modelCapture({ keep = 0, free = 0, exact = true, hide = false }: { keep?: number; free?: number; exact?: boolean; hide?: boolean }) {
-  const state = { intervals: [20 * 1024 * 1024], pending: 0, exactReadings: 0, shown: 20 * 1024 * 1024 };
-  const live = () => state.intervals.reduce((sum, bytes) => sum + bytes, 0) + state.pending;
-  const plain = () => (hide ? state.shown : live());
-  const exactReads = {
-    settle: () => {
-      state.intervals.push(state.pending);
-      state.pending = 0;
-      state.exactReadings++;
-      state.shown = live();
-    },
-    liveBytesByInterval: (from = 0) => ({ next: state.intervals.length, bytes: state.intervals.slice(from) }),
-    markIds: () => state.intervals.length,
-    codeBytes: () => 0,
-  };
-  const capture = {
-    path: exact ? 'native' : 'js',
-    gc: () => {},
-    ...(exact ? { exact: exactReads } : {}),
-    heapFigures: () => ({ heapUsed: plain(), heapTotal: plain(), heapLimit: 4e9, external: 0, arrayBuffers: 0, malloc: null }),
-    heapSpaces: () => [{ name: 'old_space', size: plain(), used: plain(), available: 0, physical: plain() }],
-    gcTotals: () => ({ count: 0, timeMs: 0, freedBytes: 0, youngFreedBytes: 0 }),
-  } as unknown as Capture;
-  const call = () => {
-    state.pending += keep;
-    state.intervals[0]! -= free;
-  };
-  return { capture, call, state };
+  const { capture, heap } = intervalHeapCapture({ exact, ...(hide ? { plainBytes: (at: IntervalHeap) => at.settled } : {}) });
+  return { capture, call: callKeeping(heap, keep, free), heap };
 }
 
 function input(capture: Capture, fn: () => unknown, precise: boolean, callsPerRound = 60): ScreenInput {

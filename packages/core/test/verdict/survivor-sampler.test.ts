@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AllocationFrame, AllocationSample, Capture, HeapSpaceFigures } from '../../src/capture/types.js';
-import { createJsCapture } from '../../src/capture/js.js';
+import { createJsCapture } from '../../src/capture/js/js.js';
 import { CallRunner } from '../../src/verdict/calls/call-runner.js';
 import { checkLeak } from '../../src/verdict/check-leak.js';
 import { HandleTracker } from '../../src/verdict/handles/handle-tracker.js';

@@ -51,21 +51,21 @@ function formatBytes(bytes, digits) {
   while (value >= 1000 && unit < UNITS.length - 1) { value /= 1024; unit++; }
   return sign + value.toFixed(unit === 0 ? 0 : digits !== undefined ? digits : value >= 100 ? 0 : 1) + ' ' + UNITS[unit];
 }
-const FIGURES = {
-  heapBefore: { label: 'Heap before', unit: 'bytes' },
-  heapAfter: { label: 'Heap after', unit: 'bytes' },
-  retained: { label: 'Retained', unit: 'bytes' },
-  allocated: { label: 'Allocated', unit: 'bytes' },
-  peak: { label: 'Peak heap', unit: 'bytes' },
-  external: { label: 'External', unit: 'bytes' },
-  arrayBuffers: { label: 'ArrayBuffers', unit: 'bytes' },
-  malloc: { label: 'Native (malloc)', unit: 'bytes' },
-  gcCount: { label: 'GCs', unit: 'count' },
-  gcTimeMs: { label: 'GC time', unit: 'ms' },
-  handlesOpened: { label: 'Handles opened', unit: 'count' },
-  handlesLeftOpen: { label: 'Handles left open', unit: 'count' },
-  durationMs: { label: 'Duration', unit: 'ms' },
+// Each figure's label, in the order the detail view lists them, a concept a
+// line; a figure is in bytes unless it counts something or ends in Ms.
+const FIGURE_LABELS = {
+  heapBefore: 'Heap before', heapAfter: 'Heap after', retained: 'Retained', allocated: 'Allocated', peak: 'Peak heap',
+  external: 'External', arrayBuffers: 'ArrayBuffers', malloc: 'Native (malloc)',
+  gcCount: 'GCs', gcTimeMs: 'GC time',
+  handlesOpened: 'Handles opened', handlesLeftOpen: 'Handles left open',
+  durationMs: 'Duration',
 };
+const COUNT_FIGURES = ['gcCount', 'handlesOpened', 'handlesLeftOpen'];
+const FIGURES = {};
+for (const name of Object.keys(FIGURE_LABELS)) {
+  const unit = COUNT_FIGURES.indexOf(name) >= 0 ? 'count' : /Ms$/.test(name) ? 'ms' : 'bytes';
+  FIGURES[name] = { label: FIGURE_LABELS[name], unit: unit };
+}
 function formatValue(unit, value) {
   if (value === undefined || value === null) return '';
   if (unit === 'bytes') return formatBytes(value);
@@ -76,15 +76,16 @@ function formatFigure(name, value) { return formatValue(FIGURES[name] ? FIGURES[
 function plural(count, word) { return count.toLocaleString('en-US') + ' ' + word + (count === 1 ? '' : 's'); }
 
 // Columns of the task tree; a column's value for a file or describe is the
-// sum (or max) over the tests below it.
+// sum (or max) over the tests below it. A column is in bytes and summed
+// unless it says otherwise.
 const COLUMNS = [
-  { key: 'retained', label: 'Retained', unit: 'bytes', agg: 'sum' },
-  { key: 'allocated', label: 'Allocated', unit: 'bytes', agg: 'sum' },
-  { key: 'peak', label: 'Peak', unit: 'bytes', agg: 'max' },
-  { key: 'heapDelta', label: 'Heap \u0394', unit: 'bytes', agg: 'sum' },
-  { key: 'handles', label: 'Handles', unit: 'count', agg: 'sum' },
-  { key: 'duration', label: 'Time', unit: 'ms', agg: 'sum' },
-];
+  { key: 'retained', label: 'Retained' },
+  { key: 'allocated', label: 'Allocated' },
+  { key: 'peak', label: 'Peak', agg: 'max' },
+  { key: 'heapDelta', label: 'Heap \u0394' },
+  { key: 'handles', label: 'Handles', unit: 'count' },
+  { key: 'duration', label: 'Time', unit: 'ms' },
+].map(function (col) { return { key: col.key, label: col.label, unit: col.unit || 'bytes', agg: col.agg || 'sum' }; });
 function ownValues(t) {
   const f = t.figures;
   const heapDelta = f.heapBefore && f.heapAfter ? { value: f.heapAfter.value - f.heapBefore.value, source: f.heapAfter.source } : undefined;

@@ -9,7 +9,7 @@ import type { CutShort, Finding, HandleFinding, LeakResult, StormFinding, TraceS
 import { explanationEstimateMs, type Deadline } from '../time-budget.js';
 import { explainedFindings } from '../explain/explained-findings.js';
 import { allocatedPerCallSince, type AllocationReading } from '../allocation-rate.js';
-import { measureSnapshotFit } from '../../capture/snapshot-guard.js';
+import { measureSnapshotFit } from '../../capture/snapshot/snapshot-guard.js';
 import { nowMs } from '../../node-clock.js';
 
 /** The counting against its calls alone: the lists' reads and a busy machine's slack. */

@@ -1,6 +1,6 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import type { GcMode, GcTotals } from './types.js';
+import type { GcMode, GcTotals } from '../types.js';
 
 /**
  * Full, synchronous collections without `--expose-gc` on the command line.

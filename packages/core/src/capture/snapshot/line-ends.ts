@@ -1,5 +1,5 @@
 import { Session } from 'node:inspector';
-import type { Capture } from './types.js';
+import type { Capture } from '../types.js';
 
 /**
  * Node 20's V8 gives every function in a heap snapshot its source line and

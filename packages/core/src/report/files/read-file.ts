@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
-import { MemscopeError, type MemscopeErrorCode } from '../errors.js';
-import { formatBytes } from './format.js';
+import { MemscopeError, type MemscopeErrorCode } from '../../errors.js';
+import { formatBytes } from '../format.js';
 
 /**
  * The largest report or baseline memscope reads. A 10,000-test report is a

@@ -1,4 +1,4 @@
-import type { AllocationFrame, AllocationSample } from './types.js';
+import type { AllocationFrame, AllocationSample } from '../types.js';
 
 /** The inspector's sampling profile (HeapProfiler.SamplingHeapProfile). */
 export interface InspectorSamplingProfile {

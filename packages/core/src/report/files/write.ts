@@ -1,12 +1,12 @@
 import { join, resolve } from 'node:path';
-import { MemscopeError } from '../errors.js';
+import { MemscopeError } from '../../errors.js';
 import { DEFAULT_REPORT_DIR } from './default-dir.js';
 import { replaceOwnFile } from './owned.js';
 import { readTextFile } from './read-file.js';
-import { Checker, parseJson } from './validate/check.js';
-import { renderDashboard } from './html/render.js';
-import type { RunReport } from './schema.js';
-import { validateRunReport } from './validate/report.js';
+import { Checker, parseJson } from '../validate/check.js';
+import { renderDashboard } from '../html/render.js';
+import type { RunReport } from '../schema.js';
+import { validateRunReport } from '../validate/report.js';
 
 export { DEFAULT_REPORT_DIR };
 

@@ -1,5 +1,5 @@
 import { isAbsolute, relative, resolve } from 'node:path';
-import { MemscopeError } from '../errors.js';
+import { MemscopeError } from '../../errors.js';
 
 /**
  * Resolves a report or baseline path from configuration against the project

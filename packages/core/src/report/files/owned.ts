@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
-import { MemscopeError } from '../errors.js';
+import { MemscopeError } from '../../errors.js';
 import { writeFileAtomic } from './atomic.js';
-import { REPORT_KIND } from './schema.js';
+import { REPORT_KIND } from '../schema.js';
 
 /** How memscope recognises its own files: a mark near the start that every version writes. */
 export const OWN_FILE_MARKS = {

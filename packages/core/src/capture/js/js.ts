@@ -3,15 +3,15 @@ import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { connectSyncSession, type SyncSession } from './inspector-session.js';
+import { connectSyncSession, type SyncSession } from '../inspector-session.js';
 import { GcAccounting, collect, flagFreeGc } from './js-gc.js';
 import { samplesFromProfile, type InspectorSamplingProfile } from './js-sampling.js';
-import { SnapshotStreamParser } from './snapshot-parser.js';
-import { createSnapshotDir, sweepStaleSnapshotDirs, withSignalsDeferred } from './snapshot-temp.js';
-import { withCheckedArguments } from './checked.js';
-import { forcingCollections } from './forced-gc.js';
-import { nodeHeapStatistics, readHeapFiguresWith, readQuickHeapWith, type PathReads } from './heap-reads.js';
-import type { AllocationSample, Capture, GcMode, HeapFigures, HeapGraph, HeapSpaceFigures, QuickHeapFigures } from './types.js';
+import { SnapshotStreamParser } from '../snapshot/snapshot-parser.js';
+import { createSnapshotDir, sweepStaleSnapshotDirs, withSignalsDeferred } from '../snapshot/snapshot-temp.js';
+import { withCheckedArguments } from '../checked.js';
+import { forcingCollections } from '../forced-gc.js';
+import { nodeHeapStatistics, readHeapFiguresWith, readQuickHeapWith, type PathReads } from '../heap-reads.js';
+import type { AllocationSample, Capture, GcMode, HeapFigures, HeapGraph, HeapSpaceFigures, QuickHeapFigures } from '../types.js';
 
 /** Global key a value sits on while the inspector is asked for its id. */
 const PROBE_KEY = '__memscopeObjectIdProbe';

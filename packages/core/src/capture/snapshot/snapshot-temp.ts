@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import vm from 'node:vm';
-import { nodeTimers } from '../node-clock.js';
+import { nodeTimers } from '../../node-clock.js';
 
 /**
  * Temporary homes for heap snapshots written to disk (the pure-JS capture on

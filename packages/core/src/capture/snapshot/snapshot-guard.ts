@@ -1,6 +1,6 @@
 import os from 'node:os';
-import { MemscopeError } from '../errors.js';
-import type { Capture } from './types.js';
+import { MemscopeError } from '../../errors.js';
+import type { Capture } from '../types.js';
 
 /**
  * Extra memory a heap snapshot costs, per byte of used heap. V8 builds the

@@ -1,4 +1,4 @@
-import type { HeapGraph } from './types.js';
+import type { HeapGraph } from '../types.js';
 
 /**
  * Parses V8's heap snapshot JSON as it streams in, chunk by chunk, straight
@@ -99,24 +99,12 @@ export class SnapshotStreamParser {
     while (offset < chunk.length && this.section !== Section.Done) {
       switch (this.section) {
         case Section.Header:
-        case Section.SeekNodes:
-          offset = this.seek(chunk, offset, NODES_KEY, Section.Nodes);
-          break;
+        case Section.SeekNodes: offset = this.seek(chunk, offset, NODES_KEY, Section.Nodes); break;
         case Section.Nodes:
-          offset = this.readNumbers(chunk, offset, true);
-          break;
-        case Section.SeekEdges:
-          offset = this.seek(chunk, offset, EDGES_KEY, Section.Edges);
-          break;
-        case Section.Edges:
-          offset = this.readNumbers(chunk, offset, false);
-          break;
-        case Section.SeekStrings:
-          offset = this.seek(chunk, offset, STRINGS_KEY, Section.Strings);
-          break;
-        case Section.Strings:
-          offset = this.readStrings(chunk, offset);
-          break;
+        case Section.Edges: offset = this.readNumbers(chunk, offset, this.section === Section.Nodes); break;
+        case Section.SeekEdges: offset = this.seek(chunk, offset, EDGES_KEY, Section.Edges); break;
+        case Section.SeekStrings: offset = this.seek(chunk, offset, STRINGS_KEY, Section.Strings); break;
+        case Section.Strings: offset = this.readStrings(chunk, offset); break;
       }
     }
   }
