@@ -17,7 +17,9 @@ export const TEST_FILES = ['packages/*/test/**/*.test.ts', 'native/test/**/*.tes
 // once failed a clean figure in a file run beside another: Vitest 3's
 // "a bounded cache does not leak" (the warm-up's pace, stretched by the busy
 // machine, made its rounds too small: fixed in verdict/warm-up.ts) and a
-// concurrent test's serial truth in test/vitest/attribution.test.ts.
+// concurrent test's serial truth in test/vitest/attribution.test.ts (a file's
+// first tests paid its one-time work: each fixture file now starts with three
+// warm-up tests).
 const PAIRED_WORKERS = 2;
 // Projects extend this root config, and list arrays (include, exclude) of
 // their own: an extending project's arrays are appended to the root's.
