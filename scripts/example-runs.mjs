@@ -3,7 +3,7 @@
 // examples tests already ran every suite the demo runs (each as shipped and
 // with its demo bugs), on the same sources and the same build. A kept run is
 // reused only while nothing it depends on changed since (see sourcesStamp).
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -45,7 +45,10 @@ export function keepExampleRun(name, leaks, { exitCode, signal, output }) {
   mkdirSync(dir, { recursive: true });
   const reportDir = join(root, 'examples', name, 'memscope-report');
   if (existsSync(reportDir)) cpSync(reportDir, join(dir, 'memscope-report'), { recursive: true });
-  writeFileSync(join(dir, 'run.json'), JSON.stringify({ stamp: sourcesStamp(name), exitCode, signal, output }));
+  // Written whole, then renamed: a run stopped mid-write leaves no half a record the demo would trust.
+  const record = join(dir, 'run.json');
+  writeFileSync(`${record}.tmp`, JSON.stringify({ stamp: sourcesStamp(name), exitCode, signal, output }));
+  renameSync(`${record}.tmp`, record);
 }
 
 /**

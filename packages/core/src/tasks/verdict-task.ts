@@ -1,6 +1,7 @@
 import type { TraceStep } from '../verdict/types.js';
 import { runningRecorder } from './recorder.js';
 import { currentScope } from './storage.js';
+import { withThousands } from '../report/format.js';
 
 /**
  * The calls a verdict makes (toLeak, checkLeak, toAllocateAtMost,
@@ -36,7 +37,7 @@ export async function asVerdictTask<T>(
     throw error;
   }
   const calls = callsOf(result);
-  if (calls !== undefined) scope.node.name = `${base}: ${calls.toLocaleString('en-US')} calls`;
+  if (calls !== undefined) scope.node.name = `${base}: ${withThousands(calls)} calls`;
   const trace = traceOf?.(result);
   if (trace?.length) scope.node.trace = trace;
   if (scope.open) await recorder.exit('passed', undefined, scope);
