@@ -13,17 +13,16 @@ export const TEST_FILES = ['packages/*/test/**/*.test.ts', 'native/test/**/*.tes
 // processes, and the few whose outcome needs the second core free, one at a
 // time ('alone').
 //
-// Two at a time saves ~130 s of a clean-clone CI run. Two of three such runs
-// once failed a clean figure in a file run beside another: Vitest 3's
-// "a bounded cache does not leak" (the warm-up's pace, stretched by the busy
-// machine, made its rounds too small: fixed in verdict/warm-up.ts) and a
-// concurrent test's serial truth in test/vitest/attribution.test.ts (a file's
-// first tests paid its one-time work: each fixture file now starts with three
-// warm-up tests). A later clean-clone run paired failed another figure
-// beside another file (Vitest 4, pure-JS capture: a concurrent test beside a
-// verdict read 27.3 MB allocated for 20.7 MB): one at a time until the
-// attribution figures hold paired.
-const PAIRED_WORKERS = 1;
+// Two at a time saves ~250 s of a clean-clone CI run (npm test 1035 s paired
+// against ~1300 s one at a time). Clean-clone runs paired once failed a clean
+// figure in a file run beside another: Vitest 3's "a bounded cache does not
+// leak" (the warm-up's pace, stretched by the busy machine, made its rounds
+// too small: fixed in verdict/warm-up.ts), a concurrent test's serial truth
+// in test/vitest/attribution.test.ts (a file's first tests paid its one-time
+// work: each fixture file now starts with three warm-up tests), and a
+// concurrent test beside a verdict (27.3 MB allocated for 20.7 MB): the
+// attribution files now run alone (file-schedule.mts, LOAD_SENSITIVE_FILES).
+const PAIRED_WORKERS = 2;
 // Projects extend this root config, and list arrays (include, exclude) of
 // their own: an extending project's arrays are appended to the root's.
 export default defineConfig({
