@@ -43,6 +43,8 @@ export class JestFileLifecycle {
       capture: getCapture(),
       mode: run.settings.mode,
       ignoreHandleFrames: JEST_FRAMES,
+      // As in Vitest: sampled mode turns the handle hook on once a test has left a handle open (core's HandleTracking).
+      handleTracking: run.settings.mode === 'settled' ? 'always' : 'once-left-open',
     });
   }
 
