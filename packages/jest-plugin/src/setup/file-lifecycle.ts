@@ -43,8 +43,9 @@ export class JestFileLifecycle {
       capture: getCapture(),
       mode: run.settings.mode,
       ignoreHandleFrames: JEST_FRAMES,
-      // As in Vitest: sampled mode turns the handle hook on once a test has left a handle open (core's HandleTracking).
-      handleTracking: run.settings.mode === 'settled' ? 'always' : 'once-left-open',
+      // Handles followed from the file's start in both modes (core's HandleTracking): jest-circus runs
+      // every test inside an AsyncLocalStorage (Jest 29 and 30), so Node's promise hooks are on anyway.
+      handleTracking: 'always',
     });
   }
 
