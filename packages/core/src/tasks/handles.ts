@@ -145,8 +145,13 @@ export type HandleTracking = 'always' | 'once-left-open';
 
 export const HANDLE_TRACKING: readonly HandleTracking[] = ['always', 'once-left-open'];
 
-/** Requests (one-shot fs, dns, writes, connects) are not handles: they end by themselves. */
-const REQUEST_TYPE = /Req|^(?:Write|Shutdown|Connect|Send|TCPConnect|PipeConnect)Wrap$/;
+/**
+ * Requests (one-shot fs and dns calls, writes, connects, shutdowns, UDP
+ * sends) are not handles: they end by themselves. Node names them
+ * FSReqCallback, GetAddrInfoReqWrap, WriteWrap, SimpleWriteWrap (a write on
+ * the runner's IPC pipe), ShutdownWrap, TCPConnectWrap, SendWrap, …
+ */
+const REQUEST_TYPE = /Req|(?:Write|Shutdown|Connect|Send)Wrap$/;
 
 /**
  * Ref'd handles and timers open now, as Node lists them

@@ -10,6 +10,20 @@ import { newRecorder, tick } from './helpers.js';
  * process, and the first test here checks that they are off.
  */
 
+/** Two connected local sockets; the reader paused, so a large write stays in flight. */
+async function pipePair(): Promise<[net.Socket, net.Socket]> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const accepted = new Promise<net.Socket>((resolve) => server.once('connection', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  const writer = net.connect(port, '127.0.0.1');
+  const reader = await accepted;
+  reader.pause();
+  await new Promise((resolve) => writer.once('connect', resolve));
+  server.close();
+  return [reader, writer];
+}
+
 function leakTimer(): NodeJS.Timeout {
   return setTimeout(() => undefined, 60_000);
 }
@@ -93,6 +107,20 @@ describe("handleTracking: 'once-left-open' (the plugins' sampled mode)", () => {
     // libuv drops a closed server from its list at the end of that loop iteration.
     await letClosesFinish();
     expect(openHandleCount()).toBe(before);
+  });
+
+  it('leaves requests out of the count: a write in flight on a pipe is not a handle left open', async () => {
+    const [reader, writer] = await pipePair();
+    const before = openHandleCount();
+    const pending = new Promise((resolve) => writer.write(Buffer.alloc(4 << 20), resolve));
+    const during = process.getActiveResourcesInfo();
+    const countDuring = openHandleCount();
+    reader.resume();
+    await pending;
+    writer.destroy();
+    reader.destroy();
+    expect(during.some((type) => /WriteWrap$/.test(type))).toBe(true);
+    expect(countDuring).toBe(before);
   });
 
   it('refuses a handleTracking it does not know', () => {
