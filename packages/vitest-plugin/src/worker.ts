@@ -83,7 +83,7 @@ function collectingFile(): string {
  * async hook, whose promise hooks cost every test of the file on Node 20.
  * Settled mode, whose forced GC per test dwarfs that, follows them always.
  */
-function handleTrackingFor(mode: MeasureMode): HandleTracking {
+export function handleTrackingFor(mode: MeasureMode): HandleTracking {
   return mode === 'sampled' ? 'once-left-open' : 'always';
 }
 
