@@ -101,13 +101,13 @@ function isPrefix(prefix: readonly string[], names: readonly string[]): boolean 
 }
 
 /**
- * Whether more ref'd handles are open than `atStart` once handles closed
+ * How many more ref'd handles are open than `atStart` once handles closed
  * just now are gone: libuv drops a closed socket or server from its list
  * only at the end of the loop iteration that closed it (see mayBeClosing).
  */
-async function stillMoreHandlesOpen(atStart: number): Promise<boolean> {
+async function handlesLeftOpenSince(atStart: number): Promise<number> {
   await letClosesFinish();
-  return openHandleCount() > atStart;
+  return Math.max(0, openHandleCount() - atStart);
 }
 
 /**
@@ -355,15 +355,15 @@ export class FileRecorder {
       this.attribution.verdictEnded();
     }
     if (mayBeClosing(scope.handles)) await letClosesFinish();
-    const leftHandlesOpen = mayHaveLeftHandlesOpen && (await stillMoreHandlesOpen(scope.handlesOpenAtStart!));
-    if (leftHandlesOpen) this.trackHandles();
+    const leftHandlesOpen = mayHaveLeftHandlesOpen ? await handlesLeftOpenSince(scope.handlesOpenAtStart!) : 0;
+    if (leftHandlesOpen > 0) this.trackHandles();
     node.handles = handlesLeftOpen(scope.handles, this.ignoreHandleFrames);
     if (scope.handlesTracked) {
       node.figures.handlesOpened = { value: scope.handlesOpened, source: 'measured' };
       node.figures.handlesLeftOpen = { value: node.handles.length, source: 'measured' };
-    } else if (!leftHandlesOpen) {
-      // No more ref'd handles open than at the start: none left open that Node lists.
-      node.figures.handlesLeftOpen = { value: 0, source: 'measured' };
+    } else {
+      // Counted at its boundaries: how many more ref'd handles are open than at its start, not which.
+      node.figures.handlesLeftOpen = { value: leftHandlesOpen, source: leftHandlesOpen > 0 ? 'sampled' : 'measured' };
     }
     if (scope.handles.length > 0) scope.handles.length = 0;
     if (this.mode === 'settled' && SETTLED_KINDS.has(node.kind)) {

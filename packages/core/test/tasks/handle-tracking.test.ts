@@ -53,9 +53,10 @@ describe("handleTracking: 'once-left-open' (the plugins' sampled mode)", () => {
     expect(idWhileClean).toBe(0);
     expect(clean.figures.handlesOpened).toBeUndefined();
     expect(clean.figures.handlesLeftOpen).toEqual({ value: 0, source: 'measured' });
-    // Seen at its end by the count alone: not itemised, and no figure claims a number it cannot stand by.
+    // Seen at its end by the count alone: how many, not which.
     expect(first.handles).toEqual([]);
-    expect(first.figures.handlesLeftOpen).toBeUndefined();
+    expect(first.figures.handlesLeftOpen).toEqual({ value: 1, source: 'sampled' });
+    expect(first.figures.handlesOpened).toBeUndefined();
     expect(idWhileTracking).not.toBe(0);
     expect(second.figures.handlesOpened?.value).toBe(1);
     expect(second.handles).toHaveLength(1);
@@ -68,13 +69,16 @@ describe("handleTracking: 'once-left-open' (the plugins' sampled mode)", () => {
     const server = net.createServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     await new Promise((resolve) => server.close(resolve));
-    await recorder.exit('passed');
+    const closes = await recorder.exit('passed');
     recorder.enter('test', ['leaves a timer']);
     const timer = leakTimer();
     const node = await recorder.exit('passed');
     clearTimeout(timer);
     await recorder.finish();
+    expect(closes.figures.handlesLeftOpen).toEqual({ value: 0, source: 'measured' });
+    // Still the first to leave one open: counted, not itemised.
     expect(node.handles).toEqual([]);
+    expect(node.figures.handlesLeftOpen).toEqual({ value: 1, source: 'sampled' });
   });
 
   it('follows a task run under AsyncLocalStorage from its start, creation stack included', async () => {
