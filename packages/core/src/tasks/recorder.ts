@@ -333,7 +333,7 @@ export class FileRecorder {
       throw new MemscopeError('ERR_MEMSCOPE_USAGE', `exit() of '${scope.node.id}', which has already ended`);
     }
     const end = takeReading(this.capture, this.forced, this.fullTaskReadings || scope === this.fileScope);
-    const mayHaveLeftHandlesOpen = scope.handlesOpenAtStart !== null && openHandleCount() > scope.handlesOpenAtStart;
+    const mayHaveLeftHandlesOpen = this.handlesCountedAtEnd(scope);
     scope.open = false;
     const at = this.openScopes.lastIndexOf(scope);
     this.openScopes.splice(at, 1);
@@ -421,8 +421,25 @@ export class FileRecorder {
   /** Without the hook, a task's handles are only counted at its boundaries. */
   private noteHandlesAtStart(scope: TaskScope): void {
     if (this.releaseHandles) return;
-    scope.handlesTracked = false;
     scope.handlesOpenAtStart = openHandleCount();
+    // A verdict's figures stay as when followed: handles are never followed while it measures.
+    if (scope.node.kind !== 'verdict') scope.handlesTracked = false;
+  }
+
+  /**
+   * At a task's end, with the hook off: whether it may have left handles
+   * open. What a verdict's calls left open is the verdict's to judge, not
+   * the test's (as when handles are followed), so it is taken out of the
+   * counts its ancestors started from.
+   */
+  private handlesCountedAtEnd(scope: TaskScope): boolean {
+    if (scope.handlesOpenAtStart === null) return false;
+    const opened = openHandleCount() - scope.handlesOpenAtStart;
+    if (scope.node.kind !== 'verdict') return opened > 0;
+    for (let outer = scope.parent; outer && opened > 0; outer = outer.parent) {
+      if (outer.handlesOpenAtStart !== null) outer.handlesOpenAtStart += opened;
+    }
+    return false;
   }
 
   private dispose(): void {
