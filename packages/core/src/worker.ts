@@ -14,6 +14,7 @@ export { finishBackgroundOptimization } from './main-context.js';
 export { getSharedCapture as getCapture } from './capture/shared.js';
 export { createFileRecorder, FileRecorder } from './tasks/recorder.js';
 export type { FileRecorderOptions, FinalState } from './tasks/recorder.js';
+export type { HandleTracking } from './tasks/handles.js';
 export type { TaskScope } from './tasks/scope.js';
 export { writeFileRecord, writeFileRecordSync } from './tasks/records.js';
 export type { FileRecord, MeasureMode, TaskNode } from './tasks/types.js';

@@ -1,6 +1,6 @@
 import {
   createFileRecorder, createMatchersOnDemand, getCapture, MATCHER_NAMES,
-  type FileRecorder, type FinalState, type MeasureMode, type TaskNode, type TaskScope,
+  type FileRecorder, type FinalState, type HandleTracking, type MeasureMode, type TaskNode, type TaskScope,
 } from '@memscope/core/worker';
 import { guardAsyncMatchers } from './await-guard.js';
 import { META_KEY, sentTask, type FileMeta, type TestMeta } from './meta.js';
@@ -77,13 +77,25 @@ function collectingFile(): string {
   return (globalThis as WorkerGlobal).__vitest_worker__?.filepath ?? '';
 }
 
+/**
+ * Sampled mode follows handles only once a test has left one open (core's
+ * HandleTracking): a file whose tests close what they open then runs with no
+ * async hook, whose promise hooks cost every test of the file on Node 20.
+ * Settled mode, whose forced GC per test dwarfs that, follows them always.
+ */
+export function handleTrackingFor(mode: MeasureMode): HandleTracking {
+  return mode === 'sampled' ? 'once-left-open' : 'always';
+}
+
 function recorderFor(vitest: RunningVitest, state: WorkerState, test: RunnerTest): FileRecorder | null {
   const file = test.file;
   if (!file) return null;
   let recorder = state.recorders.get(file.filepath);
   if (!recorder) {
     const { mode } = settingsOf(vitest);
-    recorder = createFileRecorder({ rootDir: rootDir(), file: file.filepath, capture: getCapture(), mode, ignoreHandleFrames: RUNNER_FRAMES });
+    recorder = createFileRecorder({
+      rootDir: rootDir(), file: file.filepath, capture: getCapture(), mode, ignoreHandleFrames: RUNNER_FRAMES, handleTracking: handleTrackingFor(mode),
+    });
     state.recorders.set(file.filepath, recorder);
     const fileMeta: FileMeta = { capture: recorder.capture.path, mode };
     file.meta[META_KEY] = fileMeta;

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import type { RunningVitest } from '../src/runtime.js';
-import { installIntoVitest } from '../src/worker.js';
+import { handleTrackingFor, installIntoVitest } from '../src/worker.js';
 
 interface Registered {
   hook: 'beforeEach' | 'afterEach' | 'afterAll';
@@ -28,4 +28,10 @@ test('registers its per-test hooks with timeout 0, which Vitest runs without a t
   ]);
   // Once per file: the end of the file keeps Vitest's default hook timeout.
   expect(registered.filter((entry) => entry.hook === 'afterAll')).toEqual([{ hook: 'afterAll', timeout: undefined }]);
+});
+
+test('follows handles only once a test has left one open in sampled mode, from the start in settled mode', () => {
+  // Vitest runs no async hook of its own: memscope's would turn Node's promise hooks on for every test.
+  expect(handleTrackingFor('sampled')).toBe('once-left-open');
+  expect(handleTrackingFor('settled')).toBe('always');
 });

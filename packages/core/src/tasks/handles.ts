@@ -126,6 +126,45 @@ export function retainHandleTracking(): () => void {
   };
 }
 
+/**
+ * How a recorder follows the handles its tasks open.
+ * - 'always': the async hook runs from the file's start: every task gets
+ *   handlesOpened, and handles left open with their creation stacks.
+ * - 'once-left-open': no hook until a task ends with more handles open than
+ *   it started with (openHandleCount, read at its boundaries); from then on,
+ *   as 'always', for the tasks that start after. On Node 20 any enabled
+ *   async hook makes Node run JS for every promise created, awaited and
+ *   settled (its promise hooks; `trackPromises: false` is ignored there),
+ *   a cost every test of a suite pays when most never leave a handle open.
+ *   The first task found so is not itemised: a stack can only be taken while
+ *   its handle is created. Tasks carried by AsyncLocalStorage (concurrent
+ *   tests, task scopes) turn the hook on when they start: the storage's own
+ *   hook already makes Node run JS per promise.
+ */
+export type HandleTracking = 'always' | 'once-left-open';
+
+export const HANDLE_TRACKING: readonly HandleTracking[] = ['always', 'once-left-open'];
+
+/**
+ * Requests (one-shot fs and dns calls, writes, connects, shutdowns, UDP
+ * sends) are not handles: they end by themselves. Node names them
+ * FSReqCallback, GetAddrInfoReqWrap, WriteWrap, SimpleWriteWrap (a write on
+ * the runner's IPC pipe), ShutdownWrap, TCPConnectWrap, SendWrap, …
+ */
+const REQUEST_TYPE = /Req|(?:Write|Shutdown|Connect|Send)Wrap$/;
+
+/**
+ * Ref'd handles and timers open now, as Node lists them
+ * (process.getActiveResourcesInfo: a few µs, no hook). Unref'd timers and
+ * handles are not listed, so a task that leaves only those open does not
+ * turn the hook on.
+ */
+export function openHandleCount(): number {
+  let count = 0;
+  for (const type of process.getActiveResourcesInfo()) if (!REQUEST_TYPE.test(type)) count++;
+  return count;
+}
+
 export function isStillOpen(entry: HandleEntry): boolean {
   if (TIMER_TYPES.has(entry.type)) return (entry.resource as TimerLike)._destroyed !== true;
   try {

@@ -1,5 +1,6 @@
 export { createFileRecorder, FileRecorder } from './recorder.js';
 export type { FileRecorderOptions, FinalState } from './recorder.js';
+export type { HandleTracking } from './handles.js';
 export type { TaskScope } from './scope.js';
 export { currentScope } from './storage.js';
 export { task } from './task-scope.js';

@@ -4,7 +4,7 @@ import { processSingleton, runsFromBuild } from '../main-context.js';
 import { forgetCollected } from '../track/registry.js';
 import { ConcurrentAttribution } from './attribution.js';
 import { addForced, emptyTotals, figuresBetween, takeReading } from './figures.js';
-import { handlesLeftOpen, letClosesFinish, mayBeClosing, retainHandleTracking } from './handles.js';
+import { HANDLE_TRACKING, handlesLeftOpen, letClosesFinish, mayBeClosing, openHandleCount, retainHandleTracking, type HandleTracking } from './handles.js';
 import { emptyTaskNode, endTaskNode, relativeFile, TaskIdRegistry, validateNames } from './ids.js';
 import { TaskScope } from './scope.js';
 import { labelSharedFigures, markOverlap } from './shared.js';
@@ -43,6 +43,13 @@ export interface FileRecorderOptions {
    * GC dwarfs the reads): at every task boundary.
    */
   nativeFigures?: NativeFiguresAt;
+  /**
+   * 'always' (the default): the handle hook runs from the file's start.
+   * 'once-left-open': only after a task has left a handle open, so a file
+   * whose tests close what they open runs with no async hook at all; see
+   * HandleTracking in handles.ts for what it leaves out.
+   */
+  handleTracking?: HandleTracking;
 }
 
 export type NativeFiguresAt = 'file' | 'every-task';
@@ -94,6 +101,16 @@ function isPrefix(prefix: readonly string[], names: readonly string[]): boolean 
 }
 
 /**
+ * How many more ref'd handles are open than `atStart` once handles closed
+ * just now are gone: libuv drops a closed socket or server from its list
+ * only at the end of the loop iteration that closed it (see mayBeClosing).
+ */
+async function handlesLeftOpenSince(atStart: number): Promise<number> {
+  await letClosesFinish();
+  return Math.max(0, openHandleCount() - atStart);
+}
+
+/**
  * Records the tasks of one test file in one worker and their memory figures.
  * A plugin maps its runner's lifecycle onto enter/exit and, where it can wrap
  * the test function, runInTask; see `createFileRecorder`.
@@ -112,20 +129,24 @@ export class FileRecorder {
   private readonly openScopes: TaskScope[] = [];
   private readonly forced = emptyTotals();
   private readonly fileScope: TaskScope;
-  private readonly releaseHandles: () => void;
+  /** Ends this recorder's use of the handle hook; null while it has not turned it on. */
+  private releaseHandles: (() => void) | null = null;
   /** Heap used after the last settled GC (settled mode). */
   private lastSettled = 0;
   /** Per-test figures of tests that run at once (attribution.ts). */
   private readonly attribution: ConcurrentAttribution;
 
   constructor(options: FileRecorderOptions) {
-    const { rootDir, file, capture, mode = 'sampled', settleGc = 'fast', ignoreHandleFrames = [], asyncContext = true } = options ?? ({} as FileRecorderOptions);
+    const { rootDir, file, capture, mode = 'sampled', settleGc = 'fast', ignoreHandleFrames = [], asyncContext = true, handleTracking = 'always' } = options ?? ({} as FileRecorderOptions);
     const nativeFigures = options?.nativeFigures ?? (mode === 'settled' ? 'every-task' : 'file');
     if (!MODES.includes(mode)) {
       throw new MemscopeError('ERR_MEMSCOPE_INVALID_OPTION', `mode must be 'sampled' or 'settled', received ${JSON.stringify(mode)}`);
     }
     if (!NATIVE_FIGURES_AT.includes(nativeFigures)) {
       throw new MemscopeError('ERR_MEMSCOPE_INVALID_OPTION', `nativeFigures must be 'file' or 'every-task', received ${JSON.stringify(nativeFigures)}`);
+    }
+    if (!HANDLE_TRACKING.includes(handleTracking)) {
+      throw new MemscopeError('ERR_MEMSCOPE_INVALID_OPTION', `handleTracking must be 'always' or 'once-left-open', received ${JSON.stringify(handleTracking)}`);
     }
     if (!capture || typeof capture.heapFigures !== 'function' || typeof capture.gcTotals !== 'function') {
       throw new MemscopeError('ERR_MEMSCOPE_INVALID_OPTION', 'capture must be a Capture (from getCapture()), received ' + typeof capture);
@@ -138,11 +159,12 @@ export class FileRecorder {
     this.asyncContext = asyncContext;
     this.fullTaskReadings = nativeFigures === 'every-task';
     this.ids = new TaskIdRegistry(this.file);
-    this.releaseHandles = retainHandleTracking();
+    if (handleTracking === 'always') this.trackHandles();
     this.attribution = new ConcurrentAttribution(capture, this.forced);
     if (mode === 'settled') this.settle();
     const node = this.newNode('file', this.file, [], null);
     this.fileScope = new TaskScope(node, null, takeReading(capture, this.forced), capture);
+    this.noteHandlesAtStart(this.fileScope);
     this.openScopes.push(this.fileScope);
     setActiveScopeSource(this);
     running.recorder = this;
@@ -202,7 +224,9 @@ export class FileRecorder {
   /** Runs `fn` as part of `scope`: everything it starts, now or later, is charged to that task. */
   runInTask<T>(scope: TaskScope, fn: () => T): T {
     if (this.attribution.isAttributed(scope)) return this.attribution.runAs(scope, fn);
-    return this.asyncContext ? taskStorage.run(scope, fn) : fn();
+    if (!this.asyncContext) return fn();
+    this.trackHandlesFrom(scope);
+    return taskStorage.run(scope, fn);
   }
 
   /**
@@ -215,6 +239,7 @@ export class FileRecorder {
     if (scope.node.kind !== 'test' || !scope.open) {
       throw new MemscopeError('ERR_MEMSCOPE_USAGE', `attributeConcurrently() expects an open test, received ${scope.node.kind} '${scope.node.id}'`);
     }
+    this.trackHandlesFrom(scope);
     this.attribution.attribute(scope);
   }
 
@@ -225,7 +250,10 @@ export class FileRecorder {
    */
   continueInTask(scope: TaskScope): void {
     if (this.attribution.isAttributed(scope)) this.attribution.continueAs(scope);
-    else if (this.asyncContext) taskStorage.enterWith(scope);
+    else if (this.asyncContext) {
+      this.trackHandlesFrom(scope);
+      taskStorage.enterWith(scope);
+    }
   }
 
   /** enter + runInTask + exit, with the state taken from how `fn` ended. */
@@ -281,6 +309,7 @@ export class FileRecorder {
     const settledAtStart = this.mode === 'settled' && (kind === 'task' || kind === 'verdict') ? this.settle() : this.lastSettled;
     const scope = new TaskScope(node, parent, takeReading(this.capture, this.forced, this.fullTaskReadings), this.capture);
     scope.settledAtStart = settledAtStart;
+    this.noteHandlesAtStart(scope);
     if (kind === 'task' || kind === 'verdict') scope.owner().innerTasks.push(node);
     this.openScopes.push(scope);
     return scope;
@@ -304,6 +333,7 @@ export class FileRecorder {
       throw new MemscopeError('ERR_MEMSCOPE_USAGE', `exit() of '${scope.node.id}', which has already ended`);
     }
     const end = takeReading(this.capture, this.forced, this.fullTaskReadings || scope === this.fileScope);
+    const mayHaveLeftHandlesOpen = this.handlesCountedAtEnd(scope);
     scope.open = false;
     const at = this.openScopes.lastIndexOf(scope);
     this.openScopes.splice(at, 1);
@@ -325,9 +355,16 @@ export class FileRecorder {
       this.attribution.verdictEnded();
     }
     if (mayBeClosing(scope.handles)) await letClosesFinish();
+    const leftHandlesOpen = mayHaveLeftHandlesOpen ? await handlesLeftOpenSince(scope.handlesOpenAtStart!) : 0;
+    if (leftHandlesOpen > 0) this.trackHandles();
     node.handles = handlesLeftOpen(scope.handles, this.ignoreHandleFrames);
-    node.figures.handlesOpened = { value: scope.handlesOpened, source: 'measured' };
-    node.figures.handlesLeftOpen = { value: node.handles.length, source: 'measured' };
+    if (scope.handlesTracked) {
+      node.figures.handlesOpened = { value: scope.handlesOpened, source: 'measured' };
+      node.figures.handlesLeftOpen = { value: node.handles.length, source: 'measured' };
+    } else {
+      // Counted at its boundaries: how many more ref'd handles are open than at its start, not which.
+      node.figures.handlesLeftOpen = { value: leftHandlesOpen, source: leftHandlesOpen > 0 ? 'sampled' : 'measured' };
+    }
     if (scope.handles.length > 0) scope.handles.length = 0;
     if (this.mode === 'settled' && SETTLED_KINDS.has(node.kind)) {
       const after = this.settle();
@@ -361,8 +398,53 @@ export class FileRecorder {
     return this.lastSettled;
   }
 
+  /** Turns the handle hook on for this recorder (once); tasks that start from now on are followed. */
+  private trackHandles(): void {
+    this.releaseHandles ??= retainHandleTracking();
+  }
+
+  /**
+   * Turns the handle hook on as `scope` starts running under
+   * AsyncLocalStorage: the storage's own hook already makes Node run JS per
+   * promise, so following handles costs little more. A scope that has just
+   * been entered has run nothing yet: it is followed whole.
+   */
+  private trackHandlesFrom(scope: TaskScope): void {
+    if (this.releaseHandles) return;
+    this.trackHandles();
+    if (scope.open && scope.handlesOpenAtStart !== null) {
+      scope.handlesTracked = true;
+      scope.handlesOpenAtStart = null;
+    }
+  }
+
+  /** Without the hook, a task's handles are only counted at its boundaries. */
+  private noteHandlesAtStart(scope: TaskScope): void {
+    if (this.releaseHandles) return;
+    scope.handlesOpenAtStart = openHandleCount();
+    // A verdict's figures stay as when followed: handles are never followed while it measures.
+    if (scope.node.kind !== 'verdict') scope.handlesTracked = false;
+  }
+
+  /**
+   * At a task's end, with the hook off: whether it may have left handles
+   * open. What a verdict's calls left open is the verdict's to judge, not
+   * the test's (as when handles are followed), so it is taken out of the
+   * counts its ancestors started from.
+   */
+  private handlesCountedAtEnd(scope: TaskScope): boolean {
+    if (scope.handlesOpenAtStart === null) return false;
+    const opened = openHandleCount() - scope.handlesOpenAtStart;
+    if (scope.node.kind !== 'verdict') return opened > 0;
+    for (let outer = scope.parent; outer && opened > 0; outer = outer.parent) {
+      if (outer.handlesOpenAtStart !== null) outer.handlesOpenAtStart += opened;
+    }
+    return false;
+  }
+
   private dispose(): void {
-    this.releaseHandles();
+    this.releaseHandles?.();
+    this.releaseHandles = null;
     if (isActiveScopeSource(this)) setActiveScopeSource(null);
     if (running.recorder === this) running.recorder = null;
   }

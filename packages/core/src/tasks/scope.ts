@@ -27,6 +27,13 @@ export class TaskScope {
   peakSeen: number;
   handlesOpened = 0;
   readonly handles: HandleEntry[] = [];
+  /**
+   * Whether the handle hook ran for the whole of this task, so its handle
+   * figures are complete (see HandleTracking in handles.ts).
+   */
+  handlesTracked = true;
+  /** Ref'd handles open at this task's start, read while the hook is off; null otherwise. */
+  handlesOpenAtStart: number | null = null;
   readonly tracked: TrackedEntry[] = [];
   /**
    * Task scopes and verdicts opened inside this test or hook, nested ones

@@ -43,6 +43,9 @@ export class JestFileLifecycle {
       capture: getCapture(),
       mode: run.settings.mode,
       ignoreHandleFrames: JEST_FRAMES,
+      // Handles followed from the file's start in both modes (core's HandleTracking): jest-circus runs
+      // every test inside an AsyncLocalStorage (Jest 29 and 30), so Node's promise hooks are on anyway.
+      handleTracking: 'always',
     });
   }
 
