@@ -8,6 +8,7 @@
         'src/gc.cc',
         'src/gc_accounting.cc',
         'src/heap_graph.cc',
+        'src/graph_walk.cc',
         'src/snapshot_reader.cc',
         'src/string_pool.cc',
         'src/heap_stats.cc',

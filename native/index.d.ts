@@ -120,6 +120,20 @@ declare namespace memscopeNative {
     youngGenerationUsed(): number;
     /** Takes a heap snapshot, converts it in C++ and deletes it. Node 0 is the root. */
     heapGraph(): NativeHeapGraph;
+    /**
+     * The breadth-first tree of @memscope/core's HeapIndex.shortestPathTree
+     * over a heap graph, walked in C++: `skipByName[name] === 1` marks nodes
+     * whose edges are not followed, `keyOfEntry[name]` the key id of a
+     * WeakMap entry's internal edges (followed last), `keptForJob` the name
+     * of the `(Strong roots)` edge to skip (-1 for none). Absent from addons
+     * built before it.
+     */
+    shortestPathTree?(
+      graph: Pick<NativeHeapGraph, 'nodeTypes' | 'nodeIds' | 'nodeNames' | 'edgeStart' | 'edgeTypes' | 'edgeNames' | 'edgeTargets'>,
+      skipByName: Int8Array,
+      keyOfEntry: Uint32Array | undefined,
+      keptForJob: number,
+    ): { parents: Int32Array; parentEdges: Int32Array; order: Int32Array };
     /** V8's snapshot id of a live object or function; 0 until a snapshot has seen it. */
     objectId(value: object): number;
     /**

@@ -4,6 +4,7 @@
 
 #include "gc.h"
 #include "gc_accounting.h"
+#include "graph_walk.h"
 #include "heap_graph.h"
 #include "heap_stats.h"
 #include "object_id.h"
@@ -28,6 +29,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   RegisterGcAccounting(env, exports);
   RegisterHeapStats(env, exports);
   RegisterHeapGraph(env, exports);
+  RegisterGraphWalks(env, exports);
   RegisterObjectIds(env, exports);
   RegisterSampling(env, exports);
 

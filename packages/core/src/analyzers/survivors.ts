@@ -114,7 +114,8 @@ function collectPopulations(index: HeapIndex, boundaries: readonly number[], rul
   const inCollections = collectionMembers(index, isNew, (node) => GROUP_HEAD_TYPES.has(index.type(node)));
   const heldByCollection = new Map<number, CollectionMember>();
 
-  const owned: OwnedBytes = { pending: [], ownerOfHead: new Map() };
+  const owned: OwnedBytes = { heads: [], bytes: [], native: [], ownerOfHead: new Map() };
+  const joined: JoinedPopulations = { populations, byHolder: new Map() };
   for (let node = 1; node < nodeCount; node++) {
     if (!isNew(node) || parents[node] === -1 || heldByRunningCode(index, holders[node]!) || excluded(node)) continue;
     const member = inCollections.get(node);
@@ -127,34 +128,53 @@ function collectPopulations(index: HeapIndex, boundaries: readonly number[], rul
       noteOwned(owned, index, node, head);
       continue;
     }
-    const kind = populationKind(index, node);
-    if (kind) joinPopulation(populations, index, node, kind, `${heldByCollection.get(node)?.collection ?? holders[node]}`, boundaries);
+    if (formsPopulation(index.type(node))) joinPopulation(joined, index, node, heldByCollection.get(node)?.collection ?? holders[node]!, boundaries);
   }
   chargeOwnedBytes(populations, owned);
   return { populations, holders, heldByCollection };
 }
 
-/** The type and name a node that leads its own group is counted under; undefined for the kinds that form no population. */
-function populationKind(index: HeapIndex, node: number): { type: number; name: string } | undefined {
-  const type = index.type(node);
-  if (!GROUP_HEAD_TYPES.has(type) && !STRING_TYPES.has(type) && type !== NodeType.number && type !== NodeType.bigint) return undefined;
-  return { type, name: STRING_TYPES.has(type) ? '(string)' : index.name(node) || '(anonymous)' };
+/** Whether a node of this type that leads its own group forms a population (other kinds form none). */
+function formsPopulation(type: number): boolean {
+  return GROUP_HEAD_TYPES.has(type) || STRING_TYPES.has(type) || type === NodeType.number || type === NodeType.bigint;
 }
 
+/** The name a node that leads its own group is counted under. */
+function populationName(index: HeapIndex, node: number, type: number): string {
+  return STRING_TYPES.has(type) ? '(string)' : index.name(node) || '(anonymous)';
+}
+
+/**
+ * The populations by their key (type, name, holder), in the order they were
+ * first met, and the same populations by holder, then by node type and
+ * name index: tens of thousands of new nodes find theirs without a key
+ * string made per node.
+ */
+interface JoinedPopulations {
+  populations: Map<string, Population>;
+  byHolder: Map<number, Map<number, Population>>;
+}
+
+/** Node types are below 16: a node's name index and type make one number. */
+const TYPE_SLOTS = 16;
+
 /** Adds the node to the population of its type, name and holder, counting it in the interval it was allocated in. */
-function joinPopulation(
-  populations: Map<string, Population>,
-  index: HeapIndex,
-  node: number,
-  { type, name }: { type: number; name: string },
-  holder: string,
-  boundaries: readonly number[],
-): void {
-  const key = `${type}:${name}:${holder}`;
-  let population = populations.get(key);
+function joinPopulation({ populations, byHolder }: JoinedPopulations, index: HeapIndex, node: number, holder: number, boundaries: readonly number[]): void {
+  const type = index.type(node);
+  let byName = byHolder.get(holder);
+  if (!byName) byHolder.set(holder, (byName = new Map()));
+  const nameKey = index.graph.nodeNames[node]! * TYPE_SLOTS + type;
+  let population = byName.get(nameKey);
   if (!population) {
-    population = { name, nodeType: type, members: [], countsPerInterval: new Array<number>(boundaries.length).fill(0), bytes: 0 };
-    populations.set(key, population);
+    // Two name indexes can share a key (every string is '(string)'): the key decides.
+    const name = populationName(index, node, type);
+    const key = `${type}:${name}:${holder}`;
+    population = populations.get(key);
+    if (!population) {
+      population = { name, nodeType: type, members: [], countsPerInterval: new Array<number>(boundaries.length).fill(0), bytes: 0 };
+      populations.set(key, population);
+    }
+    byName.set(nameKey, population);
   }
   population.members.push(node);
   population.bytes += index.selfSize(node);
@@ -204,30 +224,36 @@ function headTable(index: HeapIndex, parents: Int32Array, isNew: (node: number) 
   return heads;
 }
 
-/** Bytes of an object owned by a head: the head, the bytes, whether they are native-backed. */
-type PendingBytes = [head: number, bytes: number, native: boolean];
-
 /**
- * What heads own, charged once the groups are known: the bytes of each
- * owned object, and the heads that are themselves owned by another head
- * (their bytes, and the bytes charged to them, go on up to the head that
- * leads a group).
+ * What heads own, charged once the groups are known: for each owned object
+ * its head, its bytes and whether they are native-backed (three parallel
+ * lists, no tuple per object), and the heads that are themselves owned by
+ * another head (their bytes, and the bytes charged to them, go on up to the
+ * head that leads a group).
  */
 interface OwnedBytes {
-  pending: PendingBytes[];
+  heads: number[];
+  bytes: number[];
+  native: boolean[];
   ownerOfHead: Map<number, number>;
 }
 
 function noteOwned(owned: OwnedBytes, index: HeapIndex, node: number, head: number): void {
-  owned.pending.push([head, index.selfSize(node), NATIVE_BACKED.test(index.name(node))]);
+  owned.heads.push(head);
+  owned.bytes.push(index.selfSize(node));
+  owned.native.push(index.nameMatches(node, NATIVE_BACKED));
   if (GROUP_HEAD_TYPES.has(index.type(node))) owned.ownerOfHead.set(node, head);
 }
 
 /** Charges what each head owns to the population of the head that leads it. */
-function chargeOwnedBytes(populations: Map<string, Population>, { pending, ownerOfHead }: OwnedBytes): void {
+function chargeOwnedBytes(populations: Map<string, Population>, owned: OwnedBytes): void {
+  const { ownerOfHead } = owned;
   const populationOfHead = new Map<number, Population>();
   for (const population of populations.values()) for (const member of population.members) populationOfHead.set(member, population);
-  for (const [head, bytes, native] of pending) {
+  for (let i = 0; i < owned.heads.length; i++) {
+    const head = owned.heads[i]!;
+    const bytes = owned.bytes[i]!;
+    const native = owned.native[i]!;
     let at: number | undefined = head;
     for (let hops = 0; at !== undefined && !populationOfHead.has(at) && hops < 16; hops++) at = ownerOfHead.get(at);
     const population = at === undefined ? undefined : populationOfHead.get(at);

@@ -9,6 +9,7 @@ import type {
   Capture,
   GcMode,
   GcTotals,
+  GraphWalks,
   HeapFigures,
   HeapGraph,
   HeapSpaceFigures,
@@ -62,6 +63,8 @@ export function createNativeCapture(binding: NativeBinding, options: NativeCaptu
   // The addon counts from its first load in the isolate; a capture counts from its creation.
   const gcAtStart = binding.gcTotals();
   let sampling = false;
+  // An addon built before the walk existed leaves HeapIndex to its own.
+  const walks: GraphWalks | undefined = typeof binding.shortestPathTree === 'function' ? { shortestPathTree: binding.shortestPathTree.bind(binding) } : undefined;
   // One addon call gives V8's statistics and malloc, which node:v8 does not expose; the young generation is two space reads (~0.1 µs).
   const reads: PathReads = {
     statistics: () => {
@@ -102,7 +105,9 @@ export function createNativeCapture(binding: NativeBinding, options: NativeCaptu
     },
 
     heapGraph(): HeapGraph {
-      return forcingCollections(() => binding.heapGraph());
+      const graph: HeapGraph = forcingCollections(() => binding.heapGraph());
+      if (walks) graph.walks = walks;
+      return graph;
     },
 
     lookup: {

@@ -7,7 +7,7 @@
  * which path produced it.
  */
 
-import type { NativeHeapGraph } from '@memscope/native';
+import type { NativeBinding, NativeHeapGraph } from '@memscope/native';
 
 export type CapturePath = 'native' | 'js';
 
@@ -83,7 +83,15 @@ export interface GcTotals {
  * The layout and its fields are written once, as the addon's
  * NativeHeapGraph (@memscope/native), less the addon's timings.
  */
-export type HeapGraph = Omit<NativeHeapGraph, 'phasesMs'>;
+export type HeapGraph = Omit<NativeHeapGraph, 'phasesMs'> & {
+  /** Walks over this graph in native code, when the capture has them (HeapIndex falls back to its own). */
+  walks?: GraphWalks;
+};
+
+/** The addon's walks over a heap graph (see NativeBinding.shortestPathTree). */
+export interface GraphWalks {
+  shortestPathTree: NonNullable<NativeBinding['shortestPathTree']>;
+}
 
 /** One stack frame of an allocation sample, 1-based line and column of the function. */
 export interface AllocationFrame {

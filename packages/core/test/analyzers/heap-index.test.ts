@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EdgeType, HeapIndex, NodeType } from '../../src/analyzers/heap-index.js';
-import type { HeapGraph } from '../../src/capture/types.js';
+import type { GraphWalks, HeapGraph } from '../../src/capture/types.js';
 import { captureFactories } from '../support/capture-factories.js';
 
 /** A graph of `ids.length` nodes; node 0 holds the given edges. */
@@ -113,19 +113,75 @@ function weakMapHeap(keyHeldElsewhere: boolean): HeapGraph {
   ]);
 }
 
-describe('HeapIndex shortest retainer paths', () => {
-  it("reaches a WeakMap entry's value through its key when something else holds the key", () => {
-    const index = new HeapIndex(weakMapHeap(true));
+/** The addon's walks, for graphs built by hand; the JavaScript walk alone on a run pinned to pure JS. */
+const walkers: Array<[name: string, walks: () => Promise<GraphWalks | undefined>]> = [['JavaScript', async () => undefined]];
+if (process.env.MEMSCOPE_CAPTURE !== 'js') {
+  walkers.push(['addon', async () => {
+    const { loadNativeBinding } = await import('../../src/capture/native.js');
+    const binding = loadNativeBinding();
+    return { shortestPathTree: binding.shortestPathTree!.bind(binding) };
+  }]);
+}
+
+describe.each(walkers)('HeapIndex shortest retainer paths, %s walk', (_name, walksFor) => {
+  const indexOf = async (graph: HeapGraph) => {
+    const walks = await walksFor();
+    return new HeapIndex(walks ? { ...graph, walks } : graph);
+  };
+
+  it("reaches a WeakMap entry's value through its key when something else holds the key", async () => {
+    const index = await indexOf(weakMapHeap(true));
     expect(index.pathTo(4).nodes.map((node) => index.id(node))).toEqual([1, 60, 40, 50]);
   });
 
-  it("falls back to the WeakMap's table when nothing else reaches the value", () => {
-    const index = new HeapIndex(weakMapHeap(false));
+  it("falls back to the WeakMap's table when nothing else reaches the value", async () => {
+    const index = await indexOf(weakMapHeap(false));
     expect(index.pathTo(4).nodes.map((node) => index.id(node))).toEqual([1, 10, 30, 50]);
     // Every node still comes after its parent in the walk's order.
     const { order, parents } = index.shortestPathTree();
     const position = new Map(Array.from(order, (node, at) => [node, at]));
     for (const node of order) if (node !== 0) expect(position.get(parents[node]!)!).toBeLessThan(position.get(node)!);
+  });
+
+  it("skips weak and shortcut edges, code and hidden classes, V8's keep-during-job hold, and memscope's own holders", async () => {
+    const index = await indexOf(graphFromNodes([
+      { id: 1, name: '', type: NodeType.synthetic, edges: [[EdgeType.element, '1', 1], [EdgeType.element, '2', 2], [EdgeType.internal, 'weak_refs_keep_during_job', 5]] },
+      { id: 3, name: 'CallRunner', edges: [[EdgeType.property, 'fn', 3]] },
+      { id: 5, name: 'Object', edges: [[EdgeType.weak, 'w', 4], [EdgeType.shortcut, 's', 4], [EdgeType.internal, 'code', 6], [EdgeType.internal, 'map', 7], [EdgeType.property, 'next', 8]] },
+      { id: 7, name: 'held by memscope only' },
+      { id: 9, name: 'reached weakly only' },
+      { id: 11, name: 'kept for the job only' },
+      { id: 13, name: 'code', type: NodeType.code },
+      { id: 15, name: 'system / Map', type: NodeType.objectShape },
+      { id: 17, name: 'Object' },
+    ]));
+    const { parents, order } = index.shortestPathTree();
+    expect(Array.from(order, (node) => index.id(node))).toEqual([1, 3, 5, 17]);
+    expect(Array.from(parents)).toEqual([0, 0, 0, -1, -1, -1, -1, -1, 2]);
+  });
+});
+
+/** Elements that differ, a length mismatch counting as one (a deep equal of half a million elements takes seconds). */
+function differences(a: Int32Array, b: Int32Array): number {
+  let count = a.length === b.length ? 0 : 1;
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) count++;
+  return count;
+}
+
+describe.each(captureFactories)('HeapIndex walks on a %s capture snapshot', (path, factory) => {
+  it("gives the addon's tree, when the capture has it, and the JavaScript walk's the same to the element", async () => {
+    const capture = await factory();
+    const graph = capture.heapGraph();
+    // The native capture hands its graphs the addon's walk; the pure-JS one has none.
+    expect(graph.walks !== undefined).toBe(path === 'native');
+    const plain: HeapGraph = { ...graph };
+    delete plain.walks;
+    const tree = new HeapIndex(graph).shortestPathTree();
+    const inJavaScript = new HeapIndex(plain).shortestPathTree();
+    expect(tree.order.length).toBeGreaterThan(10_000);
+    expect(differences(tree.order, inJavaScript.order)).toBe(0);
+    expect(differences(tree.parents, inJavaScript.parents)).toBe(0);
+    expect(differences(tree.parentEdges, inJavaScript.parentEdges)).toBe(0);
   });
 });
 
