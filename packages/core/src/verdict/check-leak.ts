@@ -99,7 +99,7 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
     const warm = await warmUpStep(run);
     // A listener storm on the DOM is counted in its lists: no rounds needed.
     const { deadline } = run;
-    const domStorms = await domStormVerdict({ capture, runner, tracker, opts, callsPerInterval: warm.callsPerRound, msPerCall: warm.msPerCall, deadline });
+    const domStorms = await domStormVerdict({ capture, runner, tracker, opts, callsPerInterval: warm.callsPerRound, msPerCall: Math.min(warm.msPerCall, warm.lastMsPerCall), deadline });
     if (domStorms) return await withDomStorms(domStorms, { capture, runner, tracker, opts, deadline, started, timeMs, callsPerRound: warm.callsPerRound, allocationAtStart: warm.beforeDomCounting, trace: run.trace });
     const screened = await screenStep(run, warm);
     return resultOf(run, screened, await judgeScreen(run, screened));
@@ -112,6 +112,8 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
 /** What the warm-up decides: the round size, and whether rounds are exact or sample survivors. */
 interface WarmUp {
   msPerCall: number;
+  /** The warm-up's last batch's time per call: its pace once the first calls' cold code is behind it. */
+  lastMsPerCall: number;
   callsPerRound: number;
   precise: boolean;
   slowOrAsync: boolean;
@@ -120,12 +122,13 @@ interface WarmUp {
 
 async function warmUpStep(run: VerdictRun): Promise<WarmUp> {
   const { capture, runner, opts } = run;
-  const msPerCall = await warmUp(runner, opts);
+  const pace = { lastMsPerCall: Infinity };
+  const msPerCall = await warmUp(runner, opts, pace);
   run.timeMs.warmup = nowMs() - run.started;
   const callsPerRound = opts.callsPerRound ?? callsPerRoundFor(msPerCall);
   const slowOrAsync = runner.async || callsPerRound < MAX_CALLS_PER_ROUND;
   const precise = wantsExactRounds(capture, runner.async, callsPerRound);
-  return { msPerCall, callsPerRound, precise, slowOrAsync, beforeDomCounting: allocationReading(capture, runner) };
+  return { msPerCall, lastMsPerCall: pace.lastMsPerCall, callsPerRound, precise, slowOrAsync, beforeDomCounting: allocationReading(capture, runner) };
 }
 
 /** Rounds in the phases of the screen plan (verdict/screen/screen-plan.ts), its trace added to the verdict's. */

@@ -52,7 +52,7 @@ export async function domStormVerdict(input: {
   tracker: HandleTracker;
   opts: ResolvedLeakOptions;
   callsPerInterval: number;
-  /** The warm-up's mean time per call. */
+  /** The warm-up's time per call: its last batch's when faster than its mean (cold first calls). */
   msPerCall: number;
   deadline: Deadline;
 }): Promise<DomStorms | undefined> {
