@@ -1,0 +1,43 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { checkLeak } from '../../src/verdict/check-leak.js';
+import { recordSnapshot } from '../../src/verdict/time-budget.js';
+import { domGrowthGoesUnjudged } from '../../src/verdict/dom/unjudged-growth.js';
+
+/** Keeps 2 KB of plain objects a call: heap growth only a snapshot could name. */
+function keeper(): () => void {
+  const kept: object[] = [];
+  return () => {
+    kept.push({ payload: `${'x'.repeat(2000)}${kept.length}` });
+  };
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('heap growth no snapshot explained', () => {
+  it('is not judged in a DOM environment: the environment grows with clean mounts too, so the verdict passes and says how much grew', async () => {
+    // Snapshots priced at 100 s per MB of heap: none fits in the limit.
+    recordSnapshot(100_000, 1024 * 1024);
+    const result = await checkLeak(keeper(), { timeLimit: 30_000 });
+    expect(result.leaked).toBe(false);
+    expect(result.undecided).toBeUndefined();
+    expect(result.stats.snapshots).toBe(0);
+    expect(result.stats.cutShort?.step).toBe('explanation');
+    expect(result.stats.reason).toMatch(/^the heap grew .+ per call \(fit \d\.\d\d\), not judged: in a DOM environment/);
+  }, 120_000);
+
+  it('fails as unexplained growth where there is no document: the same calls outside a DOM environment', async () => {
+    recordSnapshot(100_000, 1024 * 1024);
+    vi.stubGlobal('document', undefined);
+    const result = await checkLeak(keeper(), { timeLimit: 30_000 });
+    expect(result.leaked).toBe(true);
+    expect(result.findings.map((f) => f.name)).toEqual(['(unexplained heap growth)']);
+  }, 120_000);
+
+  it('goes unjudged exactly where a document is', () => {
+    expect(domGrowthGoesUnjudged({ document: {} })).toBe(true);
+    expect(domGrowthGoesUnjudged({})).toBe(false);
+  });
+});
