@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkLeak } from '../../src/verdict/check-leak.js';
 import { recordSnapshot } from '../../src/verdict/time-budget.js';
-import { domGrowthGoesUnjudged } from '../../src/verdict/dom/unjudged-growth.js';
+import { domGrowthGoesUnjudged, unjudgedDomGrowthReason } from '../../src/verdict/dom/unjudged-growth.js';
 
 /** Keeps 2 KB of plain objects a call: heap growth only a snapshot could name. */
 function keeper(): () => void {
@@ -39,5 +39,14 @@ describe('heap growth no snapshot explained', () => {
   it('goes unjudged exactly where a document is', () => {
     expect(domGrowthGoesUnjudged({ document: {} })).toBe(true);
     expect(domGrowthGoesUnjudged({})).toBe(false);
+  });
+
+  it('names each figure left unjudged, with what would judge it', () => {
+    const cut = { step: 'explanation' as const, neededMs: 9000, leftMs: 2400, limitMs: 4200 };
+    const reason = unjudgedDomGrowthReason([{ what: 'the heap', perCall: 53, fit: 0.98 }, { what: 'malloc', perCall: 12083, fit: 0.981 }], cut);
+    expect(reason).toBe(
+      "the heap grew 53 B per call (fit 0.98) and malloc grew 11.8 KiB per call (fit 0.98), not judged: in a DOM environment the environment's own bookkeeping grows with every mount too, " +
+        'and only the explanation (a heap snapshot) tells it from a leak (about 9.0 s here; 2.4 s of the 4.2 s limit were left). Give the test a longer timeout to judge it.',
+    );
   });
 });
