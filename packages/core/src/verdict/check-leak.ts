@@ -19,6 +19,7 @@ import type { GrowthJudgement } from './screen/stats.js';
 import { nowMs } from '../node-clock.js';
 import { Deadline } from './time-budget.js';
 import { domStormVerdict, withDomStorms } from './dom/dom-storm-verdict.js';
+import { countedDomVerdict, heapGoesUnjudged } from './dom/dom-counted-verdict.js';
 import { judgeScreen, type Judged, type ScreenStep, type VerdictRun } from './judge.js';
 
 
@@ -99,8 +100,13 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
     const warm = await warmUpStep(run);
     // A listener storm on the DOM is counted in its lists: no rounds needed.
     const { deadline } = run;
-    const domStorms = await domStormVerdict({ capture, runner, tracker, opts, callsPerInterval: warm.callsPerRound, msPerCall: Math.min(warm.msPerCall, warm.lastMsPerCall), deadline });
+    const countedClean = { calls: 0, ms: 0 };
+    const domStorms = await domStormVerdict({ capture, runner, tracker, opts, callsPerInterval: warm.callsPerRound, msPerCall: Math.min(warm.msPerCall, warm.lastMsPerCall), deadline, countedClean });
     if (domStorms) return await withDomStorms(domStorms, { capture, runner, tracker, opts, deadline, started, timeMs, callsPerRound: warm.callsPerRound, allocationAtStart: warm.beforeDomCounting, trace: run.trace });
+    // Rounds whose heap growth could not be judged in the time left: the counting decides (see dom/dom-counted-verdict.ts).
+    if (countedClean.calls > 0 && heapGoesUnjudged(capture, deadline, countedClean.ms / 2)) {
+      return countedDomVerdict({ capture, tracker, opts, deadline, started, timeMs, callsPerRound: warm.callsPerRound, totalCalls: runner.calls, counted: countedClean, trace: run.trace });
+    }
     const screened = await screenStep(run, warm);
     return resultOf(run, screened, await judgeScreen(run, screened));
   } finally {

@@ -17,15 +17,37 @@ afterEach(() => {
 });
 
 describe('heap growth no snapshot explained', () => {
-  it('is not judged in a DOM environment: the environment grows with clean mounts too, so the verdict passes and says how much grew', async () => {
+  it('is not judged in a DOM environment: the DOM counting decides, and the pass says the heap was not judged', async () => {
     // Snapshots priced at 100 s per MB of heap: none fits in the limit.
     recordSnapshot(100_000, 1024 * 1024);
     const result = await checkLeak(keeper(), { timeLimit: 30_000 });
     expect(result.leaked).toBe(false);
     expect(result.undecided).toBeUndefined();
-    expect(result.stats.snapshots).toBe(0);
+    expect(result.stats).toMatchObject({ snapshots: 0, rounds: 2, cutShort: { step: 'explanation' } });
+    expect(result.stats.reason).toMatch(/^no DOM listener list grew over \d+ calls and no handle was left open per call; the heap was not judged: in a DOM environment/);
+    expect(result.stats.trace.at(-1)).toMatchObject({ phase: 'DOM listener lists', saw: 'none grew', next: 'passed' });
+  }, 120_000);
+
+  it('is not judged after rounds either: with the DOM counting left out, the pass names how much the heap grew', async () => {
+    recordSnapshot(100_000, 1024 * 1024);
+    const result = await checkLeak(keeper(), { timeLimit: 30_000, kinds: ['heap', 'handle', 'native'] });
+    expect(result.leaked).toBe(false);
+    expect(result.undecided).toBeUndefined();
     expect(result.stats.cutShort?.step).toBe('explanation');
     expect(result.stats.reason).toMatch(/^the heap grew .+ per call \(fit \d\.\d\d\), not judged: in a DOM environment/);
+  }, 120_000);
+
+  it('still fails a timer left armed per call when the heap goes unjudged: handles are judged from every call', async () => {
+    recordSnapshot(100_000, 1024 * 1024);
+    const armed: ReturnType<typeof setInterval>[] = [];
+    try {
+      const result = await checkLeak(() => void armed.push(setInterval(() => undefined, 60_000)), { timeLimit: 30_000 });
+      expect(result.leaked).toBe(true);
+      expect(result.findings.map((f) => f.kind)).toEqual(['handle']);
+      expect(result.stats.trace.at(-1)).toMatchObject({ phase: 'DOM listener lists', saw: 'none grew', next: 'leaked' });
+    } finally {
+      for (const timer of armed) clearInterval(timer);
+    }
   }, 120_000);
 
   it('fails as unexplained growth where there is no document: the same calls outside a DOM environment', async () => {

@@ -44,7 +44,8 @@ export interface DomStorms {
  * on the heap. That proves the leak with no rounds, in well under a second
  * on a jsdom heap where rounds take seconds. Handles left open over the
  * same calls are findings too. Undefined when no list grew (or outside
- * a DOM environment): the rounds decide, as for any function.
+ * a DOM environment): the rounds decide, as for any function, unless the
+ * heap goes unjudged there anyway (see dom-counted-verdict.ts).
  */
 export async function domStormVerdict(input: {
   capture: Capture;
@@ -55,6 +56,8 @@ export async function domStormVerdict(input: {
   /** The warm-up's time per call: its last batch's when faster than its mean (cold first calls). */
   msPerCall: number;
   deadline: Deadline;
+  /** Filled when the lists were counted and none grew: the calls counted and their time. */
+  countedClean?: { calls: number; ms: number };
 }): Promise<DomStorms | undefined> {
   const { capture, runner, tracker, opts, callsPerInterval, msPerCall, deadline } = input;
   if (!opts.kinds.has('storm') || !hasDomDocument()) return undefined;
@@ -64,8 +67,9 @@ export async function domStormVerdict(input: {
   const callsBefore = runner.calls;
   const handlesBefore = tracker.liveCount();
   const storms = await countDomListenerStorms(runner, callsPerInterval);
-  if (storms.length === 0) return undefined;
   const countedMs = nowMs() - countingStarted;
+  if (storms.length === 0 && input.countedClean) Object.assign(input.countedClean, { calls: runner.calls - callsBefore, ms: countedMs });
+  if (storms.length === 0) return undefined;
   // The heap's growth per call: another interval between two plain settled
   // collections (an exact reading walks the heap, 0.3 s at a time beside a
   // loaded jsdom heap; over an interval's calls a page of slop moves the
