@@ -104,7 +104,7 @@ async function runVerdict(fn: LeakTarget, opts: ResolvedLeakOptions, capture: Ca
     const domStorms = await domStormVerdict({ capture, runner, tracker, opts, callsPerInterval: warm.callsPerRound, msPerCall: Math.min(warm.msPerCall, warm.lastMsPerCall), deadline, countedClean });
     if (domStorms) return await withDomStorms(domStorms, { capture, runner, tracker, opts, deadline, started, timeMs, callsPerRound: warm.callsPerRound, allocationAtStart: warm.beforeDomCounting, trace: run.trace });
     // Rounds whose heap growth could not be judged in the time left: the counting decides (see dom/dom-counted-verdict.ts).
-    if (countedClean.calls > 0 && heapGoesUnjudged(capture, deadline, countedClean.ms / 2)) {
+    if (countedClean.calls > 0 && heapGoesUnjudged(capture, deadline, (countedClean.ms / countedClean.calls) * warm.callsPerRound)) {
       return countedDomVerdict({ capture, tracker, opts, deadline, started, timeMs, callsPerRound: warm.callsPerRound, totalCalls: runner.calls, counted: countedClean, trace: run.trace });
     }
     const screened = await screenStep(run, warm);

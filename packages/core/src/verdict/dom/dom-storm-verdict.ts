@@ -24,6 +24,16 @@ const COUNTING_COST = 2;
 /** A reading against the counting's time: half its calls and two full collections, each about a round's cost. */
 const READING_COST = 2;
 
+/**
+ * Calls an interval of the counting has at most. The lists are counted
+ * exactly, so an interval needs no more calls than a steady gain can show
+ * in (15 entries at MIN_PER_CALL) and a list filling up to a cap cannot fake
+ * (it fills in the warm-up's calls, or slows in the second interval): the
+ * round's 60 and more cost a Jest + jsdom verdict 2–3 s under load, and
+ * its first test ran out of time before the counting.
+ */
+const MAX_COUNTING_CALLS = 30;
+
 /** Listener storms counted on the DOM, and what the same calls showed besides. */
 export interface DomStorms {
   storms: StormFinding[];
@@ -61,30 +71,39 @@ export async function domStormVerdict(input: {
 }): Promise<DomStorms | undefined> {
   const { capture, runner, tracker, opts, callsPerInterval, msPerCall, deadline } = input;
   if (!opts.kinds.has('storm') || !hasDomDocument()) return undefined;
+  const countingCalls = Math.min(callsPerInterval, MAX_COUNTING_CALLS);
   // The counting's calls, twice over with the environment's list reads, must fit: else the rounds decide.
-  if (!deadline.fits(COUNTING_COST * 2 * callsPerInterval * msPerCall)) return undefined;
+  if (!deadline.fits(COUNTING_COST * 2 * countingCalls * msPerCall)) return undefined;
   const countingStarted = nowMs();
   const callsBefore = runner.calls;
   const handlesBefore = tracker.liveCount();
-  const storms = await countDomListenerStorms(runner, callsPerInterval);
+  const storms = await countDomListenerStorms(runner, countingCalls);
   const countedMs = nowMs() - countingStarted;
-  if (storms.length === 0 && input.countedClean) Object.assign(input.countedClean, { calls: runner.calls - callsBefore, ms: countedMs });
+  const countedCalls = runner.calls - callsBefore;
+  if (storms.length === 0 && input.countedClean) Object.assign(input.countedClean, { calls: countedCalls, ms: countedMs });
   if (storms.length === 0) return undefined;
+  // An interval of the reading's calls at the counting's pace.
+  const intervalMs = (countedMs / countedCalls) * callsPerInterval;
   // The heap's growth per call: another interval between two plain settled
   // collections (an exact reading walks the heap, 0.3 s at a time beside a
   // loaded jsdom heap; over an interval's calls a page of slop moves the
   // figure by a fraction of what a leaked listener keeps with its
   // component). Left out when it would not fit in the time left: the
-  // storm is proven without it.
+  // storm is proven without it. The first collection shows what the second
+  // costs (a second and more beside a 50 MB heap at load 16): the rest of
+  // the reading goes on only when twice that and the calls still fit.
   let bytesPerCall: number | undefined;
-  let roundMs = countedMs / 2;
-  if (deadline.fits(READING_COST * countedMs)) {
+  let roundMs = intervalMs;
+  if (deadline.fits(READING_COST * intervalMs)) {
     const readingStarted = nowMs();
     const start = await measureSettled(capture, opts.gc, tracker);
-    await runner.run(callsPerInterval);
-    const end = await measureSettled(capture, opts.gc, tracker);
-    roundMs = nowMs() - readingStarted;
-    bytesPerCall = Math.max(0, (end.heapUsed - start.heapUsed) / callsPerInterval);
+    const settleMs = nowMs() - readingStarted;
+    if (deadline.fits(2 * (intervalMs + settleMs))) {
+      await runner.run(callsPerInterval);
+      const end = await measureSettled(capture, opts.gc, tracker);
+      roundMs = nowMs() - readingStarted;
+      bytesPerCall = Math.max(0, (end.heapUsed - start.heapUsed) / callsPerInterval);
+    }
   }
   const calls = runner.calls - callsBefore;
   const findings: StormFinding[] = [];
