@@ -69,6 +69,8 @@ async function main() {
   mkdirSync(outDir, { recursive: true });
   const loops = Array.from({ length: options.load }, busyLoop);
   const stats = new Map(options.cells.map((cell) => [cell, { passed: 0, failed: 0, slowest: 0, slowestTest: '' }]));
+  /** The slowest run of each test, by environment: the widget's verdicts under the 5 s default apart from the detached-DOM one's snapshot. */
+  const slowestByTest = new Map();
   const queue = [];
   for (let run = 1; run <= options.runs; run++) for (const cell of options.cells) queue.push({ cell, run });
   const started = Date.now();
@@ -79,6 +81,8 @@ async function main() {
       result.passed ? cellStats.passed++ : cellStats.failed++;
       for (const [test, ms] of Object.entries(result.times)) {
         if (typeof ms === 'number' && ms > cellStats.slowest) Object.assign(cellStats, { slowest: ms, slowestTest: test });
+        const key = `${job.cell.replace(/^\S+ \d+ \+ /, '')} | ${test}`;
+        if (typeof ms === 'number' && ms > (slowestByTest.get(key) ?? 0)) slowestByTest.set(key, ms);
       }
       const name = `${job.cell.replace(/\W+/g, '-')}-${job.run}`;
       writeFileSync(join(outDir, `${result.passed ? 'last' : 'failed'}-${result.passed ? job.cell.replace(/\W+/g, '-') : name}.txt`), `${result.output}\n\n--- cell output ---\n${result.cellOutput}`);
@@ -91,6 +95,9 @@ async function main() {
     console.log('| cell | passed | failed | slowest verdict |');
     console.log('|---|---|---|---|');
     for (const [cell, s] of stats) console.log(`| ${cell} | ${s.passed} | ${s.failed} | ${(s.slowest / 1000).toFixed(1)} s (${s.slowestTest}) |`);
+    console.log('\n| environment | test | slowest run |');
+    console.log('|---|---|---|');
+    for (const [key, ms] of [...slowestByTest].sort()) console.log(`| ${key} | ${(ms / 1000).toFixed(1)} s |`);
   };
   // Stopped early (Ctrl-C): the runs so far still make a table.
   process.once('SIGINT', () => {

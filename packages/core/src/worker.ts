@@ -24,6 +24,6 @@ export { joinRunChannel } from './plugin-kit/run-channel.js';
 export type { RunSettings } from './plugin-kit/run-channel.js';
 export { MATCHER_NAMES } from './matchers/names.js';
 export type { MatcherName } from './matchers/names.js';
-export { createMatchersOnDemand } from './matchers/on-demand.js';
+export { createMatchersOnDemand, preloadMatchers } from './matchers/on-demand.js';
 export type { OnDemandMatcher } from './matchers/on-demand.js';
 export type { MatcherResult } from './matchers/types.js';

@@ -14,6 +14,7 @@ import { explanationEstimateMs, type Deadline } from './time-budget.js';
 import { clearHeapGrowthPerCall, unexplainedGrowth } from './explain/unexplained-growth.js';
 import { survivorSiteWithoutSnapshot } from './explain/sampled-site.js';
 import { formatBytes } from '../report/format.js';
+import { domGrowthGoesUnjudged, unjudgedDomGrowthReason, type UnjudgedGrowth } from './dom/unjudged-growth.js';
 
 /** What every step of one verdict shares. */
 export interface VerdictRun {
@@ -130,14 +131,24 @@ async function unexplained(run: VerdictRun, step: ScreenStep, growth: ScreenGrow
   const { result, callsPerRound } = step.screened;
   const findings = [...growth.findings];
   const cutShort: CutShort = { step: 'explanation', neededMs: Math.round(cost.explanationMs), leftMs: Math.max(0, Math.round(deadline.leftMs())), limitMs: opts.timeLimit! };
+  // In a DOM environment growth is not judged without the explanation (see dom/unjudged-growth.ts).
+  const judged = !domGrowthGoesUnjudged();
+  const unjudged: UnjudgedGrowth[] = [];
   // The survivors' allocation site costs two rounds, not a snapshot: worth it for growth that is surely a leak.
-  const sampleSite = opts.kinds.has('heap') && clearHeapGrowthPerCall(result, callsPerRound, opts.threshold) !== undefined && deadline.fits(2 * cost.roundMs);
+  const sampleSite = judged && opts.kinds.has('heap') && clearHeapGrowthPerCall(result, callsPerRound, opts.threshold) !== undefined && deadline.fits(2 * cost.roundMs);
   const site = sampleSite ? await survivorSiteWithoutSnapshot(capture, runner, callsPerRound * 2, opts.gc) : undefined;
-  const heap = unexplainedGrowth(result, callsPerRound, opts.threshold, cutShort, site);
-  if (heap && opts.kinds.has('heap')) findings.push(heap);
-  if (growth.nativeGrowth && opts.kinds.has('native')) findings.push(nativeFinding(growth.nativeGrowth, growth.nativeBytesPerCall));
-  const reason = findings.length ? 'memory grew with every call; the explanation did not fit in the time left' : unresolvedHeapReason(result, callsPerRound);
-  run.trace.push({ phase: 'judge', saw: cost.saw, why: `moved; the explanation needs ~${cutShort.neededMs} ms, ${cutShort.leftMs} ms left`, next: findings.length ? 'leaked' : 'passed' });
+  const heap = opts.kinds.has('heap') ? unexplainedGrowth(result, callsPerRound, opts.threshold, cutShort, site) : undefined;
+  if (heap && judged) findings.push(heap);
+  else if (heap) unjudged.push({ what: 'the heap', perCall: heap.perCall.bytes, fit: result.judgements.get('heapUsed')!.r2 });
+  if (growth.nativeGrowth && opts.kinds.has('native')) {
+    const native = nativeFinding(growth.nativeGrowth, growth.nativeBytesPerCall);
+    if (judged) findings.push(native);
+    else unjudged.push({ what: growth.nativeGrowth, perCall: growth.nativeBytesPerCall, fit: result.judgements.get(growth.nativeGrowth)!.r2 });
+  }
+  const notJudged = unjudged.length > 0 ? unjudgedDomGrowthReason(unjudged, cutShort) : undefined;
+  const reason = findings.length ? 'memory grew with every call; the explanation did not fit in the time left' : (notJudged ?? unresolvedHeapReason(result, callsPerRound));
+  const why = `moved; the explanation needs ~${cutShort.neededMs} ms, ${cutShort.leftMs} ms left${notJudged ? '; DOM environment, growth not judged without it' : ''}`;
+  run.trace.push({ phase: 'judge', saw: cost.saw, why, next: findings.length ? 'leaked' : 'passed' });
   return { findings, reason, snapshots: 0, undecided: false, cutShort };
 }
 

@@ -31,7 +31,9 @@ function nextBatch(runner: CallRunner, batch: number, elapsedMs: number): number
 /**
  * Runs the function until it is warm (`opts.warmup` calls when given) and
  * returns its time per call: the median of its batches', not the mean of
- * the whole warm-up.
+ * the whole warm-up. `pace.lastMsPerCall` gets the time per call of its last
+ * batch, the pace once the cold first calls are behind it (30 ms each in a
+ * Jest file's first jsdom verdict, 1–4 ms a call after them).
  *
  * The round size follows from it (callsPerRoundFor), and a process that
  * other busy processes keep off the CPU for tens of milliseconds stretches
@@ -43,12 +45,14 @@ function nextBatch(runner: CallRunner, batch: number, elapsedMs: number): number
  * (fit 0.93) in rounds of 278. Such a stall lands in one batch or between
  * two, and the median leaves it out.
  */
-export async function warmUp(runner: CallRunner, opts: Pick<ResolvedLeakOptions, 'warmup'>): Promise<number> {
+export async function warmUp(runner: CallRunner, opts: Pick<ResolvedLeakOptions, 'warmup'>, pace?: { lastMsPerCall: number }): Promise<number> {
   const msPerCallByBatch: number[] = [];
   const timedBatch = async (calls: number) => {
     const batchStarted = nowMs();
     await runner.run(calls);
-    if (calls > 0) msPerCallByBatch.push((nowMs() - batchStarted) / calls);
+    if (calls === 0) return;
+    msPerCallByBatch.push((nowMs() - batchStarted) / calls);
+    if (pace) pace.lastMsPerCall = msPerCallByBatch.at(-1)!;
   };
   const started = nowMs();
   if (opts.warmup !== undefined) {

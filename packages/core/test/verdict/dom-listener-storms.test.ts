@@ -39,9 +39,12 @@ describe.each(environments)('countDomListenerStorms under %s', (_name, make) => 
     expect(finding!.allocationSite?.file).toMatch(/dom-listener-storms\.test\.ts$/);
   });
 
-  it('finds nothing when every listener is removed on unmount', async () => {
+  it('finds nothing when every listener is removed on unmount, after one interval of calls', async () => {
     const scope = make();
-    expect(await countDomListenerStorms(runnerOf(widget(scope, false)), 40, scope)).toEqual([]);
+    let calls = 0;
+    const fixed = widget(scope, false);
+    expect(await countDomListenerStorms(runnerOf(() => { calls++; fixed(); }), 40, scope)).toEqual([]);
+    expect(calls).toBe(40);
   });
 
   it('finds nothing for a list that stops at a cap (a fixed pool of handlers)', async () => {

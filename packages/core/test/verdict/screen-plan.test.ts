@@ -29,6 +29,13 @@ describe('the screen plan picks the next phase by named facts', () => {
     expect(firstPhase({ mode: 'sampled', earlyStop: true, async: true }).next).toEqual({ kind: 'rounds', mode: 'sampled', forTime: false });
   });
 
+  it('starts a DOM environment whose exact readings would overrun the time limit with plain rounds, for time', () => {
+    expect(firstPhase({ mode: 'exact', earlyStop: true, async: false, domExactOverrun: true }).next).toEqual({ kind: 'rounds', mode: 'plain', forTime: true });
+    expect(firstPhase({ mode: 'exact', earlyStop: true, async: false, domExactOverrun: false }).next).toEqual({ kind: 'quickWindow' });
+    // Sampled and plain rounds read no exact heap: their first phase stays.
+    expect(firstPhase({ mode: 'sampled', earlyStop: true, async: false, domExactOverrun: true }).next).toEqual({ kind: 'rounds', mode: 'sampled', forTime: false });
+  });
+
   it.each([
     ['a clean quick window is judged', { kind: 'quickWindow' }, { passed: true }, { kind: 'judge' }, 'flat, passed'],
     ['a quick window that kept bytes goes on to exact rounds', { kind: 'quickWindow' }, {}, exactRounds, 'not clean'],

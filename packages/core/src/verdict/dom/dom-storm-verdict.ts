@@ -12,10 +12,27 @@ import { allocatedPerCallSince, type AllocationReading } from '../allocation-rat
 import { measureSnapshotFit } from '../../capture/snapshot/snapshot-guard.js';
 import { nowMs } from '../../node-clock.js';
 
-/** The counting against its calls alone: the lists' reads and a busy machine's slack. */
-const COUNTING_COST = 3;
+/**
+ * The counting against its calls alone at the warm-up's pace: the lists'
+ * reads and a busy machine's slack. The warm-up's pace includes its cold
+ * first calls (12 ms a call in a Jest file's first verdict, 1–4 ms after),
+ * which already overstate the counting's: measured 1–3 times its calls at
+ * that pace, and at 3 the first verdict of a Jest file skipped the counting
+ * and ran out of time in the rounds.
+ */
+const COUNTING_COST = 2;
 /** A reading against the counting's time: half its calls and two full collections, each about a round's cost. */
 const READING_COST = 2;
+
+/**
+ * Calls an interval of the counting has at most. The lists are counted
+ * exactly, so an interval needs no more calls than a steady gain can show
+ * in (15 entries at MIN_PER_CALL) and a list filling up to a cap cannot fake
+ * (it fills in the warm-up's calls, or slows in the second interval): the
+ * round's 60 and more cost a Jest + jsdom verdict 2–3 s under load, and
+ * its first test ran out of time before the counting.
+ */
+const MAX_COUNTING_CALLS = 30;
 
 /** Listener storms counted on the DOM, and what the same calls showed besides. */
 export interface DomStorms {
@@ -37,7 +54,8 @@ export interface DomStorms {
  * on the heap. That proves the leak with no rounds, in well under a second
  * on a jsdom heap where rounds take seconds. Handles left open over the
  * same calls are findings too. Undefined when no list grew (or outside
- * a DOM environment): the rounds decide, as for any function.
+ * a DOM environment): the rounds decide, as for any function, unless the
+ * heap goes unjudged there anyway (see dom-counted-verdict.ts).
  */
 export async function domStormVerdict(input: {
   capture: Capture;
@@ -45,35 +63,50 @@ export async function domStormVerdict(input: {
   tracker: HandleTracker;
   opts: ResolvedLeakOptions;
   callsPerInterval: number;
-  /** The warm-up's mean time per call. */
+  /** The warm-up's time per call: its last batch's when faster than its mean (cold first calls). */
   msPerCall: number;
   deadline: Deadline;
+  /** Filled when the lists were counted and none grew: the calls counted and their time. */
+  countedClean?: { calls: number; ms: number };
 }): Promise<DomStorms | undefined> {
   const { capture, runner, tracker, opts, callsPerInterval, msPerCall, deadline } = input;
   if (!opts.kinds.has('storm') || !hasDomDocument()) return undefined;
+  const countingCalls = Math.min(callsPerInterval, MAX_COUNTING_CALLS);
   // The counting's calls, twice over with the environment's list reads, must fit: else the rounds decide.
-  if (!deadline.fits(COUNTING_COST * 2 * callsPerInterval * msPerCall)) return undefined;
+  if (!deadline.fits(COUNTING_COST * 2 * countingCalls * msPerCall)) return undefined;
   const countingStarted = nowMs();
   const callsBefore = runner.calls;
   const handlesBefore = tracker.liveCount();
-  const storms = await countDomListenerStorms(runner, callsPerInterval);
-  if (storms.length === 0) return undefined;
+  const storms = await countDomListenerStorms(runner, countingCalls);
   const countedMs = nowMs() - countingStarted;
+  const countedCalls = runner.calls - callsBefore;
+  if (storms.length === 0 && input.countedClean) Object.assign(input.countedClean, { calls: countedCalls, ms: countedMs });
+  if (storms.length === 0) return undefined;
+  // The reading's calls: a fast component's round (765 calls on happy-dom)
+  // cost a first verdict 1.3 s past its limit under load, where 60 read
+  // what a leaked listener keeps with its component.
+  const readingCalls = Math.min(callsPerInterval, 2 * MAX_COUNTING_CALLS);
+  const intervalMs = (countedMs / countedCalls) * readingCalls;
   // The heap's growth per call: another interval between two plain settled
   // collections (an exact reading walks the heap, 0.3 s at a time beside a
   // loaded jsdom heap; over an interval's calls a page of slop moves the
   // figure by a fraction of what a leaked listener keeps with its
   // component). Left out when it would not fit in the time left: the
-  // storm is proven without it.
+  // storm is proven without it. The first collection shows what the second
+  // costs (a second and more beside a 50 MB heap at load 16): the rest of
+  // the reading goes on only when three times that and the calls still fit.
   let bytesPerCall: number | undefined;
-  let roundMs = countedMs / 2;
-  if (deadline.fits(READING_COST * countedMs)) {
+  let roundMs = intervalMs;
+  if (deadline.fits(READING_COST * intervalMs)) {
     const readingStarted = nowMs();
     const start = await measureSettled(capture, opts.gc, tracker);
-    await runner.run(callsPerInterval);
-    const end = await measureSettled(capture, opts.gc, tracker);
-    roundMs = nowMs() - readingStarted;
-    bytesPerCall = Math.max(0, (end.heapUsed - start.heapUsed) / callsPerInterval);
+    const settleMs = nowMs() - readingStarted;
+    if (deadline.fits(3 * (intervalMs + settleMs))) {
+      await runner.run(readingCalls);
+      const end = await measureSettled(capture, opts.gc, tracker);
+      roundMs = ((nowMs() - readingStarted) / readingCalls) * callsPerInterval;
+      bytesPerCall = Math.max(0, (end.heapUsed - start.heapUsed) / readingCalls);
+    }
   }
   const calls = runner.calls - callsBefore;
   const findings: StormFinding[] = [];

@@ -7,6 +7,8 @@ import { firstPhase, nextPhase, phaseLabel, type Phase, type RoundsMode, type Wi
 import { pageSizedGrowth, secondWindow } from './second-window.js';
 import { formatBytes } from '../../report/format.js';
 import type { TraceStep } from '../types.js';
+import { hasDomDocument } from '../dom/dom-listener-storms.js';
+import { exactReadingEstimateMs } from '../time-budget.js';
 
 export interface Screened {
   result: ScreenResult;
@@ -83,6 +85,18 @@ function exactRoundsAffordable(capture: ScreenInput['capture']): boolean {
  */
 function exactRoundsOverrun(input: ScreenInput): boolean {
   return input.deadline !== undefined && nowMs() + MIN_ROUNDS_TO_JUDGE * (input.pace?.roundMs ?? 0) > input.deadline.hard;
+}
+
+/**
+ * A DOM environment under a time limit whose exact screen (the quick
+ * window's two readings and the readings of the rounds after it) would end
+ * after the test's own limit, at what a heap walk costs per MB (see
+ * exactReadingEstimateMs).
+ */
+function domExactOverrun(input: ScreenInput): boolean {
+  if (input.deadline === undefined || !hasDomDocument()) return false;
+  const readings = 2 + MIN_ROUNDS_TO_JUDGE + 1;
+  return nowMs() + readings * exactReadingEstimateMs(input.capture.heapFigures().heapUsed) > input.deadline.hard;
 }
 
 async function exactHeapUsed(input: ScreenInput): Promise<number> {
@@ -222,7 +236,7 @@ export async function screenInWindows(input: ScreenInput, rounds: number, mayRes
   const trace: TraceStep[] = [];
   const nothingYet: ScreenResult = { measurements: [], judgements: new Map(), rounds: 0, exact: false };
   const s: ScreenState = { input, rounds, mayResizeRounds, first: input, exactAtStart: null, grownBetweenExactEnds: 0, screened: { result: nothingYet, callsPerRound: input.callsPerRound, exactRounds: 0 } };
-  const start = firstPhase({ mode: roundsMode(input), earlyStop: input.earlyStop === true, async: input.runner.async });
+  const start = firstPhase({ mode: roundsMode(input), earlyStop: input.earlyStop === true, async: input.runner.async, domExactOverrun: domExactOverrun(input) });
   // The warm-up's figures (round size, readings, async) decide the first phase.
   trace.push({ phase: 'warm-up', saw: `${input.callsPerRound} calls a round`, why: start.why, next: phaseLabel(start.next) });
   let phase = start.next;
