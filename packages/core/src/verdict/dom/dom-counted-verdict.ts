@@ -4,6 +4,7 @@ import type { ResolvedLeakOptions } from '../options.js';
 import { handleFindings } from '../explain/findings.js';
 import { explanationEstimateMs, type Deadline } from '../time-budget.js';
 import type { CutShort, LeakResult, TraceStep, VerdictStats } from '../types.js';
+import { countedResult } from './counted-result.js';
 import { domGrowthGoesUnjudged } from './unjudged-growth.js';
 import { nowMs } from '../../node-clock.js';
 
@@ -60,24 +61,17 @@ export function countedDomVerdict(ctx: {
       `only the explanation (a heap snapshot, about ${seconds(neededMs)} here; ${seconds(cutShort.leftMs)} of the ${seconds(cutShort.limitMs)} limit were left) ` +
       "tells the environment's own bookkeeping from a leak. Give the test a longer timeout to judge the heap.";
   timeMs.total = nowMs() - ctx.started;
-  return {
-    leaked: findings.length > 0,
+  return countedResult(capture, opts, {
     findings,
-    capture: capture.path,
-    stats: {
-      warmupCalls: ctx.totalCalls - counted.calls,
-      // The counted calls, as one round: no heap was read over them.
-      rounds: 1,
-      callsPerRound: counted.calls,
-      totalCalls: ctx.totalCalls,
-      growth: [],
-      threshold: opts.threshold,
-      snapshots: 0,
-      exactRounds: 0,
-      timeMs,
-      reason,
-      trace: [...ctx.trace, { phase: 'DOM listener lists', saw: 'none grew', why: `DOM environment; the explanation needs ~${cutShort.neededMs} ms, ${cutShort.leftMs} ms left: heap not judged`, next: findings.length ? 'leaked' : 'passed' }],
-      cutShort,
-    },
-  };
+    warmupCalls: ctx.totalCalls - counted.calls,
+    // The counted calls, as one round: no heap was read over them.
+    rounds: 1,
+    callsPerRound: counted.calls,
+    totalCalls: ctx.totalCalls,
+    snapshots: 0,
+    timeMs,
+    reason,
+    trace: [...ctx.trace, { phase: 'DOM listener lists', saw: 'none grew', why: `DOM environment; the explanation needs ~${cutShort.neededMs} ms, ${cutShort.leftMs} ms left: heap not judged`, next: findings.length ? 'leaked' : 'passed' }],
+    cutShort,
+  });
 }

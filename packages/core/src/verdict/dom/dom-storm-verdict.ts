@@ -11,6 +11,7 @@ import { explainedFindings } from '../explain/explained-findings.js';
 import { allocatedPerCallSince, type AllocationReading } from '../allocation-rate.js';
 import { measureSnapshotFit } from '../../capture/snapshot/snapshot-guard.js';
 import { nowMs } from '../../node-clock.js';
+import { countedResult } from './counted-result.js';
 
 /**
  * The counting against its calls alone at the warm-up's pace: the lists'
@@ -157,24 +158,17 @@ export async function withDomStorms(
     findings.push(...dom.storms);
   }
   timeMs.total = nowMs() - ctx.started;
-  return {
-    leaked: findings.length > 0,
+  return countedResult(capture, opts, {
     findings,
-    capture: capture.path,
-    stats: {
-      warmupCalls: runner.calls - dom.calls,
-      // The counted intervals: two, and the reading's two.
-      rounds: 4,
-      callsPerRound: ctx.callsPerRound,
-      totalCalls: runner.calls,
-      growth: [],
-      threshold: opts.threshold,
-      snapshots,
-      exactRounds: 0,
-      timeMs,
-      reason: `the DOM's listener lists grew with every call; ${findings.length} finding(s)${cutShort ? ', the heap snapshot that would look for more did not fit in the time left' : ''}`,
-      trace: [...ctx.trace, { phase: 'DOM listener lists', saw: `${dom.storms.length} grew`, why: cutShort ? 'no time for the snapshot' : `snapshot, ${snapshots} taken`, next: findings.length ? 'leaked' : 'passed' }],
-      ...(cutShort ? { cutShort } : {}),
-    },
-  };
+    warmupCalls: runner.calls - dom.calls,
+    // The counted intervals: two, and the reading's two.
+    rounds: 4,
+    callsPerRound: ctx.callsPerRound,
+    totalCalls: runner.calls,
+    snapshots,
+    timeMs,
+    reason: `the DOM's listener lists grew with every call; ${findings.length} finding(s)${cutShort ? ', the heap snapshot that would look for more did not fit in the time left' : ''}`,
+    trace: [...ctx.trace, { phase: 'DOM listener lists', saw: `${dom.storms.length} grew`, why: cutShort ? 'no time for the snapshot' : `snapshot, ${snapshots} taken`, next: findings.length ? 'leaked' : 'passed' }],
+    cutShort,
+  });
 }
