@@ -1,6 +1,6 @@
 import { MemscopeError } from '../errors.js';
 import { createColors, type Colors } from '../report/colors.js';
-import { formatBytes, sanitizeForTerminal } from '../report/format.js';
+import { formatBytes, formatSeconds, sanitizeForTerminal } from '../report/format.js';
 import { projectPathsIn } from '../report/project-paths.js';
 import type { FigureGrowth, Finding, HandleFinding, LeakResult, ObjectFinding, VerdictStats } from '../verdict/types.js';
 import { tracePath } from '../verdict/trace.js';
@@ -90,8 +90,6 @@ function perCallText(growth: FigureGrowth): string {
   return `${growth.figure} ${bytes}/call (fit ${growth.fit.toFixed(2)})`;
 }
 
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-
 /**
  * `6 rounds × 50 calls after 20 warm-up · heapUsed +1.0 KiB/call (fit 0.99) · threshold 8 B/call · 1 snapshot · 412 ms · native capture
  * · warm-up → rounds (exact) → second window → judge → explain → leaked`.
@@ -107,7 +105,7 @@ export function formatStatistics(stats: VerdictStats, capture: LeakResult['captu
     `${stats.snapshots} snapshot${stats.snapshots === 1 ? '' : 's'}`,
     ...(stats.exactRounds > 0 ? [`heap exact in ${stats.exactRounds} rounds`] : []),
     `${Math.round(stats.timeMs.total)} ms`,
-    ...(stats.cutShort ? [`${stats.cutShort.step} left out: needs ~${seconds(stats.cutShort.neededMs)}, ${seconds(stats.cutShort.leftMs)} of the test's ${seconds(stats.cutShort.limitMs)} were left`] : []),
+    ...(stats.cutShort ? [`${stats.cutShort.step} left out: needs ~${formatSeconds(stats.cutShort.neededMs)}, ${formatSeconds(stats.cutShort.leftMs)} of the test's ${formatSeconds(stats.cutShort.limitMs)} were left`] : []),
     `${capture === 'native' ? 'native' : 'pure-JS'} capture`,
     // Results made before the trace existed (a saved report) have none.
     ...(stats.trace?.length ? [tracePath(stats.trace)] : []),
@@ -148,7 +146,7 @@ export function formatLeakDiagnosis(result: LeakResult, c: Colors = createColors
 export function formatUndecided(result: LeakResult, c: Colors): string {
   const cut = result.stats.cutShort;
   const advice = cut
-    ? `Give the test a timeout of ${Math.ceil((cut.limitMs + cut.neededMs * 3) / 1000) * 1000} ms or more (its last argument, or \`testTimeout\` in the config): a verdict needs about ${seconds(cut.neededMs)} for its rounds here, and its explanation more when memory grows.`
+    ? `Give the test a timeout of ${Math.ceil((cut.limitMs + cut.neededMs * 3) / 1000) * 1000} ms or more (its last argument, or \`testTimeout\` in the config): a verdict needs about ${formatSeconds(cut.neededMs)} for its rounds here, and its explanation more when memory grows.`
     : 'Give the test a longer timeout.';
   return [
     c.bold('No verdict: the test ran out of time before memscope could tell whether memory grows.'),

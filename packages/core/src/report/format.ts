@@ -24,6 +24,11 @@ const BYTE_FIGURES = new Set<BaselineFigureName>([
 ]);
 
 /** A figure's value in its unit: bytes, ms or a count. */
+/** A duration in seconds, one decimal: `7.2 s`. */
+export function formatSeconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
 export function formatFigureValue(name: BaselineFigureName, value: number): string {
   if (BYTE_FIGURES.has(name)) return formatBytes(value);
   if (name === 'durationMs' || name === 'gcTimeMs') return `${value.toFixed(value < 10 ? 1 : 0)} ms`;

@@ -5,7 +5,7 @@ import { handleFindings } from '../explain/findings.js';
 import { explanationEstimateMs, type Deadline } from '../time-budget.js';
 import type { CutShort, LeakResult, TraceStep, VerdictStats } from '../types.js';
 import { countedResult } from './counted-result.js';
-import { domGrowthGoesUnjudged } from './unjudged-growth.js';
+import { domGrowthGoesUnjudged, notJudgedWithoutExplanation } from './unjudged-growth.js';
 import { nowMs } from '../../node-clock.js';
 
 /**
@@ -54,12 +54,9 @@ export function countedDomVerdict(ctx: {
   const findings = opts.kinds.has('handle') ? handleFindings(tracker.groupsLeftOpen(false), tracker.calls) : [];
   const neededMs = explanationEstimateMs(capture.heapFigures().heapUsed, (counted.ms / counted.calls) * ctx.callsPerRound);
   const cutShort: CutShort = { step: 'explanation', neededMs: Math.round(neededMs), leftMs: Math.max(0, Math.round(deadline.leftMs())), limitMs: opts.timeLimit ?? 0 };
-  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   const reason = findings.length
     ? `handles were left open with the calls; ${findings.length} finding(s)`
-    : `no DOM listener list grew over ${counted.calls} calls and no handle was left open per call; the heap was not judged: in a DOM environment ` +
-      `only the explanation (a heap snapshot, about ${seconds(neededMs)} here; ${seconds(cutShort.leftMs)} of the ${seconds(cutShort.limitMs)} limit were left) ` +
-      "tells the environment's own bookkeeping from a leak. Give the test a longer timeout to judge the heap.";
+    : `no DOM listener list grew over ${counted.calls} calls and no handle was left open per call; the heap was ${notJudgedWithoutExplanation(cutShort)}`;
   timeMs.total = nowMs() - ctx.started;
   return countedResult(capture, opts, {
     findings,

@@ -1,4 +1,4 @@
-import { formatBytes } from '../../report/format.js';
+import { formatBytes, formatSeconds } from '../../report/format.js';
 import type { CutShort } from '../types.js';
 import { hasDomDocument } from './dom-listener-storms.js';
 
@@ -34,11 +34,15 @@ export interface UnjudgedGrowth {
 
 /** The pass's reason for DOM-environment growth left unjudged: how much, and what would judge it. */
 export function unjudgedDomGrowthReason(growth: readonly UnjudgedGrowth[], cut: CutShort): string {
-  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   const grew = growth.map((g) => `${g.what} grew ${formatBytes(g.perCall)} per call (fit ${g.fit.toFixed(2)})`).join(' and ');
+  return `${grew}, ${notJudgedWithoutExplanation(cut)}`;
+}
+
+/** Why growth went unjudged in a DOM environment, and what would judge it: `not judged: … Give the test a longer timeout to judge it.` */
+export function notJudgedWithoutExplanation(cut: CutShort): string {
   return (
-    `${grew}, not judged: in a DOM environment the environment's own bookkeeping grows with every mount too, ` +
-    `and only the explanation (a heap snapshot) tells it from a leak (about ${seconds(cut.neededMs)} here; ` +
-    `${seconds(cut.leftMs)} of the ${seconds(cut.limitMs)} limit were left). Give the test a longer timeout to judge it.`
+    "not judged: in a DOM environment the environment's own bookkeeping grows with every mount too, " +
+    `and only the explanation (a heap snapshot) tells it from a leak (about ${formatSeconds(cut.neededMs)} here; ` +
+    `${formatSeconds(cut.leftMs)} of the ${formatSeconds(cut.limitMs)} limit were left). Give the test a longer timeout to judge it.`
   );
 }

@@ -1,4 +1,4 @@
-import { formatBytes } from '../../report/format.js';
+import { formatBytes, formatSeconds } from '../../report/format.js';
 import type { ScreenResult } from '../screen/screen.js';
 import type { AllocationSite, CutShort, HeapFinding } from '../types.js';
 
@@ -29,14 +29,13 @@ export function unexplainedGrowth(
 ): HeapFinding | undefined {
   const perCall = clearHeapGrowthPerCall(result, callsPerRound, threshold);
   if (perCall === undefined) return undefined;
-  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   const fit = result.judgements.get('heapUsed')!.r2.toFixed(2);
   const where = site ? `, by objects allocated in ${site.functionName} (${site.file}:${site.line}) (sampled); who holds them was` : '; what grew and who holds it were';
   return {
     kind: 'heap',
     title:
       `heap grows ${formatBytes(perCall)} per call (fit ${fit})${where} not looked for: ` +
-      `that takes a heap snapshot (about ${seconds(cut.neededMs)} here) and ${seconds(cut.leftMs)} of the ${seconds(cut.limitMs)} limit were left. ` +
+      `that takes a heap snapshot (about ${formatSeconds(cut.neededMs)} here) and ${formatSeconds(cut.leftMs)} of the ${formatSeconds(cut.limitMs)} limit were left. ` +
       'Give the test a longer timeout to see them.',
     name: '(unexplained heap growth)',
     perCall: { count: 0, bytes: perCall },
